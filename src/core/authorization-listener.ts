@@ -1,0 +1,56 @@
+import { authorizationChannelName, readAuthorizationMessage } from './authorization-message';
+import type { AuthorizationResult } from './types';
+
+/* -------------------------------------------------------------------------------------------------
+ * Listening for the callback page's answer
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface AuthorizationListenerOptions {
+  /** The `state` of the flow in progress; results with any other state are ignored. */
+  state: string;
+  /** The callback page's origin, compared exactly with `event.origin`. */
+  callbackOrigin: string;
+  onResult(result: AuthorizationResult): void;
+}
+
+/**
+ * Listens for the result of one flow on `window` `message` events (from the callback page in
+ * the popup) and on a same-origin `BroadcastChannel` keyed by state (when the popup lost its
+ * opener). Anything from another origin, of another shape or for another state is ignored.
+ * Returns the function that removes both listeners.
+ */
+function listenForAuthorizationResult({ state, callbackOrigin, onResult }: AuthorizationListenerOptions): () => void {
+  let active = true;
+  const accept = (data: unknown) => {
+    if (!active) return;
+    const result = readAuthorizationMessage(data);
+    if (!result || result.state !== state) return;
+    onResult(result);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.origin !== callbackOrigin) return;
+    accept(event.data);
+  };
+  window.addEventListener('message', onMessage);
+
+  let channel: BroadcastChannel | undefined;
+  if (typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel(authorizationChannelName(state));
+    // A channel only carries messages from the same origin; the callback origin must be ours too.
+    channel.onmessage = (event: MessageEvent) => {
+      if (callbackOrigin === window.location.origin) accept(event.data);
+    };
+  }
+
+  return () => {
+    active = false;
+    window.removeEventListener('message', onMessage);
+    if (channel) {
+      channel.onmessage = null;
+      channel.close();
+    }
+  };
+}
+
+export { listenForAuthorizationResult };

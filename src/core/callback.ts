@@ -1,0 +1,131 @@
+import { authorizationChannelName, createAuthorizationMessage } from './authorization-message';
+import type { AuthorizationResult } from './types';
+
+/* -------------------------------------------------------------------------------------------------
+ * handleAuthorizationCallback — for the OAuth callback page
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface AuthorizationCallbackOptions {
+  /**
+   * The origin of the page that opened the popup, compared exactly by the browser. Never `'*'`.
+   * @default window.location.origin
+   */
+  targetOrigin?: string;
+  /** Close the window once the result was handed over (not on error). @default true */
+  closeOnSuccess?: boolean;
+  /**
+   * Writes a short message into the page (as text) when something went wrong or the window
+   * could not close. Pass `false` to render your own from the returned outcome.
+   */
+  messages?: false | Partial<CallbackMessages>;
+}
+
+export interface CallbackMessages {
+  /** The platform refused or the user declined. */
+  error: string;
+  /** The page was opened without the parameters of an authorization answer. */
+  invalid: string;
+  /** Handed over, but the window could not close itself. */
+  done: string;
+}
+
+export type AuthorizationCallbackOutcome =
+  | { status: 'sent'; result: AuthorizationResult }
+  | { status: 'error'; result: AuthorizationResult }
+  | { status: 'invalid' };
+
+const DEFAULT_MESSAGES: CallbackMessages = {
+  error: 'The sign-in did not complete. You can close this window and try again from the app.',
+  invalid: 'This page only completes a sign-in started from the app. You can close this window.',
+  done: 'Signed in. You can close this window.',
+};
+
+/**
+ * Call this on the OAuth callback page (the redirect URI, on the app's own origin). It reads
+ * `code`, `state`, `error`, `error_description` and every other parameter from the query and the
+ * fragment, removes them from the address bar at once, and hands them to the app that opened the
+ * window: by `postMessage` to `window.opener` with an exact target origin, and on a same-origin
+ * `BroadcastChannel` keyed by state, which still arrives when the platform's
+ * Cross-Origin-Opener-Policy severed `window.opener`. On success the window closes itself; on an
+ * error it stays open and says what happened.
+ */
+function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
+  const { targetOrigin = window.location.origin, closeOnSuccess = true } = options;
+  if (targetOrigin === '*') throw new TypeError('handleAuthorizationCallback() needs an exact targetOrigin, never "*".');
+  const messages = options.messages === false ? null : { ...DEFAULT_MESSAGES, ...options.messages };
+
+  const params = readParams(window.location);
+  // Codes must not linger in the address bar, the history or a Referer.
+  try {
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+  } catch {
+    // A sandboxed page may refuse; the parameters are still read only once.
+  }
+
+  const state = params.state;
+  if (!state) {
+    show(messages?.invalid);
+    return { status: 'invalid' };
+  }
+
+  const result: AuthorizationResult = {
+    state,
+    ...(params.code !== undefined && { code: params.code }),
+    ...(params.error !== undefined && { error: params.error }),
+    ...(params.error_description !== undefined && { errorDescription: params.error_description }),
+    ...(params.error_uri !== undefined && { errorUri: params.error_uri }),
+    params,
+  };
+  const message = createAuthorizationMessage(result);
+
+  const opener = window.opener as Window | null;
+  if (opener && opener !== window) {
+    try {
+      opener.postMessage(message, targetOrigin);
+    } catch {
+      // The opener navigated away or is cross-origin now; the channel below still carries it.
+    }
+  }
+  if (typeof BroadcastChannel === 'function') {
+    const channel = new BroadcastChannel(authorizationChannelName(state));
+    channel.postMessage(message);
+    channel.close();
+  }
+
+  if (result.error) {
+    show(messages?.error);
+    return { status: 'error', result };
+  }
+  if (closeOnSuccess) {
+    // Give the messages a moment to leave before the window goes.
+    setTimeout(() => {
+      window.close();
+      // Still here: the browser refused to close a window this script did not open.
+      setTimeout(() => show(messages?.done), 100);
+    }, 50);
+  } else {
+    show(messages?.done);
+  }
+  return { status: 'sent', result };
+}
+
+function readParams(location: Location): Record<string, string> {
+  const params: Record<string, string> = {};
+  const add = (source: string) => {
+    for (const [key, value] of new URLSearchParams(source)) params[key] = value;
+  };
+  add(location.hash.replace(/^#/, ''));
+  // The query wins over the fragment where both carry a parameter.
+  add(location.search);
+  return params;
+}
+
+function show(text: string | undefined): void {
+  if (!text || typeof document === 'undefined' || !document.body) return;
+  const paragraph = document.createElement('p');
+  paragraph.setAttribute('role', 'status');
+  paragraph.textContent = text;
+  document.body.replaceChildren(paragraph);
+}
+
+export { handleAuthorizationCallback };

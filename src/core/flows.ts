@@ -1,0 +1,412 @@
+import { listenForAuthorizationResult } from './authorization-listener';
+import { ConnectionsError, toConnectionsError } from './errors';
+import { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed } from './popup';
+import type { PopupOptions } from './popup';
+import { isSafeAuthorizationUrl } from './url';
+import { assertConnection } from './validate';
+import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
+
+/* -------------------------------------------------------------------------------------------------
+ * Flow state
+ * -----------------------------------------------------------------------------------------------*/
+
+export type FlowPhase = 'idle' | 'starting' | 'awaiting_user' | 'completing' | 'succeeded' | 'failed';
+
+/** Where the sign-in window stands while the flow waits for the user. */
+export type PopupState = 'open' | 'closed' | 'blocked';
+
+export interface FlowState {
+  phase: FlowPhase;
+  /** How this flow re-authorizes. Absent while idle. */
+  method?: AuthMethod;
+  /** OAuth while `awaiting_user`: `closed` when the window went away without a result, `blocked` when reopening it was refused. */
+  popup?: PopupState;
+  /** Why the flow ended, when `phase` is `failed`. */
+  error?: ConnectionsError;
+  /** The connection as the adapter returned it, when `phase` is `succeeded`. */
+  connection?: Connection;
+}
+
+export interface ReauthorizeInput {
+  /** For `authMethod: 'credentials'`: handed to `adapter.submitCredentials` and never kept. */
+  credentials?: Record<string, string>;
+}
+
+export interface FlowOptions {
+  /** How long a flow may wait for the user before it ends with `timeout`. @default 300000 (5 minutes) */
+  flowTimeoutMs?: number;
+  /** The origin of the OAuth callback page, compared exactly. @default window.location.origin */
+  callbackOrigin?: string;
+  /** Size of the sign-in window and the text it shows while loading. */
+  popup?: PopupOptions;
+}
+
+const IDLE: FlowState = Object.freeze({ phase: 'idle' });
+const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
+
+/** What the flow controller needs from the store that owns it. */
+export interface FlowHost {
+  readonly adapter: ConnectionsAdapter;
+  getConnection(id: string): Connection | undefined;
+  /** Applies a connection the adapter returned, stamped as newer than any list request in flight. */
+  applyConnection(connection: Connection): void;
+  refresh(): Promise<void>;
+  setFlow(id: string, flow: FlowState | undefined): void;
+  getOptions(): FlowOptions;
+}
+
+interface RunningFlow {
+  id: string;
+  method: AuthMethod;
+  connection: Connection;
+  promise: Promise<Connection>;
+  resolve(connection: Connection): void;
+  reject(error: ConnectionsError): void;
+  controller: AbortController;
+  settled: boolean;
+  /** What to undo when the flow ends: listeners, timers, watchers. */
+  cleanups: Set<() => void>;
+  /** `starting`: fetching the URL; `user`: waiting on the sign-in window; `adapter`: finishing. */
+  stage: 'starting' | 'user' | 'adapter';
+  popup: Window | null;
+  url?: string;
+  state?: string;
+  stopWatching?: () => void;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * FlowController
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * Runs re-authorization flows: one per connection (a second call joins the first), and at most
+ * one OAuth popup at a time (a flow for another connection supersedes it). Every ending closes
+ * the popup and removes every listener, timer and channel the flow set up.
+ */
+class FlowController {
+  private readonly running = new Map<string, RunningFlow>();
+  /** States whose result was already taken: `completeAuthorization` runs at most once per state. */
+  private readonly consumedStates = new Set<string>();
+
+  constructor(private readonly host: FlowHost) {}
+
+  reauthorize(id: string, input: ReauthorizeInput = {}): Promise<Connection> {
+    const existing = this.running.get(id);
+    if (existing) {
+      if (existing.method === 'oauth') this.bringBackPopup(existing);
+      return existing.promise;
+    }
+
+    const connection = this.host.getConnection(id);
+    if (!connection) {
+      return handled(
+        Promise.reject(new ConnectionsError('unsupported', `There is no connection with id "${id}".`, { connectionId: id })),
+      );
+    }
+    const method: AuthMethod = connection.authMethod ?? 'oauth';
+    if (connection.canReauthorize === false) {
+      return this.refuse(connection, method, 'unsupported', `This user may not re-authorize connection "${id}".`);
+    }
+    return method === 'credentials' ? this.runCredentials(connection, input) : this.runOAuth(connection);
+  }
+
+  cancel(id: string): void {
+    const flow = this.running.get(id);
+    if (flow) this.fail(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
+  }
+
+  /** Ends every flow without reporting it: the store has no users left. */
+  dispose(): void {
+    for (const flow of [...this.running.values()]) {
+      this.end(flow);
+      this.host.setFlow(flow.id, undefined);
+      flow.reject(new ConnectionsError('cancelled', 'The re-authorization ended because nothing uses it any more.', { connectionId: flow.id }));
+    }
+  }
+
+  isRunning(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /* -- credentials ------------------------------------------------------------------------------ */
+
+  private runCredentials(connection: Connection, input: ReauthorizeInput): Promise<Connection> {
+    const { adapter } = this.host;
+    if (!adapter.submitCredentials) {
+      return this.refuse(connection, 'credentials', 'unsupported', 'The adapter has no submitCredentials() for login-form connections.');
+    }
+    if (!input.credentials || typeof input.credentials !== 'object') {
+      return this.refuse(connection, 'credentials', 'unsupported', `Connection "${connection.id}" signs in with a login form: pass { credentials }.`);
+    }
+    const flow = this.begin(connection, 'credentials');
+    this.host.setFlow(connection.id, { phase: 'completing', method: 'credentials' });
+    call(() => adapter.submitCredentials!(connection, input.credentials!, { signal: flow.controller.signal })).then(
+      (returned) => this.succeed(flow, returned, 'adapter.submitCredentials()'),
+      (error: unknown) => this.failFromAdapter(flow, error, 'Signing in with the login form failed'),
+    );
+    return flow.promise;
+  }
+
+  /* -- OAuth ------------------------------------------------------------------------------------ */
+
+  private runOAuth(connection: Connection): Promise<Connection> {
+    for (const other of [...this.running.values()]) {
+      if (other.method === 'oauth') {
+        this.fail(other, new ConnectionsError('superseded', 'Another connection started re-authorizing.', { connectionId: other.id }));
+      }
+    }
+
+    // Synchronously, inside the user's click: browsers block popups opened after an await.
+    const options = this.host.getOptions();
+    const popup = openPopup(options.popup);
+    if (!popup) {
+      return this.refuse(connection, 'oauth', 'popup_blocked', 'The browser blocked the sign-in window.');
+    }
+
+    const flow = this.begin(connection, 'oauth');
+    flow.popup = popup;
+    this.host.setFlow(connection.id, { phase: 'starting', method: 'oauth' });
+
+    const timeout = setTimeout(() => {
+      this.fail(flow, new ConnectionsError('timeout', 'The sign-in took too long and was stopped.', { connectionId: connection.id }));
+    }, options.flowTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+    flow.cleanups.add(() => clearTimeout(timeout));
+
+    call(() => this.host.adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
+      (start) => this.awaitUser(flow, start),
+      (error: unknown) => this.failFromAdapter(flow, error, 'Starting the authorization failed'),
+    );
+    return flow.promise;
+  }
+
+  private awaitUser(flow: RunningFlow, start: unknown): void {
+    if (flow.settled) return;
+    const { url, state } = (typeof start === 'object' && start !== null ? start : {}) as { url?: unknown; state?: unknown };
+    if (!isSafeAuthorizationUrl(url)) {
+      this.fail(flow, new ConnectionsError('invalid_authorization_url', 'adapter.startAuthorization() returned a URL that is not https: (or http: on a loopback host).', { connectionId: flow.id }));
+      return;
+    }
+    if (typeof state !== 'string' || state === '' || this.consumedStates.has(state)) {
+      this.fail(flow, new ConnectionsError('adapter_failed', 'adapter.startAuthorization() must return a fresh, non-empty state for every flow.', { connectionId: flow.id, retryable: false }));
+      return;
+    }
+    flow.url = url;
+    flow.state = state;
+    flow.stage = 'user';
+
+    const { callbackOrigin = window.location.origin } = this.host.getOptions();
+    flow.cleanups.add(listenForAuthorizationResult({ state, callbackOrigin, onResult: (result) => this.complete(flow, result) }));
+
+    const popup = flow.popup;
+    if (popup && !isClosed(popup)) {
+      try {
+        navigatePopup(popup, url);
+      } catch {
+        closePopup(popup);
+      }
+    }
+    this.watch(flow);
+  }
+
+  /** Keeps `popup` in the flow state in step with the window, and checks the server when it closes. */
+  private watch(flow: RunningFlow): void {
+    flow.stopWatching?.();
+    const popup = flow.popup;
+    if (!popup || isClosed(popup)) {
+      this.onPopupClosed(flow);
+      return;
+    }
+    this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+    const stop = watchPopupClosed(popup, () => this.onPopupClosed(flow));
+    flow.stopWatching = stop;
+    flow.cleanups.add(stop);
+  }
+
+  private onPopupClosed(flow: RunningFlow): void {
+    if (flow.settled) return;
+    flow.popup = null;
+    // The flow stays open: a result may still arrive (the window may only look closed after the
+    // platform severed it, or a server-side callback may have finished).
+    this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+    this.host.refresh().then(() => {
+      if (flow.settled || flow.popup) return;
+      const now = this.host.getConnection(flow.id);
+      if (!now || (now.status !== 'connected' && now.status !== 'backfilling')) return;
+      if (accountMismatch(flow.connection, now)) return;
+      if (flow.state) this.consumedStates.add(flow.state);
+      this.end(flow);
+      this.host.setFlow(flow.id, { phase: 'succeeded', method: 'oauth', connection: now });
+      flow.resolve(now);
+    }, noop);
+  }
+
+  /** A second click while the flow runs: focus the window, or open it again if it went away. */
+  private bringBackPopup(flow: RunningFlow): void {
+    if (flow.settled || flow.stage === 'adapter') return;
+    if (flow.popup && !isClosed(flow.popup)) {
+      focusPopup(flow.popup);
+      return;
+    }
+    const popup = openPopup(this.host.getOptions().popup, flow.url ?? '');
+    if (!popup) {
+      this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'blocked' });
+      return;
+    }
+    flow.popup = popup;
+    if (flow.url) this.watch(flow);
+  }
+
+  private complete(flow: RunningFlow, result: AuthorizationResult): void {
+    if (flow.settled || this.consumedStates.has(result.state)) return;
+    this.consumedStates.add(result.state);
+    this.releaseUserSide(flow);
+    if (result.error) {
+      this.fail(
+        flow,
+        new ConnectionsError('provider_error', `The platform answered "${result.error}".`, {
+          connectionId: flow.id,
+          providerError: result.error,
+          providerErrorDescription: result.errorDescription,
+          providerErrorUri: result.errorUri,
+        }),
+      );
+      return;
+    }
+    // From here on the flow waits only for the adapter: no popup, no listener, no timer.
+    flow.stage = 'adapter';
+    this.host.setFlow(flow.id, { phase: 'completing', method: 'oauth' });
+    call(() => this.host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal })).then(
+      (returned) => this.succeed(flow, returned, 'adapter.completeAuthorization()'),
+      (error: unknown) => this.failFromAdapter(flow, error, 'Completing the authorization failed'),
+    );
+  }
+
+  /* -- endings ---------------------------------------------------------------------------------- */
+
+  private begin(connection: Connection, method: AuthMethod): RunningFlow {
+    let resolve!: (connection: Connection) => void;
+    let reject!: (error: ConnectionsError) => void;
+    const promise = handled(
+      new Promise<Connection>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      }),
+    );
+    const flow: RunningFlow = {
+      id: connection.id,
+      method,
+      connection,
+      promise,
+      resolve,
+      reject,
+      controller: new AbortController(),
+      settled: false,
+      cleanups: new Set(),
+      stage: method === 'oauth' ? 'starting' : 'adapter',
+      popup: null,
+    };
+    this.running.set(connection.id, flow);
+    return flow;
+  }
+
+  private succeed(flow: RunningFlow, returned: unknown, where: string): void {
+    if (flow.settled || flow.controller.signal.aborted) return;
+    try {
+      assertConnection(returned, where);
+    } catch (error) {
+      this.fail(flow, error as ConnectionsError);
+      return;
+    }
+    if (returned.id !== flow.id) {
+      this.fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${returned.id}" instead of "${flow.id}".`, { connectionId: flow.id, retryable: false }));
+      return;
+    }
+    if (accountMismatch(flow.connection, returned)) {
+      this.fail(flow, new ConnectionsError('account_mismatch', `The platform signed in to account "${returned.accountId}", not "${flow.connection.accountId}".`, { connectionId: flow.id }));
+      return;
+    }
+    this.host.applyConnection(returned);
+    if (returned.status === 'authorization_required') {
+      this.fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${flow.id}" still needing authorization.`, { connectionId: flow.id }));
+      return;
+    }
+    this.end(flow);
+    this.host.setFlow(flow.id, { phase: 'succeeded', method: flow.method, connection: returned });
+    flow.resolve(returned);
+  }
+
+  private failFromAdapter(flow: RunningFlow, error: unknown, message: string): void {
+    if (flow.settled || flow.controller.signal.aborted) return;
+    this.fail(flow, withConnection(toConnectionsError(error, message, flow.id), flow.id));
+  }
+
+  private fail(flow: RunningFlow, error: ConnectionsError): void {
+    if (flow.settled) return;
+    this.end(flow);
+    this.host.setFlow(flow.id, { phase: 'failed', method: flow.method, error });
+    flow.reject(error);
+  }
+
+  /** Ends a flow before it started: nothing to clean up, but the dialog shows why. */
+  private refuse(connection: Connection, method: AuthMethod, code: 'unsupported' | 'popup_blocked', message: string): Promise<Connection> {
+    const error = new ConnectionsError(code, message, { connectionId: connection.id });
+    this.host.setFlow(connection.id, { phase: 'failed', method, error });
+    return handled(Promise.reject(error));
+  }
+
+  /** Closes the popup, removes every listener, timer and channel, and aborts adapter calls. */
+  private end(flow: RunningFlow): void {
+    flow.settled = true;
+    this.releaseUserSide(flow);
+    flow.controller.abort();
+    if (this.running.get(flow.id) === flow) this.running.delete(flow.id);
+  }
+
+  /** Closes the popup and removes every listener, timer and channel of the user's part. */
+  private releaseUserSide(flow: RunningFlow): void {
+    for (const cleanup of flow.cleanups) cleanup();
+    flow.cleanups.clear();
+    flow.stopWatching = undefined;
+    closePopup(flow.popup);
+    flow.popup = null;
+  }
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+function accountMismatch(before: Connection, after: Connection): boolean {
+  return before.accountId !== undefined && after.accountId !== undefined && before.accountId !== after.accountId;
+}
+
+function withConnection(error: ConnectionsError, connectionId: string): ConnectionsError {
+  if (error.connectionId) return error;
+  return new ConnectionsError(error.code, error.message, {
+    cause: error.cause,
+    retryable: error.retryable,
+    providerError: error.providerError,
+    providerErrorDescription: error.providerErrorDescription,
+    providerErrorUri: error.providerErrorUri,
+    connectionId,
+  });
+}
+
+/** Runs an adapter method, turning a synchronous throw into a rejection. */
+function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Marks a promise as handled so a caller that fires and forgets causes no unhandled rejection. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(noop);
+  return promise;
+}
+
+function noop(): void {}
+
+export { FlowController, IDLE as IDLE_FLOW };

@@ -1,0 +1,293 @@
+import { ConnectionsError } from './errors';
+import type { AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from './types';
+
+/* -------------------------------------------------------------------------------------------------
+ * createMemoryAdapter
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface MemoryAdapterOptions {
+  /** The connections to start with. @default a realistic sample in both categories and every status */
+  connections?: Connection[];
+  /** Delay of every call in milliseconds, or a `[min, max]` range. @default 0 */
+  latencyMs?: number | readonly [number, number];
+  /** Share of calls (0..1) that fail with a retryable `adapter_failed`. @default 0 */
+  failureRate?: number;
+  /** Give list answers random latencies up to three times `latencyMs`, so they can arrive out of order. @default false */
+  outOfOrder?: boolean;
+  /** Push a random status change to subscribers this often; `0` turns it off. @default 0 */
+  pushIntervalMs?: number;
+  /** How fast a CRM backfill advances after re-authorizing (per step of 25%); `0` finishes it at once. @default 1500 */
+  backfillStepMs?: number;
+  /** The simulated platform's consent page. @default `oauth/consent.html` beside the current page */
+  authorizationUrl?: string;
+  /** The callback page the consent page redirects to. @default `oauth/callback.html` beside the current page */
+  redirectUri?: string;
+  /** Passwords `submitCredentials` refuses. @default ['wrong'] */
+  rejectedPasswords?: readonly string[];
+  /** The clock for sample dates. @default Date.now */
+  now?: () => number;
+  /** Randomness for latency, failures and pushes (states stay cryptographically random). @default Math.random */
+  random?: () => number;
+}
+
+/** The memory adapter plus controls for stories and tests. */
+export interface MemoryAdapter extends ConnectionsAdapter {
+  submitCredentials: NonNullable<ConnectionsAdapter['submitCredentials']>;
+  subscribe: NonNullable<ConnectionsAdapter['subscribe']>;
+  /** Changes a connection and pushes it to subscribers, as a backend event would. */
+  update(id: string, patch: Partial<Omit<Connection, 'id'>>): Connection;
+  /** Lapses a connection's grant now (`authorization_required`). */
+  lapse(id: string): Connection;
+  /** The connections as the simulated backend holds them. */
+  snapshot(): Connection[];
+  /** Changes latency and failure knobs at run time. */
+  setOptions(options: Pick<MemoryAdapterOptions, 'latencyMs' | 'failureRate' | 'outOfOrder'>): void;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+/** Realistic sample data: several ad accounts and CRMs, in every status. */
+function createSampleConnections(now: number = Date.now()): Connection[] {
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  return [
+    { id: 'gads-search', provider: 'google_ads', category: 'advertising', accountName: 'Acme Search', accountId: '123-456-7890', status: 'authorization_required', statusSince: ago(3 * DAY + 4 * HOUR), lastSyncedAt: ago(3 * DAY + 5 * HOUR), autoTagging: true },
+    { id: 'gads-brand', provider: 'google_ads', category: 'advertising', accountName: 'Acme Brand', accountId: '234-567-8901', status: 'connected', statusSince: ago(41 * DAY), lastSyncedAt: ago(2 * HOUR), autoTagging: true },
+    { id: 'meta-retargeting', provider: 'meta_ads', category: 'advertising', accountName: 'Acme Retargeting', accountId: 'act_5550142', status: 'connected', statusSince: ago(90 * DAY), lastSyncedAt: ago(35 * 60 * 1000), autoTagging: false, expiresAt: new Date(now + 12 * DAY).toISOString() },
+    { id: 'linkedin-b2b', provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme B2B', accountId: '508812', status: 'connected', statusSince: ago(20 * DAY), lastSyncedAt: ago(5 * HOUR), autoTagging: true },
+    { id: 'msads-emea', provider: 'microsoft_ads', category: 'advertising', accountName: 'Acme EMEA', accountId: 'F1203456', status: 'error', statusSince: ago(6 * HOUR), lastSyncedAt: ago(7 * HOUR), error: { code: 'quota_exceeded', message: 'The platform rate-limited cost downloads; the next sync retries automatically.' } },
+    { id: 'sfdc-prod', provider: 'salesforce', category: 'crm', accountName: 'Acme Production', accountId: '00D5e000000AbCd', status: 'authorization_required', statusSince: ago(2 * DAY + 1 * HOUR), lastSyncedAt: ago(2 * DAY + 2 * HOUR) },
+    { id: 'd365-eu', provider: 'dynamics365', category: 'crm', accountName: 'Acme Europe', accountId: 'acme-eu.crm4', status: 'backfilling', statusSince: ago(50 * 60 * 1000), lastSyncedAt: ago(10 * 60 * 1000), backfill: { since: ago(4 * DAY), progress: 0.4 } },
+    { id: 'd365-onprem', provider: 'dynamics365', category: 'crm', accountName: 'Acme On-Premises', accountId: 'onprem-01', status: 'authorization_required', statusSince: ago(9 * HOUR), lastSyncedAt: ago(10 * HOUR), authMethod: 'credentials' },
+  ];
+}
+
+function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  let knobs = { latencyMs: options.latencyMs ?? 0, failureRate: options.failureRate ?? 0, outOfOrder: options.outOfOrder ?? false };
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const backfillStepMs = options.backfillStepMs ?? 1500;
+  const rejectedPasswords = new Set(options.rejectedPasswords ?? ['wrong']);
+  const data = new Map<string, Connection>();
+  for (const connection of options.connections ?? createSampleConnections(now())) data.set(connection.id, structuredClone(connection));
+
+  const listeners = new Set<(connection: Connection) => void>();
+  /** Authorization flows begun: state → the connection, and whether its code was used. */
+  const pending = new Map<string, { connectionId: string; used: boolean }>();
+  const usedCodes = new Set<string>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let pushTimer: ReturnType<typeof setInterval> | undefined;
+
+  const emit = (connection: Connection) => {
+    for (const listener of [...listeners]) listener(structuredClone(connection));
+  };
+
+  const put = (connection: Connection): Connection => {
+    data.set(connection.id, connection);
+    emit(connection);
+    return structuredClone(connection);
+  };
+
+  const find = (id: string): Connection => {
+    const connection = data.get(id);
+    if (!connection) throw new ConnectionsError('adapter_failed', `The memory adapter has no connection "${id}".`, { retryable: false });
+    return connection;
+  };
+
+  const delay = (signal: AbortSignal, factor = 1): Promise<void> => {
+    const [min, max] = typeof knobs.latencyMs === 'number' ? [knobs.latencyMs, knobs.latencyMs] : knobs.latencyMs;
+    const ms = (min + random() * (max - min)) * factor;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(abortError(signal));
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortError(signal));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  };
+
+  const maybeFail = (what: string) => {
+    if (knobs.failureRate > 0 && random() < knobs.failureRate) {
+      throw new ConnectionsError('adapter_failed', `The simulated backend failed to ${what}.`, { retryable: true });
+    }
+  };
+
+  const reconnect = (id: string, accountId: string | undefined): Connection => {
+    const before = find(id);
+    const at = new Date(now()).toISOString();
+    const connection: Connection = { ...before, accountId: accountId ?? before.accountId, lastSyncedAt: at, statusSince: at };
+    delete connection.error;
+    if (connection.category === 'crm') {
+      // What was missed while disconnected is pushed to the CRM afterwards.
+      connection.status = 'backfilling';
+      connection.backfill = { since: before.statusSince ?? at, progress: 0 };
+      scheduleBackfill(id);
+    } else {
+      connection.status = 'connected';
+      delete connection.backfill;
+    }
+    return connection;
+  };
+
+  const scheduleBackfill = (id: string) => {
+    const step = () => {
+      const current = data.get(id);
+      if (!current || current.status !== 'backfilling') return;
+      const progress = Math.min(1, (current.backfill?.progress ?? 0) + 0.25);
+      if (progress >= 1 || backfillStepMs === 0) {
+        const done: Connection = { ...current, status: 'connected', statusSince: new Date(now()).toISOString() };
+        delete done.backfill;
+        put(done);
+        return;
+      }
+      put({ ...current, backfill: { since: current.backfill?.since ?? new Date(now()).toISOString(), progress } });
+      later(step, backfillStepMs);
+    };
+    later(step, backfillStepMs);
+  };
+
+  const later = (run: () => void, ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, ms);
+    timers.add(timer);
+  };
+
+  const pushRandomChange = () => {
+    const all = [...data.values()];
+    if (all.length === 0) return;
+    const target = all[Math.floor(random() * all.length)]!;
+    const at = new Date(now()).toISOString();
+    if (target.status === 'connected') put({ ...target, status: 'authorization_required', statusSince: at });
+    else if (target.status === 'authorization_required' || target.status === 'error') {
+      const next: Connection = { ...target, status: 'connected', statusSince: at, lastSyncedAt: at };
+      delete next.error;
+      put(next);
+    } else put({ ...target, lastSyncedAt: at });
+  };
+
+  const base = () => (typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
+
+  return {
+    async listConnections({ signal }) {
+      await delay(signal, knobs.outOfOrder ? 1 + random() * 2 : 1);
+      maybeFail('list the connections');
+      return [...data.values()].map((connection) => structuredClone(connection));
+    },
+
+    subscribe(onChange) {
+      listeners.add(onChange);
+      if (listeners.size === 1 && options.pushIntervalMs) pushTimer = setInterval(pushRandomChange, options.pushIntervalMs);
+      return () => {
+        listeners.delete(onChange);
+        if (listeners.size === 0) {
+          clearInterval(pushTimer);
+          pushTimer = undefined;
+          for (const timer of timers) clearTimeout(timer);
+          timers.clear();
+        }
+      };
+    },
+
+    async startAuthorization(connection, { signal }): Promise<AuthorizationStart> {
+      await delay(signal);
+      maybeFail('start the authorization');
+      const current = find(connection.id);
+      const state = randomToken();
+      pending.set(state, { connectionId: connection.id, used: false });
+      const url = new URL(options.authorizationUrl ?? 'oauth/consent.html', base());
+      const redirectUri = new URL(options.redirectUri ?? 'oauth/callback.html', base()).href;
+      url.search = new URLSearchParams({
+        response_type: 'code',
+        client_id: 'react-connected-accounts-memory',
+        redirect_uri: redirectUri,
+        state,
+        provider: current.provider,
+        account_name: current.accountName,
+        account_id: current.accountId ?? '',
+      }).toString();
+      return { url: url.href, state };
+    },
+
+    async completeAuthorization(connection, result: AuthorizationResult, { signal }) {
+      await delay(signal);
+      const flow = pending.get(result.state);
+      if (!flow || flow.connectionId !== connection.id) {
+        throw new ConnectionsError('state_mismatch', 'The memory adapter did not start an authorization with this state.', { retryable: false });
+      }
+      if (flow.used || (result.code !== undefined && usedCodes.has(result.code))) {
+        throw new ConnectionsError('state_mismatch', 'This authorization was already completed; start again.', { retryable: false });
+      }
+      flow.used = true;
+      if (result.error) {
+        throw new ConnectionsError('provider_error', `The platform answered "${result.error}".`, {
+          providerError: result.error,
+          providerErrorDescription: result.errorDescription,
+        });
+      }
+      if (!result.code) throw new ConnectionsError('adapter_failed', 'The callback carried no authorization code.', { retryable: false });
+      usedCodes.add(result.code);
+      maybeFail('exchange the authorization code');
+      const chosenAccount = result.params.account_id || undefined;
+      const expected = find(connection.id).accountId;
+      if (chosenAccount && expected && chosenAccount !== expected) {
+        // A real backend refuses the grant and keeps the old one; the connection stays as it was.
+        return { ...structuredClone(find(connection.id)), accountId: chosenAccount };
+      }
+      return structuredClone(put(reconnect(connection.id, chosenAccount)));
+    },
+
+    async submitCredentials(connection, credentials, { signal }) {
+      await delay(signal);
+      maybeFail('check the login');
+      const username = credentials.username?.trim();
+      const password = credentials.password ?? '';
+      if (!username || !password || rejectedPasswords.has(password)) {
+        throw new ConnectionsError('provider_error', 'The platform refused the login.', {
+          providerError: 'invalid_grant',
+          providerErrorDescription: 'The username or password was not accepted.',
+          retryable: true,
+        });
+      }
+      return structuredClone(put(reconnect(connection.id, undefined)));
+    },
+
+    update(id, patch) {
+      return put({ ...find(id), ...patch, id });
+    },
+
+    lapse(id) {
+      return put({ ...find(id), status: 'authorization_required', statusSince: new Date(now()).toISOString() });
+    },
+
+    snapshot() {
+      return [...data.values()].map((connection) => structuredClone(connection));
+    },
+
+    setOptions(next) {
+      knobs = { ...knobs, ...next };
+    },
+  };
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+function randomToken(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+export { createMemoryAdapter, createSampleConnections };

@@ -1,0 +1,100 @@
+/* -------------------------------------------------------------------------------------------------
+ * The sign-in popup: opened, navigated, watched and closed here, and nowhere else
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface PopupOptions {
+  /** @default 520 */
+  width?: number;
+  /** @default 680 */
+  height?: number;
+  /** Shown in the blank window while the authorization URL is fetched. */
+  loadingText?: string;
+}
+
+const POPUP_NAME = 'react-connected-accounts-authorization';
+/** How often the popup is checked for being closed: "within about a second". */
+const CLOSED_POLL_MS = 500;
+
+/**
+ * Opens the popup synchronously, inside the user's click, on a blank same-origin page; it is
+ * navigated to the platform once the authorization URL is known. Never `noopener`: the callback
+ * page needs `window.opener`, and with `noopener` `window.open` returns `null`.
+ * Returns `null` when the browser blocked it.
+ */
+function openPopup(options: PopupOptions = {}, url = ''): Window | null {
+  let popup: Window | null = null;
+  try {
+    popup = window.open(url, POPUP_NAME, popupFeatures(options));
+  } catch {
+    return null;
+  }
+  if (!popup || isClosed(popup)) return null;
+  if (!url && options.loadingText) showLoadingText(popup, options.loadingText);
+  return popup;
+}
+
+/** Sends an open popup to the platform's authorization URL. */
+function navigatePopup(popup: Window, url: string): void {
+  popup.location.replace(url);
+}
+
+function focusPopup(popup: Window): void {
+  try {
+    popup.focus();
+  } catch {
+    // A popup the platform took into another browsing context group cannot be focused.
+  }
+}
+
+function closePopup(popup: Window | null | undefined): void {
+  if (!popup) return;
+  try {
+    if (!popup.closed) popup.close();
+  } catch {
+    // Already gone.
+  }
+}
+
+/** `window.closed` can throw on a severed cross-origin window; treat that as closed. */
+function isClosed(popup: Window): boolean {
+  try {
+    return popup.closed;
+  } catch {
+    return true;
+  }
+}
+
+/** Calls `onClosed` once, within about a second of the popup closing. Returns the stop function. */
+function watchPopupClosed(popup: Window, onClosed: () => void): () => void {
+  const timer = setInterval(() => {
+    if (!isClosed(popup)) return;
+    clearInterval(timer);
+    onClosed();
+  }, CLOSED_POLL_MS);
+  return () => clearInterval(timer);
+}
+
+function popupFeatures({ width = 520, height = 680 }: PopupOptions): string {
+  const outerWidth = window.outerWidth || window.innerWidth || width;
+  const outerHeight = window.outerHeight || window.innerHeight || height;
+  const w = Math.min(width, window.screen?.availWidth || width);
+  const h = Math.min(height, window.screen?.availHeight || height);
+  const left = Math.max(0, Math.round((window.screenX ?? 0) + (outerWidth - w) / 2));
+  const top = Math.max(0, Math.round((window.screenY ?? 0) + (outerHeight - h) / 2));
+  return `popup=yes,width=${w},height=${h},left=${left},top=${top}`;
+}
+
+function showLoadingText(popup: Window, text: string): void {
+  try {
+    const doc = popup.document;
+    doc.title = text;
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = text;
+    paragraph.setAttribute('style', 'font: 16px system-ui, sans-serif; margin: 2rem; text-align: center');
+    doc.body?.replaceChildren(paragraph);
+  } catch {
+    // Not same-origin (should not happen for a blank page): the text is only a nicety.
+  }
+}
+
+export { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed };

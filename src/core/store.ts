@@ -1,0 +1,389 @@
+import { sameConnection } from './equal';
+import { ConnectionsError, toConnectionsError } from './errors';
+import { FlowController, IDLE_FLOW } from './flows';
+import type { FlowOptions, FlowState, ReauthorizeInput } from './flows';
+import { checkConnectionList, findConnectionProblem } from './validate';
+import type { Connection, ConnectionsAdapter } from './types';
+
+/* -------------------------------------------------------------------------------------------------
+ * Options and state
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface RetryOptions {
+  /** How many times a transient failure is retried after the first attempt. @default 3 */
+  retries?: number;
+  /** The first delay; each retry doubles it. @default 1000 */
+  minDelayMs?: number;
+  /** The cap on any one delay. @default 30000 */
+  maxDelayMs?: number;
+}
+
+export interface ConnectionStoreOptions extends FlowOptions {
+  /** Retrying transient list failures with capped, jittered backoff; `false` turns it off. */
+  retry?: RetryOptions | false;
+  /** Refresh when the window regains focus or the tab becomes visible. @default true */
+  refreshOnFocus?: boolean;
+  /** At most one focus refresh per this many milliseconds. @default 15000 */
+  focusThrottleMs?: number;
+  /** Refresh when the browser comes back online. @default true */
+  refreshOnReconnect?: boolean;
+  /**
+   * Told about every problem with the adapter's data or calls, once per distinct problem.
+   * @default logs once with `console.error`
+   */
+  onError?: (error: ConnectionsError) => void;
+}
+
+export type ListStatus = 'loading' | 'ready' | 'error';
+
+export interface ConnectionsState {
+  /** The latest known connections. */
+  connections: readonly Connection[];
+  /** `loading` until the first list arrives; `error` when it could not be loaded at all. */
+  status: ListStatus;
+  /** Why the last load or update failed; the last good list stays in `connections`. */
+  error: ConnectionsError | null;
+  /** Whether a list request (or a retry of one) is under way. */
+  isRefreshing: boolean;
+  /** Flow states that are not idle, by connection id. */
+  flows: Readonly<Record<string, FlowState>>;
+}
+
+const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 1000, maxDelayMs: 30_000 };
+
+/* -------------------------------------------------------------------------------------------------
+ * ConnectionStore
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * The connections of one adapter, shared by every hook and component that uses that adapter.
+ *
+ * Ordering is kept with a logical clock: every list request, pushed update and flow result takes
+ * the next tick. A list answer is dropped when a newer list answer was already applied, and it
+ * never replaces a connection that was updated (pushed, or re-authorized) after the request began.
+ */
+class ConnectionStore {
+  readonly adapter: ConnectionsAdapter;
+  private options: ConnectionStoreOptions;
+  private state: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
+  private readonly listeners = new Set<() => void>();
+  private readonly flows: FlowController;
+
+  private clock = 0;
+  /** The tick at which the list now shown was requested. */
+  private appliedListTick = 0;
+  /** The tick of each connection's last pushed update or flow result. */
+  private readonly updatedAt = new Map<string, number>();
+  private readonly byId = new Map<string, Connection>();
+
+  private users = 0;
+  /** Aborts every list request and retry of the current mount. */
+  private lifetime = new AbortController();
+  /** List loads under way (with their retries), for `isRefreshing`. */
+  private loads = 0;
+  private lastFocusRefresh = -Infinity;
+  private teardown: (() => void)[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(adapter: ConnectionsAdapter, options: ConnectionStoreOptions = {}) {
+    this.adapter = adapter;
+    this.options = options;
+    this.flows = new FlowController({
+      adapter,
+      getConnection: (id) => this.byId.get(id),
+      applyConnection: (connection) => this.applyUpdate(connection),
+      refresh: () => this.refresh(),
+      setFlow: (id, flow) => this.setFlow(id, flow),
+      getOptions: () => this.options,
+    });
+  }
+
+  /* -- reading ---------------------------------------------------------------------------------- */
+
+  getState = (): ConnectionsState => this.state;
+
+  getConnection = (id: string): Connection | undefined => this.byId.get(id);
+
+  getFlow = (id: string): FlowState => this.state.flows[id] ?? IDLE_FLOW;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  configure(options: ConnectionStoreOptions): void {
+    this.options = { ...this.options, ...options };
+  }
+
+  /* -- lifetime --------------------------------------------------------------------------------- */
+
+  /**
+   * Marks one more user (a mounted hook or component). The first one loads the list, subscribes
+   * to pushed updates and listens for focus and reconnection. Returns the release function; when
+   * the last user releases, everything in flight is aborted and every timer and listener removed.
+   */
+  retain = (): (() => void) => {
+    this.users += 1;
+    if (this.users === 1) this.start();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.users -= 1;
+      if (this.users === 0) this.stop();
+    };
+  };
+
+  private start(): void {
+    this.lifetime = new AbortController();
+    const { adapter } = this;
+    if (adapter.subscribe) {
+      try {
+        const unsubscribe = adapter.subscribe((connection) => this.receivePush(connection));
+        if (typeof unsubscribe === 'function') this.teardown.push(unsubscribe);
+      } catch (error) {
+        this.report(toConnectionsError(error, 'adapter.subscribe() threw'));
+      }
+    }
+    if (typeof window !== 'undefined') {
+      const onFocus = () => this.refreshOnFocus();
+      const onVisible = () => {
+        if (document.visibilityState === 'visible') this.refreshOnFocus();
+      };
+      const onOnline = () => {
+        if (this.options.refreshOnReconnect !== false) void this.refresh();
+      };
+      window.addEventListener('focus', onFocus);
+      document.addEventListener('visibilitychange', onVisible);
+      window.addEventListener('online', onOnline);
+      this.teardown.push(() => {
+        window.removeEventListener('focus', onFocus);
+        document.removeEventListener('visibilitychange', onVisible);
+        window.removeEventListener('online', onOnline);
+      });
+    }
+    void this.refresh();
+  }
+
+  private stop(): void {
+    this.lifetime.abort();
+    for (const undo of this.teardown.splice(0)) undo();
+    this.flows.dispose();
+    if (this.state.isRefreshing) this.setState({ isRefreshing: false });
+  }
+
+  /* -- loading ---------------------------------------------------------------------------------- */
+
+  /**
+   * Loads the list again. Resolves when that load is done, successful or not (the outcome is in
+   * `status` and `error`); never rejects. Transient failures are retried with backoff first.
+   */
+  refresh = (): Promise<void> => this.load(this.lifetime.signal);
+
+  private refreshOnFocus(): void {
+    if (this.options.refreshOnFocus === false) return;
+    const now = Date.now();
+    if (now - this.lastFocusRefresh < (this.options.focusThrottleMs ?? 15_000)) return;
+    this.lastFocusRefresh = now;
+    void this.refresh();
+  }
+
+  private async load(lifetime: AbortSignal): Promise<void> {
+    const tracker = this.track();
+    const retry = this.options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...this.options.retry };
+    try {
+      for (let attempt = 0; ; attempt += 1) {
+        if (lifetime.aborted) return;
+        const tick = ++this.clock;
+        const controller = new AbortController();
+        const abort = () => controller.abort(lifetime.reason);
+        lifetime.addEventListener('abort', abort, { once: true });
+        let answer: unknown;
+        try {
+          answer = await this.adapter.listConnections({ signal: controller.signal });
+        } catch (cause) {
+          if (lifetime.aborted) return;
+          const error = toConnectionsError(cause, 'adapter.listConnections() failed');
+          if (!error.retryable || attempt >= retry.retries) {
+            this.loadFailed(tick, error);
+            return;
+          }
+          await sleep(backoff(attempt, retry), lifetime);
+          continue;
+        } finally {
+          lifetime.removeEventListener('abort', abort);
+        }
+        if (lifetime.aborted) return;
+        try {
+          this.applyList(tick, answer);
+        } catch (error) {
+          this.loadFailed(tick, error as ConnectionsError);
+        }
+        return;
+      }
+    } finally {
+      tracker();
+    }
+  }
+
+  /** Counts loads in flight for `isRefreshing`; returns the function that marks this one done. */
+  private track(): () => void {
+    this.loads += 1;
+    if (!this.state.isRefreshing) this.setState({ isRefreshing: true });
+    return () => {
+      this.loads -= 1;
+      if (this.loads === 0 && this.state.isRefreshing) this.setState({ isRefreshing: false });
+    };
+  }
+
+  private applyList(tick: number, answer: unknown): void {
+    // A newer list answer is already shown: this older one has nothing to add.
+    if (tick < this.appliedListTick) return;
+    const { connections: fresh, problems, malformedIds } = checkConnectionList(answer, 'adapter.listConnections()');
+    this.appliedListTick = tick;
+
+    const next: Connection[] = [];
+    const placed = new Set<string>();
+    const keep = (connection: Connection) => {
+      next.push(connection);
+      placed.add(connection.id);
+    };
+    for (const incoming of fresh) {
+      const current = this.byId.get(incoming.id);
+      if (current && (this.updatedAt.get(incoming.id) ?? 0) > tick) keep(current);
+      else keep(current && sameConnection(current, incoming) ? current : incoming);
+    }
+    // A malformed entry never blanks the good version already shown.
+    for (const id of malformedIds) {
+      const current = this.byId.get(id);
+      if (current && !placed.has(id)) keep(current);
+    }
+    // Connections pushed after this request began are newer than its answer.
+    for (const current of this.state.connections) {
+      if (!placed.has(current.id) && (this.updatedAt.get(current.id) ?? 0) > tick) keep(current);
+    }
+
+    const error = problems.length > 0 ? new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false }) : null;
+    if (error) this.report(error);
+    this.commit(next, { status: 'ready', error });
+  }
+
+  private loadFailed(tick: number, error: ConnectionsError): void {
+    if (tick < this.appliedListTick) return;
+    this.report(error);
+    this.setState({ status: this.state.status === 'ready' ? 'ready' : 'error', error });
+  }
+
+  /* -- updates ---------------------------------------------------------------------------------- */
+
+  private receivePush(value: unknown): void {
+    if (this.users === 0) return;
+    const problem = findConnectionProblem(value, 'adapter.subscribe()');
+    if (problem) {
+      const error = new ConnectionsError('adapter_failed', problem, { retryable: false });
+      this.report(error);
+      this.setState({ error });
+      return;
+    }
+    this.applyUpdate(value as Connection);
+  }
+
+  /** A pushed update or a flow's result: newer than every list request begun before it. */
+  private applyUpdate(connection: Connection): void {
+    this.updatedAt.set(connection.id, ++this.clock);
+    const current = this.byId.get(connection.id);
+    if (current && sameConnection(current, connection)) return;
+    const next = current
+      ? this.state.connections.map((c) => (c.id === connection.id ? connection : c))
+      : [...this.state.connections, connection];
+    this.commit(next, {});
+  }
+
+  /* -- flows ------------------------------------------------------------------------------------ */
+
+  /** Runs the whole re-authorization of one connection; see `FlowController`. */
+  reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => this.flows.reauthorize(id, input);
+
+  /** Ends the flow in progress for this connection; the popup closes. */
+  cancelReauthorize = (id: string): void => this.flows.cancel(id);
+
+  /** Returns an ended flow to `idle` (for instance when its dialog closes). A running flow is kept. */
+  resetFlow = (id: string): void => {
+    if (!this.flows.isRunning(id)) this.setFlow(id, undefined);
+  };
+
+  private setFlow(id: string, flow: FlowState | undefined): void {
+    const flows = { ...this.state.flows };
+    if (flow) flows[id] = flow;
+    else if (id in flows) delete flows[id];
+    else return;
+    this.setState({ flows });
+  }
+
+  /* -- plumbing --------------------------------------------------------------------------------- */
+
+  private commit(connections: Connection[], patch: Partial<ConnectionsState>): void {
+    this.byId.clear();
+    for (const connection of connections) this.byId.set(connection.id, connection);
+    this.setState({ ...patch, connections });
+  }
+
+  private setState(patch: Partial<ConnectionsState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Tells the integrator about a problem, once per distinct message. */
+  private report(error: ConnectionsError): void {
+    const key = `${error.code}:${error.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    if (this.options.onError) this.options.onError(error);
+    else console.error(`[react-connected-accounts] ${error.message}`);
+  }
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * One store per adapter
+ * -----------------------------------------------------------------------------------------------*/
+
+const stores = new WeakMap<ConnectionsAdapter, ConnectionStore>();
+
+/** The store shared by everything that uses this adapter; created on first use. */
+function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionStoreOptions): ConnectionStore {
+  let store = stores.get(adapter);
+  if (!store) {
+    store = new ConnectionStore(adapter, options);
+    stores.set(adapter, store);
+  } else if (options) {
+    store.configure(options);
+  }
+  return store;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+/** Capped exponential backoff with equal jitter: between half and all of the capped delay. */
+function backoff(attempt: number, { minDelayMs, maxDelayMs }: Required<RetryOptions>): number {
+  const capped = Math.min(maxDelayMs, minDelayMs * 2 ** attempt);
+  return capped / 2 + Math.random() * (capped / 2);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export { ConnectionStore, getConnectionStore };

@@ -1,0 +1,18 @@
+import { en } from './en';
+import type { Messages } from './en';
+import { es } from './es';
+
+const builtInMessages: Readonly<Record<string, Messages>> = { en, es };
+
+/**
+ * The messages for a locale (`'es-MX'` falls back to `'es'`, anything unknown to English),
+ * with the integrator's overrides on top: their words always win.
+ */
+function resolveMessages(locale: string, overrides?: Partial<Messages>): Messages {
+  const language = locale.toLowerCase().split('-')[0] ?? 'en';
+  const base = builtInMessages[locale] ?? builtInMessages[language] ?? en;
+  return overrides ? { ...base, ...overrides } : base;
+}
+
+export type { MessageKey, Messages } from './en';
+export { en, es, resolveMessages };

@@ -1,0 +1,40 @@
+'use client';
+
+// Core: plain TypeScript, no React.
+export type {
+  AdapterContext,
+  AuthMethod,
+  AuthorizationResult,
+  AuthorizationStart,
+  Connection,
+  ConnectionCategory,
+  ConnectionStatus,
+  ConnectionsAdapter,
+} from './core/types';
+export { ConnectionsError, isConnectionsError } from './core/errors';
+export type { ConnectionsErrorCode, ConnectionsErrorOptions } from './core/errors';
+export { createProviderCatalog, defaultProviders, getProvider } from './core/catalog';
+export type { ProviderCatalog, ProviderInfo } from './core/catalog';
+export { describeImpact } from './core/impact';
+export type { ConnectionImpact, DescribeImpactOptions, GapRecovery, StoppedActivity } from './core/impact';
+export { findConnectionProblem } from './core/validate';
+export { ConnectionStore, getConnectionStore } from './core/store';
+export type { ConnectionStoreOptions, ConnectionsState, ListStatus, RetryOptions } from './core/store';
+export type { FlowOptions, FlowPhase, FlowState, PopupState, ReauthorizeInput } from './core/flows';
+export type { PopupOptions } from './core/popup';
+export { handleAuthorizationCallback } from './core/callback';
+export type { AuthorizationCallbackOptions, AuthorizationCallbackOutcome, CallbackMessages } from './core/callback';
+export { AUTHORIZATION_MESSAGE_TYPE } from './core/authorization-message';
+export type { AuthorizationMessage } from './core/authorization-message';
+export { createMemoryAdapter, createSampleConnections } from './core/memory-adapter';
+export type { MemoryAdapter, MemoryAdapterOptions } from './core/memory-adapter';
+
+// Localization.
+export { en, es, resolveMessages } from './i18n';
+export type { MessageKey, Messages } from './i18n';
+
+// React bindings.
+export { ConnectionsProvider } from './react/context';
+export type { ConnectionsProviderProps } from './react/context';
+export { useConnections } from './react/use-connections';
+export type { UseConnectionsOptions, UseConnectionsResult } from './react/use-connections';

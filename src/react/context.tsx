@@ -1,0 +1,67 @@
+import * as React from 'react';
+import { createProviderCatalog, defaultProviders } from '../core/catalog';
+import type { ProviderCatalog, ProviderInfo } from '../core/catalog';
+import { getConnectionStore } from '../core/store';
+import type { ConnectionStore, ConnectionStoreOptions } from '../core/store';
+import type { ConnectionsAdapter } from '../core/types';
+import { resolveMessages } from '../i18n';
+import type { Messages } from '../i18n';
+
+/* -------------------------------------------------------------------------------------------------
+ * ConnectionsProvider
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ConnectionsContextValue {
+  store: ConnectionStore;
+  locale: string;
+  messages: Messages;
+  providers: ProviderCatalog;
+}
+
+const ConnectionsContext = React.createContext<ConnectionsContextValue | null>(null);
+
+export interface ConnectionsProviderProps extends ConnectionStoreOptions {
+  /** Your backend. One store is kept per adapter instance, so keep it stable (module scope or `useMemo`). */
+  adapter: ConnectionsAdapter;
+  /** A BCP 47 locale for words, dates and durations; English and Spanish are built in. @default 'en' */
+  locale?: string;
+  /** Your own words for any message; they win over the built-in ones. */
+  messages?: Partial<Messages>;
+  /** Your own providers (labels, categories), added to the built-in catalog. */
+  providers?: readonly ProviderInfo[];
+  children?: React.ReactNode;
+}
+
+/**
+ * Holds the connections of one adapter for every hook and component below it, with the locale
+ * and words they use. The list loads when the provider mounts.
+ */
+function ConnectionsProvider({ adapter, locale = 'en', messages, providers, children, ...options }: ConnectionsProviderProps) {
+  const store = getConnectionStore(adapter);
+  React.useEffect(() => store.configure(options));
+  React.useEffect(() => store.retain(), [store]);
+
+  const catalog = React.useMemo(() => (providers ? createProviderCatalog(providers) : defaultProviders), [providers]);
+  const resolved = React.useMemo(() => resolveMessages(locale, messages), [locale, messages]);
+  const value = React.useMemo<ConnectionsContextValue>(
+    () => ({ store, locale, messages: resolved, providers: catalog }),
+    [store, locale, resolved, catalog],
+  );
+  return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
+}
+
+/** The provider's value, or `null` outside one. */
+function useOptionalConnectionsContext(): ConnectionsContextValue | null {
+  return React.useContext(ConnectionsContext);
+}
+
+/** The provider's value; throws a sentence naming the missing provider when there is none. */
+function useConnectionsContext(consumer: string): ConnectionsContextValue {
+  const context = React.useContext(ConnectionsContext);
+  if (!context) {
+    throw new Error(`${consumer} must be rendered inside <ConnectionsProvider adapter={...}>, or be given what it needs through its props.`);
+  }
+  return context;
+}
+
+export { ConnectionsProvider, useConnectionsContext, useOptionalConnectionsContext };

@@ -1,0 +1,2 @@
+// The adapter contract kit: `react-connected-accounts/testing`.
+export { createMemoryAdapter, createSampleConnections } from '../core/memory-adapter';
