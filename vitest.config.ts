@@ -1,7 +1,12 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserProviderOption } from 'vitest/node';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /** Debian's Chromium: no test tool may download its own browser here. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,7 +22,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** A fresh provider per project: a shared browser config throws "project name already defined". */
-export function chromium(): BrowserProviderOption {
+function chromium(): BrowserProviderOption {
   return playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 }
 
@@ -40,12 +45,39 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
+          // Starts the stand-in provider on a second loopback origin.
+          globalSetup: ['test/browser/global-setup.ts'],
           browser: {
             enabled: true,
             headless: true,
             provider: chromium(),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        // Every story (and its play function) as a test in Chromium, with axe checks.
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium(),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // Node drives Debian's Chromium through Playwright against real servers on loopback.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],
