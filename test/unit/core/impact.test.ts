@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { describeImpact } from '../../../src/core/impact';
+import { makeConnection } from './fake-adapter';
+
+/* -------------------------------------------------------------------------------------------------
+ * describeImpact: what a connection that is not connected has stopped, and what comes back
+ * -----------------------------------------------------------------------------------------------*/
+
+const NOW = Date.parse('2025-03-10T12:00:00.000Z');
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+describe('given a lapsed advertising connection with auto-tagging on', () => {
+  const connection = makeConnection({
+    id: 'gads',
+    category: 'advertising',
+    status: 'authorization_required',
+    statusSince: '2025-03-07T08:00:00.000Z',
+    autoTagging: true,
+  });
+
+  it('says cost data and the tagging of new ads have stopped, for good', () => {
+    const impact = describeImpact(connection, { now: NOW });
+    expect(impact).toEqual({
+      stopped: ['cost_data', 'ad_tagging'],
+      since: '2025-03-07T08:00:00.000Z',
+      durationMs: 3 * DAY + 4 * HOUR,
+      recovery: 'permanent',
+      untaggedTouchpoints: true,
+      backfilling: false,
+    });
+  });
+
+  it('measures from a Date as well as from a number', () => {
+    expect(describeImpact(connection, { now: new Date(NOW) })?.durationMs).toBe(3 * DAY + 4 * HOUR);
+  });
+});
+
+describe('given a lapsed advertising connection without auto-tagging', () => {
+  it('says only cost data has stopped, still for good, with no untagged touchpoints', () => {
+    for (const autoTagging of [false, undefined]) {
+      const impact = describeImpact(
+        makeConnection({ id: 'meta', category: 'advertising', status: 'authorization_required', autoTagging }),
+        { now: NOW },
+      );
+      expect(impact?.stopped).toEqual(['cost_data']);
+      expect(impact?.recovery).toBe('permanent');
+      expect(impact?.untaggedTouchpoints).toBe(false);
+    }
+  });
+});
+
+describe('given a lapsed CRM connection', () => {
+  it('says record updates and touchpoint pushes have stopped and will be backfilled', () => {
+    const impact = describeImpact(
+      makeConnection({ id: 'sfdc', provider: 'salesforce', category: 'crm', status: 'authorization_required', statusSince: '2025-03-08T12:00:00.000Z' }),
+      { now: NOW },
+    );
+    expect(impact).toEqual({
+      stopped: ['record_updates', 'touchpoint_push'],
+      since: '2025-03-08T12:00:00.000Z',
+      durationMs: 2 * DAY,
+      recovery: 'backfilled',
+      untaggedTouchpoints: false,
+      backfilling: false,
+    });
+  });
+
+  it('never speaks of ad tagging, even when the CRM record carries autoTagging', () => {
+    const impact = describeImpact(makeConnection({ id: 'crm', category: 'crm', status: 'error', autoTagging: true }), { now: NOW });
+    expect(impact?.stopped).not.toContain('ad_tagging');
+    expect(impact?.untaggedTouchpoints).toBe(false);
+  });
+});
+
+describe('given a connection to some other kind of platform', () => {
+  it('says data sync has stopped and that recovery is unknown', () => {
+    const impact = describeImpact(makeConnection({ id: 'x', provider: 'acme', category: 'other', status: 'error' }), { now: NOW });
+    expect(impact?.stopped).toEqual(['data_sync']);
+    expect(impact?.recovery).toBe('unknown');
+  });
+});
+
+describe('given a CRM connection that is backfilling', () => {
+  it('says nothing is stopped, the gap is being backfilled, measured from the backfill start', () => {
+    const impact = describeImpact(
+      makeConnection({
+        id: 'd365',
+        category: 'crm',
+        status: 'backfilling',
+        statusSince: '2025-03-10T11:00:00.000Z',
+        backfill: { since: '2025-03-06T12:00:00.000Z', progress: 0.4 },
+      }),
+      { now: NOW },
+    );
+    expect(impact).toEqual({
+      stopped: [],
+      since: '2025-03-06T12:00:00.000Z',
+      durationMs: 4 * DAY,
+      recovery: 'backfilled',
+      untaggedTouchpoints: false,
+      backfilling: true,
+    });
+  });
+
+  it('falls back to statusSince when the backfill has no start of its own', () => {
+    const connection = makeConnection({ id: 'd365', category: 'crm', status: 'backfilling', statusSince: '2025-03-10T11:00:00.000Z' });
+    expect(describeImpact(connection, { now: NOW })?.durationMs).toBe(HOUR);
+  });
+});
+
+describe('given a connected connection', () => {
+  it('has no impact to describe', () => {
+    expect(describeImpact(makeConnection({ id: 'ok', status: 'connected', autoTagging: true }), { now: NOW })).toBeNull();
+  });
+});
+
+describe('given a status date that is missing or cannot be read', () => {
+  it('leaves out since and duration instead of inventing them', () => {
+    for (const statusSince of [undefined, '', 'last Tuesday-ish']) {
+      const impact = describeImpact(makeConnection({ id: 'gads', status: 'authorization_required', statusSince }), { now: NOW });
+      expect(impact).not.toBeNull();
+      expect(impact).not.toHaveProperty('since');
+      expect(impact).not.toHaveProperty('durationMs');
+      expect(impact?.stopped).toEqual(['cost_data']);
+    }
+  });
+
+  it('never reports a negative duration when the clock is behind the server', () => {
+    const impact = describeImpact(makeConnection({ id: 'gads', status: 'error', statusSince: '2025-03-10T12:05:00.000Z' }), { now: NOW });
+    expect(impact?.durationMs).toBe(0);
+  });
+});
