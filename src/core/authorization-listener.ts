@@ -20,6 +20,7 @@ export interface AuthorizationListenerOptions {
  * Returns the function that removes both listeners.
  */
 function listenForAuthorizationResult({ state, callbackOrigin, onResult }: AuthorizationListenerOptions): () => void {
+  const expectedOrigin = toOrigin(callbackOrigin);
   let active = true;
   const accept = (data: unknown) => {
     if (!active) return;
@@ -29,7 +30,7 @@ function listenForAuthorizationResult({ state, callbackOrigin, onResult }: Autho
   };
 
   const onMessage = (event: MessageEvent) => {
-    if (event.origin !== callbackOrigin) return;
+    if (expectedOrigin === null || event.origin !== expectedOrigin) return;
     accept(event.data);
   };
   window.addEventListener('message', onMessage);
@@ -39,7 +40,7 @@ function listenForAuthorizationResult({ state, callbackOrigin, onResult }: Autho
     channel = new BroadcastChannel(authorizationChannelName(state));
     // A channel only carries messages from the same origin; the callback origin must be ours too.
     channel.onmessage = (event: MessageEvent) => {
-      if (callbackOrigin === window.location.origin) accept(event.data);
+      if (expectedOrigin === window.location.origin) accept(event.data);
     };
   }
 
@@ -51,6 +52,20 @@ function listenForAuthorizationResult({ state, callbackOrigin, onResult }: Autho
       channel.close();
     }
   };
+}
+
+/**
+ * The origin of a configured callback origin or URL (`https://app.example/` and
+ * `https://app.example` name the same origin), or `null` when it is not an http(s) origin, in
+ * which case nothing is accepted.
+ */
+function toOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 export { listenForAuthorizationResult };

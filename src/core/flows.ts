@@ -33,7 +33,10 @@ export interface ReauthorizeInput {
 }
 
 export interface FlowOptions {
-  /** How long a flow may wait for the user before it ends with `timeout`. @default 300000 (5 minutes) */
+  /**
+   * How long a flow may wait for the user (from the click until the result arrives) before it
+   * ends with `timeout`; `Infinity` waits for ever. @default 300000 (5 minutes)
+   */
   flowTimeoutMs?: number;
   /** The origin of the OAuth callback page, compared exactly. @default window.location.origin */
   callbackOrigin?: string;
@@ -43,6 +46,7 @@ export interface FlowOptions {
 
 const IDLE: FlowState = Object.freeze({ phase: 'idle' });
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What the flow controller needs from the store that owns it. */
 export interface FlowHost {
@@ -118,9 +122,10 @@ class FlowController {
   /** Ends every flow without reporting it: the store has no users left. */
   dispose(): void {
     for (const flow of [...this.running.values()]) {
-      this.end(flow);
+      const error = new ConnectionsError('cancelled', 'The re-authorization ended because nothing uses it any more.', { connectionId: flow.id });
+      this.end(flow, error);
       this.host.setFlow(flow.id, undefined);
-      flow.reject(new ConnectionsError('cancelled', 'The re-authorization ended because nothing uses it any more.', { connectionId: flow.id }));
+      flow.reject(error);
     }
   }
 
@@ -167,10 +172,13 @@ class FlowController {
     flow.popup = popup;
     this.host.setFlow(connection.id, { phase: 'starting', method: 'oauth' });
 
-    const timeout = setTimeout(() => {
-      this.fail(flow, new ConnectionsError('timeout', 'The sign-in took too long and was stopped.', { connectionId: connection.id }));
-    }, options.flowTimeoutMs ?? DEFAULT_TIMEOUT_MS);
-    flow.cleanups.add(() => clearTimeout(timeout));
+    const timeoutMs = flowTimeout(options.flowTimeoutMs);
+    if (timeoutMs !== null) {
+      const timeout = setTimeout(() => {
+        this.fail(flow, new ConnectionsError('timeout', 'The sign-in took too long and was stopped.', { connectionId: connection.id }));
+      }, timeoutMs);
+      flow.cleanups.add(() => clearTimeout(timeout));
+    }
 
     call(() => this.host.adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
       (start) => this.awaitUser(flow, start),
@@ -231,7 +239,9 @@ class FlowController {
     this.host.refresh().then(() => {
       if (flow.settled || flow.popup) return;
       const now = this.host.getConnection(flow.id);
-      if (!now || (now.status !== 'connected' && now.status !== 'backfilling')) return;
+      // Only a grant the server finished counts: a connection that was usable before the flow
+      // began proves nothing by still being usable.
+      if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
       if (accountMismatch(flow.connection, now)) return;
       if (flow.state) this.consumedStates.add(flow.state);
       this.end(flow);
@@ -342,7 +352,7 @@ class FlowController {
 
   private fail(flow: RunningFlow, error: ConnectionsError): void {
     if (flow.settled) return;
-    this.end(flow);
+    this.end(flow, error);
     this.host.setFlow(flow.id, { phase: 'failed', method: flow.method, error });
     flow.reject(error);
   }
@@ -355,10 +365,11 @@ class FlowController {
   }
 
   /** Closes the popup, removes every listener, timer and channel, and aborts adapter calls. */
-  private end(flow: RunningFlow): void {
+  private end(flow: RunningFlow, reason?: ConnectionsError): void {
     flow.settled = true;
     this.releaseUserSide(flow);
-    flow.controller.abort();
+    // Adapter calls still in flight see why they are no longer wanted.
+    flow.controller.abort(reason);
     if (this.running.get(flow.id) === flow) this.running.delete(flow.id);
   }
 
@@ -375,6 +386,20 @@ class FlowController {
 /* -------------------------------------------------------------------------------------------------
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
+
+function isUsable(connection: Connection): boolean {
+  return connection.status === 'connected' || connection.status === 'backfilling';
+}
+
+/**
+ * The timeout to arm, in milliseconds, or `null` for none (`Infinity`). Timers cannot wait
+ * longer than 2^31 - 1 ms (they would fire at once), so longer waits are capped.
+ */
+function flowTimeout(value: number | undefined): number | null {
+  if (value === Infinity) return null;
+  if (value === undefined || !Number.isFinite(value) || value <= 0) return DEFAULT_TIMEOUT_MS;
+  return Math.min(value, MAX_TIMER_MS);
+}
 
 function accountMismatch(before: Connection, after: Connection): boolean {
   return before.accountId !== undefined && after.accountId !== undefined && before.accountId !== after.accountId;

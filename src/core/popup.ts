@@ -12,6 +12,8 @@ export interface PopupOptions {
 }
 
 const POPUP_NAME = 'react-connected-accounts-authorization';
+/** Each window gets its own name: a window still closing must never be handed back by name. */
+let opened = 0;
 /** How often the popup is checked for being closed: "within about a second". */
 const CLOSED_POLL_MS = 500;
 
@@ -24,7 +26,8 @@ const CLOSED_POLL_MS = 500;
 function openPopup(options: PopupOptions = {}, url = ''): Window | null {
   let popup: Window | null = null;
   try {
-    popup = window.open(url, POPUP_NAME, popupFeatures(options));
+    opened += 1;
+    popup = window.open(url, `${POPUP_NAME}-${opened}`, popupFeatures(options));
   } catch {
     return null;
   }
