@@ -12,9 +12,12 @@ import type { Connection, ConnectionsAdapter } from './types';
 export interface RetryOptions {
   /** How many times a transient failure is retried after the first attempt. @default 3 */
   retries?: number;
-  /** The first delay; each retry doubles it. @default 1000 */
+  /**
+   * The shortest delay before a retry: the first retry waits between this and twice this, and
+   * each further retry doubles both bounds. No retry ever comes sooner. @default 1000
+   */
   minDelayMs?: number;
-  /** The cap on any one delay. @default 30000 */
+  /** The cap on any one delay: no retry ever waits longer. @default 30000 */
   maxDelayMs?: number;
 }
 
@@ -367,10 +370,16 @@ function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionSto
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
-/** Capped exponential backoff with equal jitter: between half and all of the capped delay. */
+/**
+ * Capped exponential backoff with equal jitter: the nth retry waits between `min * 2^n` and
+ * `min * 2^(n+1)`, with the ceiling capped at `max` and the floor never under `min`, so clients
+ * that failed together spread apart yet none retries sooner than `min` or later than `max`.
+ */
 function backoff(attempt: number, { minDelayMs, maxDelayMs }: Required<RetryOptions>): number {
-  const capped = Math.min(maxDelayMs, minDelayMs * 2 ** attempt);
-  return capped / 2 + Math.random() * (capped / 2);
+  const min = Math.max(0, Math.min(minDelayMs, maxDelayMs));
+  const ceiling = Math.min(maxDelayMs, min * 2 ** (attempt + 1));
+  const floor = Math.max(min, ceiling / 2);
+  return floor + Math.random() * (ceiling - floor);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
