@@ -1,0 +1,337 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionsError } from '../../../src/core/errors';
+import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../../../src/core/types';
+import { createMemoryAdapter, describeAdapterContract } from '../../../src/testing';
+import type { AdapterContractOptions } from '../../../src/testing';
+
+/* -------------------------------------------------------------------------------------------------
+ * Running the kit against adapters that break the contract, one rule at a time
+ * -----------------------------------------------------------------------------------------------*/
+
+describe('given an adapter whose list is malformed', () => {
+  it('names the connection without an id', async () => {
+    const kit = collect({ listConnections: async () => [{ provider: 'salesforce', category: 'crm', accountName: 'Acme', status: 'connected' } as unknown as Connection] });
+    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
+      'listConnections() returned a connection without an "id" (a non-empty string is required) (salesforce account "Acme").',
+    );
+  });
+
+  it('names the unknown status and the statuses it accepts', async () => {
+    const kit = collect({ listConnections: async () => [connection({ status: 'expired' as Connection['status'] })] });
+    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
+      'listConnections() returned connection "gads" with an unknown "status" "expired"; expected one of connected, authorization_required, backfilling, error.',
+    );
+  });
+
+  it('names the date that is not ISO 8601', async () => {
+    const kit = collect({ listConnections: async () => [connection({ lastSyncedAt: 'yesterday' })] });
+    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
+      'listConnections() returned connection "gads" with a "lastSyncedAt" that is not an ISO 8601 date: "yesterday".',
+    );
+  });
+
+  it('names an id given twice', async () => {
+    const kit = collect({ listConnections: async () => [connection(), connection()] });
+    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
+      'listConnections() returned the id "gads" more than once; ids must be unique.',
+    );
+  });
+
+  it('says when there is no OAuth connection to re-authorize', async () => {
+    const kit = collect({ listConnections: async () => [connection({ authMethod: 'credentials' })] });
+    expect(await failureOf(kit, 'startAuthorization() › returns an https: authorization URL (http: only on a loopback host)')).toBe(
+      'listConnections() returned no OAuth connection to re-authorize; seed the test backend with one (authMethod "oauth").',
+    );
+  });
+});
+
+describe('given an adapter that ignores its AbortSignal', () => {
+  const ignoring: Partial<ConnectionsAdapter> = {
+    listConnections: async () => [connection()],
+    startAuthorization: async () => ({ url: 'https://platform.example/authorize?state=' + 'a1'.repeat(16), state: 'a1'.repeat(16) }),
+  };
+
+  it('fails when an already aborted list call still resolves', async () => {
+    const kit = collect(ignoring);
+    expect(await failureOf(kit, 'listConnections() › rejects when its signal is already aborted')).toBe(
+      'listConnections() ignored a signal that was already aborted; check signal.aborted (or hand the signal to fetch) before doing any work. It resolved with [{"id":"gads","provider":"google_ads","category":"advertising","accountName":"Acme Search","accountId":"123","status":"a….',
+    );
+  });
+
+  it('fails when a call aborted midway still resolves', async () => {
+    const kit = collect(ignoring);
+    expect(await failureOf(kit, 'startAuthorization() › rejects with an AbortError when its signal is aborted during the call')).toMatch(
+      /^startAuthorization\(\) ignored its signal being aborted during the call; hand the signal to fetch, or listen for its "abort" event\. It resolved with \{"url":"https:\/\/platform\.example/,
+    );
+  });
+
+  it('fails when an aborted call rejects with something other than an AbortError', async () => {
+    const kit = collect({
+      listConnections: async ({ signal }) => {
+        await Promise.resolve();
+        if (signal.aborted) throw new Error('request failed');
+        return [connection()];
+      },
+    });
+    expect(await failureOf(kit, 'listConnections() › rejects with an AbortError when its signal is aborted during the call')).toBe(
+      'listConnections() rejected with Error: request failed after its signal was aborted; reject with the signal\'s reason (an AbortError), so callers can tell an abort from a failure.',
+    );
+  });
+
+  it('accepts an abort wrapped in a ConnectionsError as its cause', async () => {
+    const kit = collect({
+      listConnections: async ({ signal }) => {
+        await Promise.resolve();
+        if (signal.aborted) throw new ConnectionsError('cancelled', 'Stopped.', { cause: signal.reason });
+        return [connection()];
+      },
+    });
+    await expect(kit.run('listConnections() › rejects with an AbortError when its signal is aborted during the call')).resolves.toBeUndefined();
+  });
+});
+
+describe('given an adapter whose authorization start is unsafe', () => {
+  it('refuses a javascript: URL', async () => {
+    const kit = collect({ startAuthorization: async () => ({ url: 'javascript:alert(1)', state: randomState() }) });
+    expect(await failureOf(kit, 'startAuthorization() › returns an https: authorization URL (http: only on a loopback host)')).toBe(
+      'startAuthorization() returned the URL "javascript:alert(1)", which the library refuses to open; it must be https: (http: only on localhost or 127.0.0.1) and carry no user name or password.',
+    );
+  });
+
+  it('refuses plain http: on a public host', async () => {
+    const kit = collect({ startAuthorization: async () => ({ url: 'http://platform.example/authorize', state: randomState() }) });
+    expect(await failureOf(kit, 'startAuthorization() › returns an https: authorization URL (http: only on a loopback host)')).toContain(
+      'returned the URL "http://platform.example/authorize", which the library refuses to open',
+    );
+  });
+
+  it('refuses a URL whose state differs from the one returned', async () => {
+    const kit = collect({ startAuthorization: async () => ({ url: 'https://platform.example/authorize?state=other', state: randomState() }) });
+    expect(await failureOf(kit, 'startAuthorization() › puts the state it returns into the authorization URL')).toMatch(
+      /^startAuthorization\(\) returned the state "[0-9a-f]{32}" but its URL carries state="other"; the platform echoes/,
+    );
+  });
+
+  it('refuses a counter as the state', async () => {
+    let counter = 0;
+    const kit = collect({ startAuthorization: async () => withState(`state-${(counter += 1)}`) });
+    expect(await failureOf(kit, 'startAuthorization() › returns a fresh, unpredictable state every time')).toBe(
+      'startAuthorization() returned states that look guessable ("state-1", "state-2", "state-3"): the part that changes carries at most 3 bits. Use at least 128 random bits from a cryptographic source, e.g. 32 hex characters from crypto.getRandomValues().',
+    );
+  });
+
+  it('refuses a timestamp-sized random part behind a long shared prefix', async () => {
+    const kit = collect({ startAuthorization: async () => withState(`connection-gads-flow-${Math.floor(Math.random() * 1e6)}`) });
+    expect(await failureOf(kit, 'startAuthorization() › returns a fresh, unpredictable state every time')).toMatch(
+      /looks? guessable .*: the part that changes carries at most \d{1,2} bits\./,
+    );
+  });
+
+  it('refuses the same state twice', async () => {
+    const state = randomState();
+    const kit = collect({ startAuthorization: async () => withState(state) });
+    expect(await failureOf(kit, 'startAuthorization() › returns a fresh, unpredictable state every time')).toBe(
+      `startAuthorization() returned the state "${state}" twice; every flow needs its own.`,
+    );
+  });
+
+  it('accepts random states that share a prefix naming the connection', async () => {
+    const kit = collect({ startAuthorization: async () => withState(`gads.${randomState()}`) });
+    await expect(kit.run('startAuthorization() › returns a fresh, unpredictable state every time')).resolves.toBeUndefined();
+  });
+});
+
+describe('given an adapter that completes what it should refuse', () => {
+  it('fails when an unknown state is accepted', async () => {
+    const kit = collect({ completeAuthorization: async (target) => ({ ...target, status: 'connected' }) });
+    expect(await failureOf(kit, 'completeAuthorization() › refuses a state it never issued with a state_mismatch ConnectionsError')).toMatch(
+      /^completeAuthorization\(\) accepted a state that startAuthorization\(\) never issued; without this check any site can finish a grant in the user's name\. It resolved with \{"id":"gads-search"/,
+    );
+  });
+
+  it('fails when an unknown state is refused with a plain Error', async () => {
+    const kit = collect({
+      completeAuthorization: async () => {
+        throw new Error('bad state');
+      },
+    });
+    expect(await failureOf(kit, 'completeAuthorization() › refuses a state it never issued with a state_mismatch ConnectionsError')).toBe(
+      'completeAuthorization() refused an unknown state with Error: bad state; throw a ConnectionsError (code "state_mismatch") so the dialog can say what happened.',
+    );
+  });
+
+  it('fails when an unknown state is refused with another code', async () => {
+    const kit = collect({
+      completeAuthorization: async () => {
+        throw new ConnectionsError('adapter_failed', 'No.');
+      },
+    });
+    expect(await failureOf(kit, 'completeAuthorization() › refuses a state it never issued with a state_mismatch ConnectionsError')).toBe(
+      'completeAuthorization() refused an unknown state with code "adapter_failed"; use "state_mismatch".',
+    );
+  });
+
+  it('fails when the same code and state are accepted twice', async () => {
+    const memory = createMemoryAdapter({ backfillStepMs: 0 });
+    const kit = collect(
+      // Forgets every flow it finished: a replay goes through again.
+      {
+        completeAuthorization: async (target) => {
+          return memory.update(target.id, { status: 'connected' });
+        },
+      },
+      memory,
+    );
+    expect(await failureOf(kit, 'completeAuthorization() › refuses the same code and state a second time')).toMatch(
+      /^completeAuthorization\(\) accepted the same code and state twice; a state is single-use and a replayed answer must be refused\. It resolved with/,
+    );
+  });
+
+  it('fails when a grant for another account is returned', async () => {
+    const memory = createMemoryAdapter({ backfillStepMs: 0 });
+    const kit = collect(
+      { completeAuthorization: async (target) => memory.update(target.id, { status: 'connected', accountId: 'someone-else' }) },
+      memory,
+    );
+    expect(await failureOf(kit, 'completeAuthorization() › completes a consented grant and returns the connection no longer needing authorization')).toBe(
+      'completeAuthorization() returned account "someone-else" for a connection to "123-456-7890"; a grant for another account must be refused with "account_mismatch".',
+    );
+  });
+});
+
+describe('given an adapter whose subscription cannot be stopped', () => {
+  it('fails when subscribe returns no function', async () => {
+    const kit = collect({ subscribe: (() => undefined) as unknown as ConnectionsAdapter['subscribe'] });
+    expect(await failureOf(kit, 'subscribe(), where the adapter has it › returns an unsubscribe function that may be called more than once')).toBe(
+      'subscribe() returned undefined; it must return the function that stops the updates.',
+    );
+  });
+
+  it('fails when changes keep arriving after unsubscribing', async () => {
+    const memory = createMemoryAdapter();
+    const kit = collect(
+      {
+        subscribe: (onChange) => {
+          memory.subscribe(onChange);
+          return () => {};
+        },
+      },
+      memory,
+    );
+    expect(await failureOf(kit, 'subscribe(), where the adapter has it › delivers pushed changes as well-formed connections, and none after unsubscribing')).toBe(
+      'subscribe() kept delivering changes after its unsubscribe function was called (1 more).',
+    );
+  });
+});
+
+describe('given an adapter whose failures lose what went wrong', () => {
+  it('fails when a backend failure escapes as a plain TypeError', async () => {
+    let failNext = false;
+    const kit = collect({
+      listConnections: async () => {
+        if (failNext) throw new TypeError('Failed to fetch');
+        return [connection()];
+      },
+    }, undefined, { failNextCall: () => void (failNext = true) });
+    expect(await failureOf(kit, 'listConnections() › surfaces a backend failure as a retryable ConnectionsError that keeps its cause')).toBe(
+      'listConnections() rejected with TypeError: Failed to fetch; a failing backend must surface as a ConnectionsError (code "adapter_failed") so the screen can say what happened.',
+    );
+  });
+
+  it('fails when the ConnectionsError drops its cause', async () => {
+    let failNext = false;
+    const kit = collect({
+      listConnections: async () => {
+        if (failNext) throw new ConnectionsError('adapter_failed', 'The server is down.');
+        return [connection()];
+      },
+    }, undefined, { failNextCall: () => void (failNext = true) });
+    expect(await failureOf(kit, 'listConnections() › surfaces a backend failure as a retryable ConnectionsError that keeps its cause')).toBe(
+      'listConnections() rejected with a ConnectionsError without a "cause"; pass the original error as { cause } so integrators can debug it.',
+    );
+  });
+});
+
+describe('given no hooks for consent, pushes or failures', () => {
+  it('registers those checks as skipped, saying which hook to pass', () => {
+    const kit = collect({}, undefined, { authorize: undefined, pushChange: undefined });
+    expect(kit.skipped).toEqual([
+      'listConnections() › surfaces a backend failure as a retryable ConnectionsError that keeps its cause (skipped: pass failNextCall to check it)',
+      "completeAuthorization() › completes a consented grant and returns the connection no longer needing authorization (skipped: pass authorize to play the user's consent)",
+      "completeAuthorization() › refuses the same code and state a second time (skipped: pass authorize to play the user's consent)",
+      "completeAuthorization() › refuses a code that was already used, even with a new state (skipped: pass authorize to play the user's consent)",
+      'subscribe(), where the adapter has it › delivers pushed changes as well-formed connections, and none after unsubscribing (skipped: pass pushChange to check it)',
+    ]);
+  });
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers: a runner that only collects the kit's tests, and a memory adapter with one rule broken
+ * -----------------------------------------------------------------------------------------------*/
+
+interface CollectedKit {
+  titles: string[];
+  skipped: string[];
+  run(title: string): Promise<void>;
+}
+
+function collect(
+  broken: Partial<ConnectionsAdapter>,
+  memory = createMemoryAdapter({ backfillStepMs: 0 }),
+  hooks: Partial<AdapterContractOptions> = {},
+): CollectedKit {
+  const tests = new Map<string, () => Promise<void>>();
+  const skipped: string[] = [];
+  const path: string[] = [];
+  const title = (name: string) => [...path.slice(1), name].join(' › ');
+  const it = Object.assign((name: string, body: () => Promise<void>) => void tests.set(title(name), body), {
+    skip: (name: string) => void skipped.push(title(name)),
+  });
+  describeAdapterContract({
+    name: 'a broken adapter',
+    createAdapter: () => ({ ...memory, ...broken }),
+    describe: (name, body) => {
+      path.push(name);
+      body();
+      path.pop();
+    },
+    it,
+    authorize: async (url) => ({ code: `code-${crypto.randomUUID()}`, params: { account_id: new URL(url).searchParams.get('account_id') ?? '' } }),
+    pushChange: (adapter, target) => void memory.update(target.id, { lastSyncedAt: new Date().toISOString() }),
+    quietMs: 0,
+    ...hooks,
+  });
+  return {
+    titles: [...tests.keys()],
+    skipped,
+    run: async (name) => {
+      const body = tests.get(name);
+      if (!body) throw new Error(`No contract test is titled "${name}". There are: ${[...tests.keys()].join(' | ')}`);
+      await body();
+    },
+  };
+}
+
+/** The message the named contract test failed with; throws when it passed. */
+async function failureOf(kit: CollectedKit, name: string): Promise<string> {
+  try {
+    await kit.run(name);
+  } catch (error) {
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('AdapterContractError');
+    return (error as Error).message;
+  }
+  throw new Error(`The contract test "${name}" passed against a broken adapter.`);
+}
+
+function connection(patch: Partial<Connection> = {}): Connection {
+  return { id: 'gads', provider: 'google_ads', category: 'advertising', accountName: 'Acme Search', accountId: '123', status: 'authorization_required', ...patch };
+}
+
+function withState(state: string): AuthorizationStart {
+  return { url: `https://platform.example/authorize?state=${encodeURIComponent(state)}`, state };
+}
+
+function randomState(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,21 @@
+import { describe, it } from 'vitest';
+import { createMemoryAdapter, describeAdapterContract } from '../../../src/testing';
+
+/* -------------------------------------------------------------------------------------------------
+ * The memory adapter behind Storybook and the tests passes the contract it ships
+ * -----------------------------------------------------------------------------------------------*/
+
+describeAdapterContract({
+  name: 'the memory adapter',
+  createAdapter: () => createMemoryAdapter({ backfillStepMs: 0 }),
+  describe,
+  it,
+  // The simulated platform grants whatever account the consent page names.
+  authorize: async (url) => {
+    const accountId = new URL(url).searchParams.get('account_id') ?? '';
+    return { code: `code-${crypto.randomUUID()}`, params: { account_id: accountId } };
+  },
+  pushChange: (adapter, connection) => {
+    adapter.update(connection.id, { lastSyncedAt: new Date().toISOString() });
+  },
+});
