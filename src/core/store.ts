@@ -343,8 +343,17 @@ class ConnectionStore {
     const key = `${error.code}:${error.message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    if (this.options.onError) this.options.onError(error);
-    else console.error(`[react-connected-accounts] ${error.message}`);
+    const { onError } = this.options;
+    if (!onError) {
+      console.error(`[react-connected-accounts] ${error.message}`);
+      return;
+    }
+    // A throwing callback must not leave the store half-updated or make refresh() reject.
+    try {
+      onError(error);
+    } catch (thrown) {
+      console.error(`[react-connected-accounts] onError threw while reporting: ${error.message}`, thrown);
+    }
   }
 }
 
