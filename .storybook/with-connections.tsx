@@ -1,0 +1,149 @@
+import type { Decorator } from '@storybook/react-vite';
+import * as React from 'react';
+import { ConnectionsProvider, createMemoryAdapter } from '../src';
+import type { ConnectionsAdapter, ConnectionsProviderProps, MemoryAdapter, MemoryAdapterOptions } from '../src';
+import styles from '../src/styles.css?inline';
+
+/* -------------------------------------------------------------------------------------------------
+ * What a story can ask of the preview (parameters.connections, parameters.styles)
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface StoryConnectionsParameters {
+  /**
+   * Builds the story's own adapter instead of the in-memory one, for instance a fake whose
+   * promises never settle so that a flow phase holds still. Called once per story and args.
+   */
+  adapter?: () => ConnectionsAdapter;
+  /** Options for the in-memory adapter; latency and failure rate come from the toolbar. */
+  memory?: Omit<MemoryAdapterOptions, 'latencyMs' | 'failureRate'>;
+  /** Extra props for `ConnectionsProvider` (flow timeout, retry, your own messages). */
+  provider?: Omit<ConnectionsProviderProps, 'adapter' | 'locale' | 'children'>;
+  /** `false`: render the story without any provider, as a standalone component gets used. @default true */
+  wrap?: boolean;
+}
+
+export type StoryGlobals = {
+  theme?: 'light' | 'dark';
+  locale?: 'en' | 'es';
+  /** Milliseconds, as a string: toolbar values are strings. */
+  latency?: string;
+  /** 0..1, as a string. */
+  failureRate?: string;
+};
+
+/** The id of the internal story that plays the OAuth callback page inside the simulated popup. */
+const CALLBACK_STORY_ID = 'internal-oauth-callback--page';
+
+/**
+ * The redirect URI of the simulated OAuth flow: the callback story's own iframe URL, built
+ * relative to the document so a static Storybook works from whatever folder serves it.
+ */
+function callbackUrl(): string {
+  return new URL(`iframe.html?id=${CALLBACK_STORY_ID}&viewMode=story`, document.baseURI).href;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * The story's adapter, for stories that drive it (lapse a grant, push a change)
+ * -----------------------------------------------------------------------------------------------*/
+
+const StoryAdapterContext = React.createContext<ConnectionsAdapter | null>(null);
+
+/** The adapter the preview built for this story; throws outside the preview's decorator. */
+function useStoryAdapter<T extends ConnectionsAdapter = MemoryAdapter>(): T {
+  const adapter = React.useContext(StoryAdapterContext);
+  if (!adapter) throw new Error('useStoryAdapter() needs the withConnections decorator of .storybook/preview.');
+  return adapter as T;
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * withTheme: data-theme on the root, the styled look unless a story is headless
+ * -----------------------------------------------------------------------------------------------*/
+
+const STYLE_ELEMENT_ID = 'react-connected-accounts-styles';
+
+const withTheme: Decorator = (Story, context) => {
+  const { theme = 'light', locale = 'en' } = context.globals as StoryGlobals;
+  const styled = context.parameters.styles !== false;
+  // Before paint, so no story is ever seen (or checked by axe) in the wrong theme.
+  React.useLayoutEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.lang = locale;
+  }, [theme, locale]);
+  React.useLayoutEffect(() => {
+    if (!styled) return;
+    let element = document.getElementById(STYLE_ELEMENT_ID);
+    if (!element) {
+      element = document.createElement('style');
+      element.id = STYLE_ELEMENT_ID;
+      element.textContent = styles;
+      document.head.append(element);
+    }
+    return () => element.remove();
+  }, [styled]);
+  return <Story />;
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * withConnections: a fresh adapter per story and args, inside ConnectionsProvider
+ * -----------------------------------------------------------------------------------------------*/
+
+const withConnections: Decorator = (Story, context) => {
+  const parameters = (context.parameters.connections ?? {}) as StoryConnectionsParameters;
+  const globals = context.globals as StoryGlobals;
+  // A new key (another story, or changed args) mounts a new adapter: no state leaks between them.
+  const key = `${context.id}:${safeStringify(context.args)}`;
+  return (
+    <StoryConnections key={key} parameters={parameters} globals={globals}>
+      <Story />
+    </StoryConnections>
+  );
+};
+
+function StoryConnections({
+  parameters,
+  globals,
+  children,
+}: {
+  parameters: StoryConnectionsParameters;
+  globals: StoryGlobals;
+  children: React.ReactNode;
+}) {
+  const knobs = { latencyMs: Number(globals.latency ?? 0), failureRate: Number(globals.failureRate ?? 0) };
+  const [adapter] = React.useState<ConnectionsAdapter>(
+    () =>
+      parameters.adapter?.() ??
+      createMemoryAdapter({ redirectUri: callbackUrl(), ...parameters.memory, ...knobs }),
+  );
+  // The toolbar's knobs change the running adapter, so a flow in progress carries on.
+  React.useEffect(() => {
+    if (isMemoryAdapter(adapter)) adapter.setOptions(knobs);
+  }, [adapter, knobs.latencyMs, knobs.failureRate]);
+
+  const content = <StoryAdapterContext.Provider value={adapter}>{children}</StoryAdapterContext.Provider>;
+  if (parameters.wrap === false) return content;
+  return (
+    <ConnectionsProvider adapter={adapter} locale={globals.locale ?? 'en'} {...parameters.provider}>
+      {content}
+    </ConnectionsProvider>
+  );
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+function isMemoryAdapter(adapter: ConnectionsAdapter): adapter is MemoryAdapter {
+  return typeof (adapter as Partial<MemoryAdapter>).setOptions === 'function';
+}
+
+/** Args as a key; functions (actions) and cycles are left out. */
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export { CALLBACK_STORY_ID, callbackUrl, useStoryAdapter, withConnections, withTheme };

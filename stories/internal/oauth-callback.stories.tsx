@@ -1,0 +1,67 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import * as React from 'react';
+import { handleAuthorizationCallback } from '../../src';
+import type { AuthorizationCallbackOutcome } from '../../src';
+
+/* -------------------------------------------------------------------------------------------------
+ * The OAuth callback page of the simulated flow
+ *
+ * The in-memory adapter's consent page (public/oauth/consent.html) redirects here: this story's
+ * iframe URL is the redirect URI. It is what an integrator's own callback page does, in a
+ * React page. Hidden from the sidebar and the test run: it only makes sense inside the popup.
+ * -----------------------------------------------------------------------------------------------*/
+
+const words = {
+  en: {
+    pending: 'Finishing the sign-in…',
+    sent: 'Signed in. This window closes by itself; if it stays open, you can close it.',
+    error: 'The sign-in did not complete. You can close this window and try again from the app.',
+    reason: 'The platform said:',
+    invalid: 'This page only finishes a sign-in started from the app. You can close this window.',
+  },
+  es: {
+    pending: 'Terminando el inicio de sesión…',
+    sent: 'Sesión iniciada. Esta ventana se cierra sola; si sigue abierta, puedes cerrarla.',
+    error: 'El inicio de sesión no terminó. Puedes cerrar esta ventana y volver a intentarlo desde la aplicación.',
+    reason: 'La plataforma respondió:',
+    invalid: 'Esta página solo termina un inicio de sesión empezado en la aplicación. Puedes cerrar esta ventana.',
+  },
+};
+
+function OAuthCallbackPage() {
+  const [outcome, setOutcome] = React.useState<AuthorizationCallbackOutcome | null>(null);
+  const handled = React.useRef(false);
+  React.useEffect(() => {
+    // Once: the parameters leave the address bar on the first call.
+    if (handled.current) return;
+    handled.current = true;
+    setOutcome(handleAuthorizationCallback({ messages: false }));
+  }, []);
+
+  const text = typeof navigator !== 'undefined' && navigator.language.startsWith('es') ? words.es : words.en;
+  if (!outcome) return <p role="status">{text.pending}</p>;
+  if (outcome.status === 'invalid') return <p role="status">{text.invalid}</p>;
+  if (outcome.status === 'sent') return <p role="status">{text.sent}</p>;
+  const { error, errorDescription } = outcome.result;
+  return (
+    <div role="alert">
+      <p>{text.error}</p>
+      <p>
+        {text.reason} <code>{error}</code>
+        {errorDescription ? ` — ${errorDescription}` : null}
+      </p>
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Internal/OAuth callback',
+  component: OAuthCallbackPage,
+  tags: ['!dev', '!test', '!autodocs'],
+  parameters: { connections: { wrap: false }, layout: 'centered' },
+} satisfies Meta<typeof OAuthCallbackPage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Page: Story = {};
