@@ -1,0 +1,641 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionsError } from '../../../src/core/errors';
+import type { ConnectionStore } from '../../../src/core/store';
+import {
+  AUTHORIZE_URL,
+  CRM,
+  SEARCH,
+  broadcastResult,
+  connection,
+  createFakeAdapter,
+  createStore,
+  postRaw,
+  postResult,
+  settle,
+  stubWindowOpen,
+  until,
+  useFakeTimers,
+} from './harness';
+
+/* -------------------------------------------------------------------------------------------------
+ * The OAuth re-authorization flow, as the store runs it (SPEC §8, items 1–8, 10 and 12)
+ * -----------------------------------------------------------------------------------------------*/
+
+let windows: ReturnType<typeof stubWindowOpen>;
+let fake: ReturnType<typeof createFakeAdapter>;
+let store: ConnectionStore;
+let release: () => void;
+
+beforeEach(async () => {
+  useFakeTimers();
+  windows = stubWindowOpen();
+  fake = createFakeAdapter();
+  ({ store, release } = await createStore(fake.adapter));
+});
+
+afterEach(() => {
+  release();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/**
+ * Clicks the red key, lets the adapter hand out the authorization URL and state, and waits until
+ * the flow has moved on from `starting`. Returns the flow's promise (wrapped, so that a flow
+ * a test leaves running is not an unhandled rejection when it ends).
+ */
+async function startFlow(id = SEARCH.id, state = 'state-1', url = AUTHORIZE_URL) {
+  const done = store.reauthorize(id);
+  fake.starts.at(-1)!.answer.resolve({ url, state });
+  await until(() => store.getFlow(id).phase !== 'starting');
+  return { done };
+}
+
+describe('given a lapsed Google Ads connection', () => {
+  it('opens the sign-in window inside the click, before the authorization URL is known', () => {
+    void store.reauthorize(SEARCH.id);
+
+    expect(windows.open).toHaveBeenCalledTimes(1);
+    expect(fake.adapter.startAuthorization).toHaveBeenCalledTimes(1);
+    expect(windows.open.mock.invocationCallOrder[0]).toBeLessThan(fake.adapter.startAuthorization.mock.invocationCallOrder[0]!);
+    expect(windows.last.opened.url).toBe('');
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth' });
+  });
+
+  it('opens a sized popup and never severs it from the app with noopener or noreferrer', () => {
+    void store.reauthorize(SEARCH.id);
+
+    const { features } = windows.last.opened;
+    expect(features).toMatch(/popup=yes/);
+    expect(features).toMatch(/width=\d+/);
+    expect(features).toMatch(/height=\d+/);
+    expect(features).not.toMatch(/noopener|noreferrer/i);
+  });
+
+  it('sends the open window to the platform once the adapter answers, and waits for the user', async () => {
+    await startFlow();
+
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    expect(windows.last.location.replace).toHaveBeenCalledWith(AUTHORIZE_URL);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+    expect(windows.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes through completing to succeeded, applying the connection the adapter returned', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-1', code: 'code-1', params: { code: 'code-1', state: 'state-1', scope: 'ads' } });
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+    expect(windows.last.close).toHaveBeenCalled();
+    expect(fake.completes).toHaveLength(1);
+    expect(fake.completes[0]!.connection.id).toBe(SEARCH.id);
+    expect(fake.completes[0]!.result).toEqual({ state: 'state-1', code: 'code-1', params: { code: 'code-1', state: 'state-1', scope: 'ads' } });
+
+    const reconnected = { ...SEARCH, status: 'connected' as const, statusSince: '2025-03-04T10:00:00.000Z' };
+    fake.completes[0]!.answer.resolve(reconnected);
+
+    await expect(done).resolves.toEqual(reconnected);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'succeeded', method: 'oauth', connection: reconnected });
+    expect(store.getConnection(SEARCH.id)?.status).toBe('connected');
+  });
+});
+
+describe('given an authorization URL that is not safe to open', () => {
+  it.each([
+    ['a javascript: URL', 'javascript:alert(document.cookie)'],
+    ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+    ['plain http on a public host', 'http://accounts.example.com/authorize'],
+    ['a relative URL', '/oauth/authorize?state=1'],
+    ['a URL carrying credentials', 'https://user:secret@accounts.example.com/authorize'],
+    ['no URL at all', undefined],
+  ])('refuses %s with invalid_authorization_url and closes the popup', async (_name, url) => {
+    const done = store.reauthorize(SEARCH.id);
+    fake.starts[0]!.answer.resolve({ url: url as string, state: 'state-1' });
+
+    await expect(done).rejects.toMatchObject({ code: 'invalid_authorization_url', retryable: false });
+    expect(windows.last.location.replace).not.toHaveBeenCalled();
+    expect(windows.last.close).toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id).phase).toBe('failed');
+    expect(store.getFlow(SEARCH.id).error?.code).toBe('invalid_authorization_url');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it.each([
+    ['https anywhere', 'https://login.salesforce.com/services/oauth2/authorize?state=x'],
+    ['http on localhost', 'http://localhost:8080/authorize'],
+    ['http on 127.0.0.1', 'http://127.0.0.1:9000/authorize'],
+  ])('opens %s', async (_name, url) => {
+    await startFlow(SEARCH.id, 'state-1', url);
+
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    expect(windows.last.location.replace).toHaveBeenCalledWith(url);
+  });
+});
+
+describe('given a flow waiting for the callback page', () => {
+  it('ignores a result from another origin, then times out after five minutes', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-1', code: 'forged' }, 'https://accounts.example.com');
+    postResult({ state: 'state-1', code: 'forged' }, 'http://localhost');
+    await settle();
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    vi.advanceTimersByTime(5 * 60 * 1000);
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout', retryable: true });
+    expect(store.getFlow(SEARCH.id).phase).toBe('failed');
+    expect(windows.last.close).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a bare code', { code: 'c', state: 'state-1' }],
+    ['another type', { type: 'oauth-result', version: 1, result: { code: 'c', state: 'state-1', params: {} } }],
+    ['another version', { type: 'react-connected-accounts:authorization-result', version: 2, result: { code: 'c', state: 'state-1', params: {} } }],
+    ['a state that is not a string', { type: 'react-connected-accounts:authorization-result', version: 1, result: { code: 'c', state: 1, params: {} } }],
+    ['a code that is not a string', { type: 'react-connected-accounts:authorization-result', version: 1, result: { code: ['c'], state: 'state-1', params: {} } }],
+    ['no result', { type: 'react-connected-accounts:authorization-result', version: 1 }],
+    ['a string', 'code=c&state=state-1'],
+  ])('ignores a message of the wrong shape (%s) and stays pending', async (_name, data) => {
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postRaw(data);
+    await settle();
+
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+  });
+
+  it('ignores the state of an earlier flow and accepts the current one', async () => {
+    const { done: first } = await startFlow(SEARCH.id, 'state-old');
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    store.cancelReauthorize(SEARCH.id);
+    await expect(first).rejects.toMatchObject({ code: 'cancelled' });
+
+    await startFlow(SEARCH.id, 'state-new');
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-old', code: 'stale' });
+    broadcastResult({ state: 'state-old', code: 'stale' });
+    await settle();
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-new', code: 'fresh' });
+    expect(fake.completes).toHaveLength(1);
+    expect(fake.completes[0]!.result.code).toBe('fresh');
+  });
+
+  it('completes once when the same result arrives by postMessage and by BroadcastChannel', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    broadcastResult({ state: 'state-1', code: 'code-1' });
+    postResult({ state: 'state-1', code: 'code-1' });
+    postResult({ state: 'state-1', code: 'code-1' });
+    await until(() => fake.completes.length > 0);
+    broadcastResult({ state: 'state-1', code: 'code-1' });
+    await settle();
+
+    expect(fake.adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected' });
+    await expect(done).resolves.toMatchObject({ status: 'connected' });
+  });
+
+  it('accepts the result by BroadcastChannel alone, as when the platform severed window.opener', async () => {
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    broadcastResult({ state: 'state-1', code: 'code-1' });
+
+    await until(() => fake.completes.length === 1);
+    expect(fake.completes[0]!.result.code).toBe('code-1');
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+  });
+
+  it('accepts a callback origin configured with a trailing slash', async () => {
+    store.configure({ callbackOrigin: `${window.location.origin}/` });
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-1', code: 'code-1' });
+
+    expect(fake.completes).toHaveLength(1);
+  });
+
+  it('listens only to the configured callback origin, and not on the channel of another origin', async () => {
+    store.configure({ callbackOrigin: 'https://auth.example.org' });
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-1', code: 'ours' });
+    broadcastResult({ state: 'state-1', code: 'ours' });
+    await settle();
+    expect(fake.completes).toHaveLength(0);
+
+    postResult({ state: 'state-1', code: 'theirs' }, 'https://auth.example.org');
+    expect(fake.completes).toHaveLength(1);
+    expect(fake.completes[0]!.result.code).toBe('theirs');
+  });
+});
+
+describe('given a browser that blocks the popup', () => {
+  it('fails with popup_blocked without asking the adapter, and a fresh click opens it', async () => {
+    windows.willReturn('blocked');
+
+    await expect(store.reauthorize(SEARCH.id)).rejects.toMatchObject({ code: 'popup_blocked', retryable: true });
+    expect(fake.adapter.startAuthorization).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'failed', method: 'oauth', error: { code: 'popup_blocked' } });
+
+    windows.willReturn('popup');
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    expect(windows.last.location.replace).toHaveBeenCalledWith(AUTHORIZE_URL);
+  });
+
+  it('treats a window that is closed the moment it opens as blocked', async () => {
+    windows.willReturn('closed');
+
+    await expect(store.reauthorize(SEARCH.id)).rejects.toMatchObject({ code: 'popup_blocked' });
+    expect(fake.adapter.startAuthorization).not.toHaveBeenCalled();
+  });
+
+  it('treats window.open throwing as blocked', async () => {
+    windows.open.mockImplementation(() => {
+      throw new Error('Blocked by a sandbox');
+    });
+
+    await expect(store.reauthorize(SEARCH.id)).rejects.toMatchObject({ code: 'popup_blocked' });
+  });
+});
+
+describe('given the user closes the sign-in window', () => {
+  it('says so within a second, asks the server again, and leaves the connection as it was', async () => {
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    const listsBefore = fake.adapter.listConnections.mock.calls.length;
+
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+    await until(() => fake.adapter.listConnections.mock.calls.length === listsBefore + 1);
+    await settle();
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+  });
+
+  it('succeeds when the server shows that a server-side callback finished the grant', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    await expect(done).resolves.toMatchObject({ id: SEARCH.id, status: 'connected' });
+    expect(store.getFlow(SEARCH.id).phase).toBe('succeeded');
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not count a connection that was already connected as re-authorized', async () => {
+    const healthy = connection({ id: 'gads-brand', status: 'connected', accountId: '234-567-8901' });
+    fake.server.set(healthy.id, healthy);
+    await store.refresh();
+    await startFlow(healthy.id);
+    expect(store.getFlow(healthy.id).phase).toBe('awaiting_user');
+
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    await settle();
+
+    expect(store.getFlow(healthy.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+  });
+
+  it('does not count a server-side grant for another account', async () => {
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', accountId: 'someone-else', statusSince: '2025-03-04T10:00:00.000Z' });
+
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    await settle();
+
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+  });
+
+  it('reopens the window at the same authorization URL from a second click', async () => {
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    expect(store.getFlow(SEARCH.id).popup).toBe('closed');
+
+    void store.reauthorize(SEARCH.id);
+
+    expect(windows.open).toHaveBeenCalledTimes(2);
+    expect(windows.last.opened.url).toBe(AUTHORIZE_URL);
+    expect(windows.last.opened.features).not.toMatch(/noopener/);
+    expect(fake.adapter.startAuthorization).toHaveBeenCalledTimes(1);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+
+    // The reopened window is watched too.
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    expect(store.getFlow(SEARCH.id).popup).toBe('closed');
+  });
+
+  it('reports a reopen the browser blocked, and keeps waiting', async () => {
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    windows.willReturn('blocked');
+    void store.reauthorize(SEARCH.id);
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'blocked' });
+  });
+
+  it('cancels: the flow ends cancelled and no timer is left', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    store.cancelReauthorize(SEARCH.id);
+
+    const error = await done.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionsError);
+    expect(error).toMatchObject({ code: 'cancelled', isCancellation: true });
+    expect(store.getFlow(SEARCH.id).phase).toBe('failed');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('still accepts a valid result that arrives after the window closed', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    vi.advanceTimersByTime(60_000);
+
+    postResult({ state: 'state-1', code: 'late' });
+
+    expect(fake.completes).toHaveLength(1);
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected' });
+    await expect(done).resolves.toMatchObject({ status: 'connected' });
+  });
+
+  it('notices a window the user closed while the URL was still being fetched', async () => {
+    void store.reauthorize(SEARCH.id);
+    windows.last.closed = true;
+    fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
+
+    await until(() => store.getFlow(SEARCH.id).phase === 'awaiting_user');
+    expect(store.getFlow(SEARCH.id).popup).toBe('closed');
+    expect(windows.last.location.replace).not.toHaveBeenCalled();
+  });
+});
+
+describe('given a flow that runs out of time', () => {
+  it('ends with timeout and removes every listener, timer and channel', async () => {
+    const addListener = vi.spyOn(window, 'addEventListener');
+    const removeListener = vi.spyOn(window, 'removeEventListener');
+    const closeChannel = vi.spyOn(BroadcastChannel.prototype, 'close');
+
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    const messageListeners = addListener.mock.calls.filter(([type]) => type === 'message');
+    expect(messageListeners).toHaveLength(1);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+    vi.advanceTimersByTime(5 * 60 * 1000);
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout' });
+    expect(removeListener).toHaveBeenCalledWith('message', messageListeners[0]![1]);
+    expect(closeChannel).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(windows.last.close).toHaveBeenCalled();
+    expect(fake.starts[0]!.ctx.signal.aborted).toBe(true);
+  });
+
+  it('ignores a result that arrives after the timeout', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    vi.advanceTimersByTime(5 * 60 * 1000);
+    await expect(done).rejects.toMatchObject({ code: 'timeout' });
+
+    postResult({ state: 'state-1', code: 'late' });
+    broadcastResult({ state: 'state-1', code: 'late' });
+    await settle();
+
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id).error?.code).toBe('timeout');
+  });
+
+  it('takes its length from flowTimeoutMs', async () => {
+    store.configure({ flowTimeoutMs: 30_000 });
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    vi.advanceTimersByTime(29_999);
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    vi.advanceTimersByTime(1);
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('also times out while the adapter is still fetching the authorization URL', async () => {
+    const done = store.reauthorize(SEARCH.id);
+
+    vi.advanceTimersByTime(5 * 60 * 1000);
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout' });
+    expect(fake.starts[0]!.ctx.signal.aborted).toBe(true);
+    expect(windows.last.close).toHaveBeenCalled();
+  });
+
+  it('waits for ever when flowTimeoutMs is Infinity', async () => {
+    store.configure({ flowTimeoutMs: Infinity });
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    vi.advanceTimersByTime(24 * 60 * 60 * 1000);
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+  });
+});
+
+describe('given the platform answers with an error', () => {
+  it('fails with provider_error and keeps an HTML description as plain text', async () => {
+    const description = '<img src=x onerror="alert(1)">Access <b>revoked</b> by admin';
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-1', error: 'invalid_scope', errorDescription: description, errorUri: 'https://accounts.example.com/help' });
+
+    const error = (await done.catch((e: unknown) => e)) as ConnectionsError;
+    expect(error).toMatchObject({
+      code: 'provider_error',
+      providerError: 'invalid_scope',
+      providerErrorDescription: description,
+      providerErrorUri: 'https://accounts.example.com/help',
+      isCancellation: false,
+    });
+    expect(store.getFlow(SEARCH.id).error).toBe(error);
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+    expect(windows.last.close).toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reads access_denied as the user cancelling', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+
+    postResult({ state: 'state-1', error: 'access_denied', errorDescription: 'The user denied access.' });
+
+    await expect(done).rejects.toMatchObject({ code: 'provider_error', providerError: 'access_denied', isCancellation: true });
+  });
+});
+
+describe('given the red key is clicked twice', () => {
+  it('shares one flow and focuses the open window instead of opening another', async () => {
+    const first = store.reauthorize(SEARCH.id);
+    const second = store.reauthorize(SEARCH.id);
+
+    expect(second).toBe(first);
+    expect(windows.open).toHaveBeenCalledTimes(1);
+    expect(windows.last.focus).toHaveBeenCalledTimes(1);
+    expect(fake.adapter.startAuthorization).toHaveBeenCalledTimes(1);
+
+    fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
+    await until(() => store.getFlow(SEARCH.id).phase === 'awaiting_user');
+    expect(store.reauthorize(SEARCH.id)).toBe(first);
+    expect(windows.open).toHaveBeenCalledTimes(1);
+    expect(windows.last.focus).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens no window while the adapter completes the grant', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    postResult({ state: 'state-1', code: 'code-1' });
+
+    expect(store.reauthorize(SEARCH.id)).toBe(done);
+    expect(windows.open).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('given a flow for another connection starts', () => {
+  it('ends the first with superseded, closes its window and aborts its adapter call', async () => {
+    const { done: first } = await startFlow(SEARCH.id, 'state-search');
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    const firstPopup = windows.last;
+
+    void store.reauthorize(CRM.id);
+
+    await expect(first).rejects.toMatchObject({ code: 'superseded', connectionId: SEARCH.id });
+    expect(firstPopup.close).toHaveBeenCalled();
+    expect(fake.starts[0]!.ctx.signal.aborted).toBe(true);
+    expect(store.getFlow(SEARCH.id).error?.code).toBe('superseded');
+    expect(store.getFlow(CRM.id)).toEqual({ phase: 'starting', method: 'oauth' });
+    expect(windows.popups).toHaveLength(2);
+    expect(windows.last.opened.name).not.toBe(firstPopup.opened.name);
+
+    // The first flow's result no longer counts.
+    postResult({ state: 'state-search', code: 'late' });
+    await settle();
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+  });
+});
+
+describe('given the platform signs in to a different account', () => {
+  it('ends with account_mismatch and does not show the connection as connected', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    postResult({ state: 'state-1', code: 'code-1' });
+
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected', accountId: '999-999-9999' });
+
+    await expect(done).rejects.toMatchObject({ code: 'account_mismatch', connectionId: SEARCH.id });
+    expect(store.getFlow(SEARCH.id).phase).toBe('failed');
+    expect(store.getConnection(SEARCH.id)).toMatchObject({ status: 'authorization_required', accountId: '123-456-7890' });
+  });
+});
+
+describe('given the adapter fails to complete the grant', () => {
+  it('leaves the connection as it was, shows the error, never retries by itself, and a retry works', async () => {
+    const { done: first } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    postResult({ state: 'state-1', code: 'code-1' });
+    fake.completes[0]!.answer.reject(new Error('The code exchange failed'));
+
+    await expect(first).rejects.toMatchObject({ code: 'adapter_failed', connectionId: SEARCH.id });
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+    vi.advanceTimersByTime(10 * 60 * 1000);
+    await settle();
+    expect(fake.adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+
+    const { done: second } = await startFlow(SEARCH.id, 'state-2');
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    postResult({ state: 'state-2', code: 'code-2' });
+    fake.completes[1]!.answer.resolve({ ...SEARCH, status: 'connected' });
+    await expect(second).resolves.toMatchObject({ status: 'connected' });
+  });
+
+  it('refuses a start without a state', async () => {
+    const done = store.reauthorize(SEARCH.id);
+    fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: '' });
+
+    await expect(done).rejects.toMatchObject({ code: 'adapter_failed' });
+    expect(windows.last.close).toHaveBeenCalled();
+  });
+});
+
+describe('given the last component using the store unmounts mid-flow', () => {
+  it('closes the popup, aborts the adapter, and sets no state afterwards', async () => {
+    const removeListener = vi.spyOn(window, 'removeEventListener');
+    const done = store.reauthorize(SEARCH.id);
+    const popup = windows.last;
+    const start = fake.starts[0]!;
+    const notified = vi.fn();
+    store.subscribe(notified);
+
+    release();
+
+    expect(popup.close).toHaveBeenCalled();
+    expect(start.ctx.signal.aborted).toBe(true);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'idle' });
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+
+    notified.mockClear();
+    start.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
+    await settle();
+    expect(popup.location.replace).not.toHaveBeenCalled();
+    expect(notified).not.toHaveBeenCalled();
+    expect(removeListener.mock.calls.filter(([type]) => type === 'message')).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('removes the listeners of a flow that was waiting for the user', async () => {
+    const addListener = vi.spyOn(window, 'addEventListener');
+    const removeListener = vi.spyOn(window, 'removeEventListener');
+    await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    const [, onMessage] = addListener.mock.calls.find(([type]) => type === 'message')!;
+
+    release();
+
+    expect(removeListener).toHaveBeenCalledWith('message', onMessage);
+    expect(windows.last.close).toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    postResult({ state: 'state-1', code: 'late' });
+    await settle();
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+  });
+});
