@@ -244,24 +244,25 @@ class ConnectionStore {
   private applyList(tick: number, answer: unknown): void {
     // A newer list answer is already shown: this older one has nothing to add.
     if (tick < this.appliedListTick) return;
-    const { connections: fresh, problems, malformedIds } = checkConnectionList(answer, 'adapter.listConnections()');
+    const { connections: fresh, problems, order } = checkConnectionList(answer, 'adapter.listConnections()');
     this.appliedListTick = tick;
 
+    const freshById = new Map(fresh.map((connection) => [connection.id, connection]));
     const next: Connection[] = [];
     const placed = new Set<string>();
     const keep = (connection: Connection) => {
       next.push(connection);
       placed.add(connection.id);
     };
-    for (const incoming of fresh) {
-      const current = this.byId.get(incoming.id);
-      if (current && (this.updatedAt.get(incoming.id) ?? 0) > tick) keep(current);
-      else keep(current && sameConnection(current, incoming) ? current : incoming);
-    }
-    // A malformed entry never blanks the good version already shown.
-    for (const id of malformedIds) {
+    // In the answer's order; a malformed entry never blanks (or moves) the good version shown.
+    for (const id of order) {
       const current = this.byId.get(id);
-      if (current && !placed.has(id)) keep(current);
+      const incoming = freshById.get(id);
+      if (!incoming || (current && (this.updatedAt.get(id) ?? 0) > tick)) {
+        if (current) keep(current);
+      } else {
+        keep(current && sameConnection(current, incoming) ? current : incoming);
+      }
     }
     // Connections pushed after this request began are newer than its answer.
     for (const current of this.state.connections) {

@@ -73,6 +73,8 @@ export interface CheckedList {
   problems: string[];
   /** Ids whose entry was malformed (their last good version should stay). */
   malformedIds: string[];
+  /** Every id the answer names, good or malformed, once each, in the answer's order. */
+  order: string[];
 }
 
 /** Splits a list answer into the well-formed connections and sentences about the rest. */
@@ -85,13 +87,18 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
   const connections: Connection[] = [];
   const problems: string[] = [];
   const malformedIds: string[] = [];
+  const order: string[] = [];
   const seen = new Set<string>();
   for (const entry of value as unknown[]) {
     const problem = findConnectionProblem(entry, where);
     if (problem) {
       problems.push(problem);
       const id = (entry as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && id !== '') malformedIds.push(id);
+      if (typeof id === 'string' && id !== '' && !seen.has(id)) {
+        seen.add(id);
+        malformedIds.push(id);
+        order.push(id);
+      }
       continue;
     }
     const connection = entry as Connection;
@@ -101,8 +108,9 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
     }
     seen.add(connection.id);
     connections.push(connection);
+    order.push(connection.id);
   }
-  return { connections, problems, malformedIds };
+  return { connections, problems, malformedIds, order };
 }
 
 function named(record: Record<string, unknown>): string {
