@@ -82,6 +82,7 @@ describe('given a list answer', () => {
     );
     expect(checked.connections).toEqual(good);
     expect(checked.malformedIds).toEqual(['c']);
+    expect(checked.order).toEqual(['a', 'c', 'b']);
     expect(checked.problems).toHaveLength(2);
     expect(checked.problems[0]).toMatch(/"c".*"status"/);
     expect(checked.problems[1]).toMatch(/"id".*Nameless/);
@@ -91,6 +92,7 @@ describe('given a list answer', () => {
     const first = makeConnection({ id: 'a', accountName: 'First' });
     const checked = checkConnectionList([first, makeConnection({ id: 'a', accountName: 'Second' })], WHERE);
     expect(checked.connections).toEqual([first]);
+    expect(checked.order).toEqual(['a']);
     expect(checked.problems).toEqual([expect.stringMatching(/the id "a" more than once/)]);
   });
 

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionsError } from '../../../src/core/errors';
+import { ConnectionStore } from '../../../src/core/store';
+import type { ConnectionStoreOptions } from '../../../src/core/store';
+import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
+import type { FakeAdapter } from './fake-adapter';
+
+/* -------------------------------------------------------------------------------------------------
+ * Bad data from an adapter: a clear error, logged once, and the list shown stays intact
+ * -----------------------------------------------------------------------------------------------*/
+
+let fake: FakeAdapter;
+let store: ConnectionStore;
+let release: () => void;
+let consoleError: ReturnType<typeof vi.spyOn>;
+
+const GOOD = [
+  makeConnection({ id: 'gads', accountName: 'Acme Search', status: 'authorization_required' }),
+  makeConnection({ id: 'sfdc', provider: 'salesforce', category: 'crm', accountName: 'Acme Production' }),
+];
+
+async function startShowing(options: ConnectionStoreOptions = {}): Promise<void> {
+  store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false, ...options });
+  release = store.retain();
+  fake.list(0).answer.resolve(structuredClone(GOOD));
+  await flush();
+}
+
+async function answerRefresh(answer: unknown): Promise<void> {
+  const done = store.refresh();
+  fake.list(fake.lists.length - 1).answer.resolve(answer);
+  await done;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = createFakeAdapter();
+  consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  release();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('given a list answer with a connection that has no id', () => {
+  it('shows the rest and reports an error naming the field and the account', async () => {
+    await startShowing();
+    await answerRefresh([...structuredClone(GOOD), { provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme B2B', status: 'connected' }]);
+
+    const { connections, error, status } = store.getState();
+    expect(connections).toEqual(GOOD);
+    expect(status).toBe('ready');
+    expect(error).toBeInstanceOf(ConnectionsError);
+    expect(error).toMatchObject({ code: 'adapter_failed', retryable: false });
+    expect(error?.message).toMatch(/"id"/);
+    expect(error?.message).toMatch(/linkedin_ads account "Acme B2B"/);
+  });
+});
+
+describe('given an update with an unknown status for a connection already shown', () => {
+  it('keeps the good version shown, untouched, and names the connection and the field', async () => {
+    await startShowing();
+    const shown = store.getConnection('gads');
+    await answerRefresh([{ ...GOOD[0], status: 'paused' }, GOOD[1]]);
+
+    expect(store.getConnection('gads')).toBe(shown);
+    // Still in the place the answer gives it: the row does not jump.
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
+    expect(store.getState().error?.message).toMatch(/connection "gads" with an unknown "status" "paused"/);
+  });
+});
+
+describe('given an unparseable date', () => {
+  it('keeps the last good version and names the date field', async () => {
+    await startShowing();
+    const shown = store.getConnection('sfdc');
+    await answerRefresh([GOOD[0], { ...GOOD[1], lastSyncedAt: 'the other day' }]);
+    expect(store.getConnection('sfdc')).toBe(shown);
+    expect(store.getState().error?.message).toMatch(/connection "sfdc" with a "lastSyncedAt" that is not an ISO 8601 date/);
+  });
+});
+
+describe('given duplicate ids', () => {
+  it('shows the first and names the repeated id', async () => {
+    await startShowing();
+    await answerRefresh([GOOD[0], GOOD[1], { ...GOOD[1], accountName: 'Impostor' }]);
+    expect(store.getState().connections.map((c) => c.accountName)).toEqual(['Acme Search', 'Acme Production']);
+    expect(store.getState().error?.message).toMatch(/the id "sfdc" more than once/);
+  });
+});
+
+describe('given an answer that is not an array', () => {
+  it('keeps the list shown, as it was, and says what came instead', async () => {
+    await startShowing();
+    const shown = store.getState().connections;
+    await answerRefresh({ data: GOOD });
+    expect(store.getState().connections).toBe(shown);
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().error?.message).toMatch(/adapter\.listConnections\(\) resolved with an object instead of an array/);
+  });
+
+  it('is not retried: the same answer would come back', async () => {
+    store = new ConnectionStore(fake.adapter, { retry: { retries: 3, minDelayMs: 10, maxDelayMs: 10 }, refreshOnFocus: false });
+    release = store.retain();
+    fake.list(0).answer.resolve(null);
+    await flush();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.lists).toHaveLength(1);
+    expect(store.getState()).toMatchObject({ status: 'error', connections: [] });
+  });
+});
+
+describe('given a malformed pushed update', () => {
+  it('keeps the list as it was and reports the problem', async () => {
+    await startShowing();
+    const shown = store.getState().connections;
+    fake.push({ ...GOOD[0], status: 'on_fire' });
+    expect(store.getState().connections).toBe(shown);
+    expect(store.getState().error?.message).toMatch(/adapter\.subscribe\(\) returned connection "gads" with an unknown "status" "on_fire"/);
+
+    fake.push({ accountName: 'No id' });
+    expect(store.getState().connections).toBe(shown);
+    expect(store.getState().error?.message).toMatch(/adapter\.subscribe\(\) returned a connection without an "id"/);
+  });
+});
+
+describe('given the same bad data again and again', () => {
+  it('logs each distinct problem once, with the library name', async () => {
+    await startShowing();
+    const bad = [GOOD[0], { ...GOOD[1], status: 'paused' }];
+    await answerRefresh(bad);
+    await answerRefresh(bad);
+    fake.push({ ...GOOD[1], status: 'paused' });
+    fake.push({ ...GOOD[1], status: 'paused' });
+
+    expect(consoleError).toHaveBeenCalledTimes(2);
+    expect(consoleError.mock.calls[0]?.[0]).toMatch(/^\[react-connected-accounts\] adapter\.listConnections\(\).*"sfdc".*"status"/);
+    expect(consoleError.mock.calls[1]?.[0]).toMatch(/^\[react-connected-accounts\] adapter\.subscribe\(\).*"sfdc".*"status"/);
+  });
+
+  it('tells onError instead of the console, once per problem', async () => {
+    const onError = vi.fn();
+    await startShowing({ onError });
+    await answerRefresh({ nope: true });
+    await answerRefresh({ nope: true });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(ConnectionsError);
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+});
