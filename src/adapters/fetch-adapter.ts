@@ -1,0 +1,200 @@
+import { ConnectionsError, isConnectionsError } from '../core/errors';
+import type { ConnectionsErrorCode } from '../core/errors';
+import { assertConnection } from '../core/validate';
+import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../core/types';
+
+/* -------------------------------------------------------------------------------------------------
+ * createFetchAdapter — the reference adapter for a small REST + Server-Sent-Events API
+ *
+ *   GET  {baseUrl}/connections                               → Connection[]
+ *   POST {baseUrl}/connections/:id/authorization             → { url, state }
+ *   POST {baseUrl}/connections/:id/authorization/complete    AuthorizationResult → Connection
+ *   POST {baseUrl}/connections/:id/credentials               { username, password, … } → Connection
+ *   GET  {baseUrl}/events                                    text/event-stream, one Connection per `data:`
+ *
+ * Errors answer with a status and `{ code, message, providerError?, providerErrorDescription?,
+ * providerErrorUri? }`.
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface FetchAdapterOptions {
+  /** Where the API lives: `'/api'` on the app's origin, or an absolute URL. */
+  baseUrl: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Extra headers for every request (a CSRF token, for instance); a function is asked before each one. */
+  headers?: HeadersInit | (() => HeadersInit);
+  /** How long a request may take before it fails with a retryable `timeout`. @default 15000 */
+  timeoutMs?: number;
+  /** Cookies go with every request, and with the event stream. @default 'include' */
+  credentials?: RequestCredentials;
+  /** The `EventSource` used for `/events`; `null` turns push updates off. @default globalThis.EventSource */
+  EventSource?: typeof EventSource | null;
+  /** Waits between reconnects of the event stream, doubling from the first to the cap. @default { initialDelayMs: 1000, maxDelayMs: 30000 } */
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+}
+
+/** Codes a server may answer with that keep their meaning; any other becomes `adapter_failed`. */
+const SERVER_CODES: ReadonlySet<string> = new Set<ConnectionsErrorCode>([
+  'state_mismatch',
+  'provider_error',
+  'account_mismatch',
+  'adapter_failed',
+  'unsupported',
+  'timeout',
+]);
+
+const NOT_JSON = Symbol('not JSON');
+
+function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const credentials = options.credentials ?? 'include';
+
+  const request = async (method: 'GET' | 'POST', path: string, signal: AbortSignal, where: string, body?: unknown): Promise<unknown> => {
+    signal.throwIfAborted();
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+
+    const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+
+    try {
+      const response = await (options.fetch ?? globalThis.fetch)(base + path, {
+        method,
+        headers,
+        credentials,
+        signal: controller.signal,
+        // Credentials and codes travel only here, never in a URL.
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let payload: unknown = NOT_JSON;
+      try {
+        payload = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Judged below: an error page may be HTML; a success must be JSON.
+      }
+      if (!response.ok) throw httpError(response.status, payload, where);
+      if (payload === NOT_JSON) {
+        throw new ConnectionsError('adapter_failed', `${where} answered HTTP ${response.status} with a body that is not JSON.`, { retryable: false });
+      }
+      return payload;
+    } catch (error) {
+      // The caller's abort wins over anything it caused.
+      if (signal.aborted) throw signal.reason;
+      if (isConnectionsError(error)) throw error;
+      if (timedOut) throw new ConnectionsError('timeout', `${where} did not answer within ${timeoutMs} ms.`, { cause: error, retryable: true });
+      const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
+      throw new ConnectionsError('adapter_failed', `${where} could not be reached${detail}.`, { cause: error, retryable: true });
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+
+  const connection = async (path: string, signal: AbortSignal, where: string, body: unknown): Promise<Connection> => {
+    const payload = await request('POST', path, signal, where, body);
+    assertConnection(payload, where);
+    return payload;
+  };
+
+  const at = (id: string) => `/connections/${encodeURIComponent(id)}`;
+
+  return {
+    async listConnections({ signal }) {
+      const payload = await request('GET', '/connections', signal, 'GET /connections');
+      if (!Array.isArray(payload)) {
+        throw new ConnectionsError('adapter_failed', 'GET /connections answered without an array of connections.', { retryable: false });
+      }
+      // Each entry is checked by the store, which keeps the good ones and reports the rest.
+      return payload as Connection[];
+    },
+
+    async startAuthorization({ id }, { signal }): Promise<AuthorizationStart> {
+      const where = `POST ${at(id)}/authorization`;
+      const payload = (await request('POST', `${at(id)}/authorization`, signal, where, {})) as Partial<AuthorizationStart> | null;
+      if (typeof payload?.url !== 'string' || typeof payload.state !== 'string') {
+        throw new ConnectionsError('adapter_failed', `${where} answered without { url, state } strings.`, { retryable: false });
+      }
+      return { url: payload.url, state: payload.state };
+    },
+
+    completeAuthorization({ id }, result, { signal }) {
+      return connection(`${at(id)}/authorization/complete`, signal, `POST ${at(id)}/authorization/complete`, result);
+    },
+
+    submitCredentials({ id }, login, { signal }) {
+      return connection(`${at(id)}/credentials`, signal, `POST ${at(id)}/credentials`, login);
+    },
+
+    subscribe(onChange) {
+      const Source = options.EventSource === undefined ? globalThis.EventSource : options.EventSource;
+      if (!Source) return () => {};
+      const { initialDelayMs = 1000, maxDelayMs = 30_000 } = options.reconnect ?? {};
+      let source: EventSource | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let attempt = 0;
+
+      const connect = () => {
+        const current = new Source(`${base}/events`, { withCredentials: credentials === 'include' });
+        source = current;
+        current.onopen = () => {
+          attempt = 0;
+        };
+        current.onmessage = (event: MessageEvent) => {
+          let value: unknown;
+          try {
+            value = JSON.parse(String(event.data));
+          } catch {
+            return;
+          }
+          // The store checks the shape and reports a malformed push.
+          onChange(value as Connection);
+        };
+        current.onerror = () => {
+          // Reconnect on our own schedule: doubling, capped and jittered, so a struggling
+          // server is not met by every client at once.
+          current.close();
+          const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
+          attempt += 1;
+          timer = setTimeout(connect, wait / 2 + (Math.random() * wait) / 2);
+        };
+      };
+
+      connect();
+      return () => {
+        clearTimeout(timer);
+        source?.close();
+        source = undefined;
+      };
+    },
+  };
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+/** An HTTP error as a `ConnectionsError`: 5xx, 408 and 429 are worth retrying, other 4xx are not. */
+function httpError(status: number, payload: unknown, where: string): ConnectionsError {
+  const body = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
+  const code = text('code');
+  const cause = Object.assign(new Error(`${where} answered HTTP ${status}.`), { status, body: payload === NOT_JSON ? undefined : payload });
+  return new ConnectionsError(code && SERVER_CODES.has(code) ? (code as ConnectionsErrorCode) : 'adapter_failed', text('message') ?? cause.message, {
+    cause,
+    retryable: status >= 500 || status === 408 || status === 429,
+    providerError: text('providerError'),
+    providerErrorDescription: text('providerErrorDescription'),
+    providerErrorUri: text('providerErrorUri'),
+  });
+}
+
+export { createFetchAdapter };

@@ -1,0 +1,322 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFetchAdapter } from '../../../src/adapters/fetch-adapter';
+import type { FetchAdapterOptions } from '../../../src/adapters/fetch-adapter';
+import { ConnectionsError } from '../../../src/core/errors';
+import type { Connection } from '../../../src/core/types';
+import { createFakeRestBackend } from './fake-rest-backend';
+
+/* -------------------------------------------------------------------------------------------------
+ * createFetchAdapter
+ * -----------------------------------------------------------------------------------------------*/
+
+const signal = () => new AbortController().signal;
+
+function setUp(options: Partial<FetchAdapterOptions> = {}) {
+  const backend = createFakeRestBackend();
+  const adapter = createFetchAdapter({ baseUrl: `${backend.baseUrl}/`, fetch: backend.fetch, EventSource: backend.EventSource, ...options });
+  const lapsed = backend.memory.snapshot().find((connection) => connection.id === 'gads-search')!;
+  return { backend, adapter, lapsed };
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<ConnectionsError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ConnectionsError);
+  return error as ConnectionsError;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('given the documented REST API', () => {
+  it('lists connections with GET /connections, sending cookies and asking for JSON', async () => {
+    const { backend, adapter } = setUp();
+    const connections = await adapter.listConnections({ signal: signal() });
+    expect(connections.map((connection) => connection.id)).toContain('gads-search');
+    expect(backend.requests).toHaveLength(1);
+    const [request] = backend.requests;
+    expect(request).toMatchObject({ method: 'GET', url: 'https://app.example/api/connections', credentials: 'include' });
+    expect(request!.headers.get('Accept')).toBe('application/json');
+  });
+
+  it('sends the integrator\'s headers, asking a header function before every request', async () => {
+    let token = 0;
+    const { backend, adapter } = setUp({ headers: () => ({ 'X-CSRF-Token': `t${(token += 1)}` }) });
+    await adapter.listConnections({ signal: signal() });
+    await adapter.listConnections({ signal: signal() });
+    expect(backend.requests.map((request) => request.headers.get('X-CSRF-Token'))).toEqual(['t1', 't2']);
+  });
+
+  it('leaves cookies out when told to', async () => {
+    const { backend, adapter } = setUp({ credentials: 'same-origin' });
+    await adapter.listConnections({ signal: signal() });
+    expect(backend.requests[0]!.credentials).toBe('same-origin');
+  });
+
+  it('starts an authorization with a POST for the connection, escaping its id', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    const start = await adapter.startAuthorization(lapsed, { signal: signal() });
+    expect(start.state).toMatch(/^[0-9a-f]{32}$/);
+    expect(new URL(start.url).searchParams.get('state')).toBe(start.state);
+    expect(backend.requests[0]).toMatchObject({ method: 'POST', url: 'https://app.example/api/connections/gads-search/authorization' });
+
+    await rejectionOf(adapter.startAuthorization({ ...lapsed, id: 'a/b?c' }, { signal: signal() }));
+    expect(backend.requests[1]!.url).toBe('https://app.example/api/connections/a%2Fb%3Fc/authorization');
+  });
+
+  it('completes an authorization by posting the callback result as JSON, never in the URL', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    const { state } = await adapter.startAuthorization(lapsed, { signal: signal() });
+    const result = { code: 'secret-code', state, params: { code: 'secret-code', state, account_id: '123-456-7890' } };
+    const connection = await adapter.completeAuthorization(lapsed, result, { signal: signal() });
+    expect(connection).toMatchObject({ id: 'gads-search', status: 'connected' });
+    const request = backend.requests[1]!;
+    expect(request).toMatchObject({ method: 'POST', url: 'https://app.example/api/connections/gads-search/authorization/complete', body: result });
+    expect(request.headers.get('Content-Type')).toBe('application/json');
+    expect(request.url).not.toContain('secret-code');
+  });
+
+  it('submits a login in the body of a POST, never in the URL', async () => {
+    const { backend, adapter } = setUp();
+    const onPremises = backend.memory.snapshot().find((connection) => connection.authMethod === 'credentials')!;
+    const connection = await adapter.submitCredentials!(onPremises, { username: 'ana', password: 'hunter2' }, { signal: signal() });
+    expect(connection.status).not.toBe('authorization_required');
+    const request = backend.requests[0]!;
+    expect(request).toMatchObject({ method: 'POST', url: 'https://app.example/api/connections/d365-onprem/credentials', body: { username: 'ana', password: 'hunter2' } });
+    expect(request.url).not.toContain('hunter2');
+  });
+});
+
+describe('given the server answers with an error', () => {
+  it('keeps a known code and the server\'s message, and does not offer to retry a 4xx', async () => {
+    const { adapter, lapsed } = setUp();
+    const error = await rejectionOf(adapter.completeAuthorization(lapsed, { code: 'x', state: 'never-issued', params: {} }, { signal: signal() }));
+    expect(error).toMatchObject({ code: 'state_mismatch', retryable: false, message: 'The memory adapter did not start an authorization with this state.' });
+    expect(error.cause).toMatchObject({ status: 400 });
+  });
+
+  it('reads 409 account_mismatch as account_mismatch', async () => {
+    const { adapter, lapsed } = setUp();
+    const { state } = await adapter.startAuthorization(lapsed, { signal: signal() });
+    const error = await rejectionOf(adapter.completeAuthorization(lapsed, { code: 'c', state, params: { account_id: 'someone-else' } }, { signal: signal() }));
+    expect(error).toMatchObject({ code: 'account_mismatch', retryable: false });
+    expect(error.cause).toMatchObject({ status: 409 });
+  });
+
+  it('carries the provider\'s error and description for provider_error', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    backend.failNext({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'provider_error', message: 'The platform refused.', providerError: 'invalid_grant', providerErrorDescription: 'Code expired' }),
+    });
+    const error = await rejectionOf(adapter.completeAuthorization(lapsed, { code: 'c', state: 's', params: {} }, { signal: signal() }));
+    expect(error).toMatchObject({ code: 'provider_error', providerError: 'invalid_grant', providerErrorDescription: 'Code expired', message: 'The platform refused.' });
+  });
+
+  it('turns an unknown code into adapter_failed', async () => {
+    const { adapter, lapsed } = setUp();
+    const error = await rejectionOf(adapter.startAuthorization({ ...lapsed, id: 'nope' }, { signal: signal() }));
+    expect(error).toMatchObject({ code: 'adapter_failed', retryable: false, message: 'No connection "nope".' });
+  });
+
+  it('offers to retry a 5xx, even with an HTML body, keeping the status as the cause', async () => {
+    const { backend, adapter } = setUp();
+    backend.failNext({ status: 502, body: '<h1>Bad gateway</h1>' });
+    const error = await rejectionOf(adapter.listConnections({ signal: signal() }));
+    expect(error).toMatchObject({ code: 'adapter_failed', retryable: true, message: 'GET /connections answered HTTP 502.' });
+    expect(error.cause).toMatchObject({ status: 502, body: undefined });
+  });
+
+  it.each([408, 429])('offers to retry HTTP %i', async (status) => {
+    const { backend, adapter } = setUp();
+    backend.failNext({ status });
+    expect(await rejectionOf(adapter.listConnections({ signal: signal() }))).toMatchObject({ retryable: true });
+  });
+
+  it('offers to retry a network failure, keeping it as the cause', async () => {
+    const { backend, adapter } = setUp();
+    backend.failNext('network');
+    const error = await rejectionOf(adapter.listConnections({ signal: signal() }));
+    expect(error).toMatchObject({ code: 'adapter_failed', retryable: true, message: 'GET /connections could not be reached: Failed to fetch.' });
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('given the server answers with something that is not the API', () => {
+  it('refuses a list that is not an array', async () => {
+    const { backend, adapter } = setUp();
+    backend.failNext({ status: 200, contentType: 'application/json', body: '{"connections":[]}' });
+    expect(await rejectionOf(adapter.listConnections({ signal: signal() }))).toMatchObject({
+      code: 'adapter_failed',
+      retryable: false,
+      message: 'GET /connections answered without an array of connections.',
+    });
+  });
+
+  it('refuses a success that is not JSON, such as a login page', async () => {
+    const { backend, adapter } = setUp();
+    backend.failNext({ status: 200, body: '<html>Sign in</html>' });
+    expect(await rejectionOf(adapter.listConnections({ signal: signal() }))).toMatchObject({
+      code: 'adapter_failed',
+      retryable: false,
+      message: 'GET /connections answered HTTP 200 with a body that is not JSON.',
+    });
+  });
+
+  it('refuses an authorization start without a state', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    backend.failNext({ status: 200, contentType: 'application/json', body: '{"url":"https://platform.example/authorize"}' });
+    expect(await rejectionOf(adapter.startAuthorization(lapsed, { signal: signal() }))).toMatchObject({
+      code: 'adapter_failed',
+      message: 'POST /connections/gads-search/authorization answered without { url, state } strings.',
+    });
+  });
+
+  it('refuses a completed connection without an id, naming what is missing', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    backend.failNext({ status: 200, contentType: 'application/json', body: '{"provider":"google_ads","status":"connected"}' });
+    expect(await rejectionOf(adapter.completeAuthorization(lapsed, { code: 'c', state: 's', params: {} }, { signal: signal() }))).toMatchObject({
+      code: 'adapter_failed',
+      retryable: false,
+      message: 'POST /connections/gads-search/authorization/complete returned a connection without an "id" (a non-empty string is required).',
+    });
+  });
+});
+
+describe('given a request that is aborted or takes too long', () => {
+  /** A server that never answers, but lets go when the request is aborted. */
+  const silent = (): typeof fetch =>
+    vi.fn((_input: RequestInfo | URL, init?: RequestInit) => new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
+
+  it('makes no request when the signal is already aborted, rejecting with its reason', async () => {
+    const fetch = silent();
+    const adapter = createFetchAdapter({ baseUrl: '/api', fetch });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(adapter.listConnections({ signal: controller.signal })).rejects.toBe(controller.signal.reason);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('rejects with the AbortError, not a ConnectionsError, when aborted midway', async () => {
+    const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent() });
+    const controller = new AbortController();
+    const pending = adapter.listConnections({ signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('fails with a retryable timeout after 15 seconds', async () => {
+    vi.useFakeTimers();
+    const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent() });
+    const pending = rejectionOf(adapter.listConnections({ signal: signal() }));
+    await vi.advanceTimersByTimeAsync(14_999);
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toMatchObject({ code: 'timeout', retryable: true, message: 'GET /connections did not answer within 15000 ms.' });
+  });
+
+  it('takes its own timeout', async () => {
+    vi.useFakeTimers();
+    const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent(), timeoutMs: 500 });
+    const pending = rejectionOf(adapter.listConnections({ signal: signal() }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await pending).toMatchObject({ code: 'timeout' });
+  });
+});
+
+describe('given the event stream', () => {
+  const connection = (patch: Partial<Connection> = {}): Connection => ({
+    id: 'gads-search',
+    provider: 'google_ads',
+    category: 'advertising',
+    accountName: 'Acme Search',
+    status: 'connected',
+    ...patch,
+  });
+
+  it('opens GET /events with cookies and hands each event\'s connection to the subscriber', () => {
+    const { backend, adapter } = setUp();
+    const received: unknown[] = [];
+    adapter.subscribe!((changed) => received.push(changed));
+    const [source] = backend.sources;
+    expect(source).toMatchObject({ url: 'https://app.example/api/events', init: { withCredentials: true } });
+    source!.open();
+    source!.send(JSON.stringify(connection()));
+    source!.send('not json');
+    source!.send(JSON.stringify(connection({ status: 'authorization_required' })));
+    expect(received).toEqual([connection(), connection({ status: 'authorization_required' })]);
+  });
+
+  it('reconnects after a broken stream with doubling, jittered waits, starting over once open', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp();
+    adapter.subscribe!(() => {});
+    backend.sources[0]!.fail();
+    expect(backend.sources[0]!.readyState).toBe(2);
+    // First wait: between half of and the whole second.
+    await vi.advanceTimersByTimeAsync(499);
+    expect(backend.sources).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(501);
+    expect(backend.sources).toHaveLength(2);
+    // Second wait: between one and two seconds.
+    backend.sources[1]!.fail();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(backend.sources).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(backend.sources).toHaveLength(3);
+    // Open again: the next break waits the first amount once more.
+    backend.sources[2]!.open();
+    backend.sources[2]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(backend.sources).toHaveLength(4);
+  });
+
+  it('caps the wait between reconnects', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp({ reconnect: { initialDelayMs: 100, maxDelayMs: 300 } });
+    adapter.subscribe!(() => {});
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      backend.sources.at(-1)!.fail();
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    expect(backend.sources).toHaveLength(7);
+  });
+
+  it('closes the stream and cancels a pending reconnect on unsubscribe', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp();
+    const received: unknown[] = [];
+    const unsubscribe = adapter.subscribe!((changed) => received.push(changed));
+    backend.sources[0]!.fail();
+    unsubscribe();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(backend.sources).toHaveLength(1);
+
+    const again = adapter.subscribe!((changed) => received.push(changed));
+    const source = backend.sources[1]!;
+    source.open();
+    again();
+    expect(source.readyState).toBe(2);
+    source.send(JSON.stringify(connection()));
+    expect(received).toEqual([]);
+  });
+
+  it('subscribes to nothing where there is no EventSource, or when told not to', () => {
+    const { backend } = setUp();
+    for (const EventSource of [null, undefined]) {
+      const adapter = createFetchAdapter({ baseUrl: backend.baseUrl, fetch: backend.fetch, EventSource });
+      const unsubscribe = adapter.subscribe!(() => {});
+      expect(() => unsubscribe()).not.toThrow();
+    }
+    expect(backend.sources).toHaveLength(0);
+  });
+});
