@@ -38,3 +38,7 @@ export { ConnectionsProvider } from './react/context';
 export type { ConnectionsProviderProps } from './react/context';
 export { useConnections } from './react/use-connections';
 export type { UseConnectionsOptions, UseConnectionsResult } from './react/use-connections';
+
+// Adapters.
+export { createFetchAdapter } from './adapters/fetch-adapter';
+export type { FetchAdapterOptions } from './adapters/fetch-adapter';
