@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listenForAuthorizationResult } from '../../../src/core/authorization-listener';
+import { AUTHORIZATION_MESSAGE_TYPE, authorizationChannelName } from '../../../src/core/authorization-message';
+import { handleAuthorizationCallback } from '../../../src/core/callback';
+import type { AuthorizationResult } from '../../../src/core/types';
+import { until, useFakeTimers } from './harness';
+
+/* -------------------------------------------------------------------------------------------------
+ * handleAuthorizationCallback, on the callback page inside the popup (SPEC §8, item 9)
+ * -----------------------------------------------------------------------------------------------*/
+
+let opener: { postMessage: ReturnType<typeof vi.fn> } | null;
+let close: ReturnType<typeof vi.spyOn>;
+
+/** The popup lands on the callback page with these parameters. */
+function arriveAt(pathAndParams: string) {
+  window.history.replaceState(null, '', pathAndParams);
+}
+
+beforeEach(() => {
+  useFakeTimers();
+  opener = { postMessage: vi.fn() };
+  Object.defineProperty(window, 'opener', { configurable: true, get: () => opener });
+  close = vi.spyOn(window, 'close').mockImplementation(() => {});
+  document.body.replaceChildren();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  Reflect.deleteProperty(window, 'opener');
+  window.history.replaceState(null, '', '/');
+});
+
+describe('given the platform redirected back with a code', () => {
+  it('reads the parameters from the query and the fragment, the query winning', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1&scope=ads.read#state=from-fragment&session_state=xyz');
+
+    const outcome = handleAuthorizationCallback();
+
+    expect(outcome).toEqual({
+      status: 'sent',
+      result: { state: 's-1', code: 'abc', params: { code: 'abc', state: 's-1', scope: 'ads.read', session_state: 'xyz' } },
+    });
+  });
+
+  it('reads a result that came only in the fragment', () => {
+    arriveAt('/oauth/callback#code=abc&state=s-1');
+
+    expect(handleAuthorizationCallback()).toMatchObject({ status: 'sent', result: { code: 'abc', state: 's-1' } });
+  });
+
+  it('strips the parameters from the address bar before handing them over', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1#x=1');
+    const replaceState = vi.spyOn(window.history, 'replaceState');
+
+    handleAuthorizationCallback();
+
+    expect(window.location.pathname).toBe('/oauth/callback');
+    expect(window.location.search).toBe('');
+    expect(window.location.hash).toBe('');
+    expect(replaceState.mock.invocationCallOrder[0]).toBeLessThan(opener!.postMessage.mock.invocationCallOrder[0]!);
+  });
+
+  it('posts the namespaced message to the opener with the exact origin of this page', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    handleAuthorizationCallback();
+
+    expect(opener!.postMessage).toHaveBeenCalledTimes(1);
+    expect(opener!.postMessage).toHaveBeenCalledWith(
+      { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { state: 's-1', code: 'abc', params: { code: 'abc', state: 's-1' } } },
+      window.location.origin,
+    );
+  });
+
+  it('posts to the target origin it is given', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    handleAuthorizationCallback({ targetOrigin: 'https://app.example.com' });
+
+    expect(opener!.postMessage).toHaveBeenCalledWith(expect.anything(), 'https://app.example.com');
+  });
+
+  it('refuses "*" as the target origin and sends nothing', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+    const post = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+
+    expect(() => handleAuthorizationCallback({ targetOrigin: '*' })).toThrow(TypeError);
+    expect(opener!.postMessage).not.toHaveBeenCalled();
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('closes the window a moment after handing the result over', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    handleAuthorizationCallback();
+    expect(close).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(50);
+
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the sign-in is done when the browser refuses to close the window', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    handleAuthorizationCallback();
+    vi.advanceTimersByTime(200);
+
+    expect(document.body.querySelector('[role="status"]')?.textContent).toBe('Signed in. You can close this window.');
+  });
+
+  it('stays open when told not to close', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    handleAuthorizationCallback({ closeOnSuccess: false, messages: { done: 'All set.' } });
+    vi.advanceTimersByTime(1000);
+
+    expect(close).not.toHaveBeenCalled();
+    expect(document.body.textContent).toBe('All set.');
+  });
+
+  it('hands the result over on a same-origin BroadcastChannel keyed by state when window.opener is gone', async () => {
+    opener = null;
+    arriveAt('/oauth/callback?code=abc&state=s-2');
+    const received: unknown[] = [];
+    const channel = new BroadcastChannel(authorizationChannelName('s-2'));
+    channel.onmessage = (event: MessageEvent) => received.push(event.data);
+
+    try {
+      expect(handleAuthorizationCallback()).toMatchObject({ status: 'sent' });
+      await until(() => received.length > 0);
+    } finally {
+      channel.close();
+    }
+
+    expect(received).toEqual([
+      { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { state: 's-2', code: 'abc', params: { code: 'abc', state: 's-2' } } },
+    ]);
+  });
+
+  it('sends a message the opening app accepts', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-3');
+    const results: AuthorizationResult[] = [];
+    const stop = listenForAuthorizationResult({ state: 's-3', callbackOrigin: window.location.origin, onResult: (r) => results.push(r) });
+    opener!.postMessage.mockImplementation((data: unknown, targetOrigin: string) => {
+      window.dispatchEvent(new window.MessageEvent('message', { data, origin: targetOrigin }));
+    });
+
+    try {
+      handleAuthorizationCallback();
+    } finally {
+      stop();
+    }
+
+    expect(results).toEqual([{ state: 's-3', code: 'abc', params: { code: 'abc', state: 's-3' } }]);
+  });
+});
+
+describe('given the platform redirected back with an error', () => {
+  it('hands the error over, stays open and says what happened as text', () => {
+    const description = '<img src=x onerror=alert(1)>Denied';
+    arriveAt(`/oauth/callback?error=access_denied&error_description=${encodeURIComponent(description)}&state=s-1`);
+
+    const outcome = handleAuthorizationCallback();
+    vi.advanceTimersByTime(1000);
+
+    expect(outcome).toMatchObject({ status: 'error', result: { error: 'access_denied', errorDescription: description } });
+    expect(opener!.postMessage).toHaveBeenCalledTimes(1);
+    expect(close).not.toHaveBeenCalled();
+    const status = document.body.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('The sign-in did not complete. You can close this window and try again from the app.');
+    expect(document.body.querySelector('img')).toBeNull();
+  });
+
+  it('shows the integrator’s own wording', () => {
+    arriveAt('/oauth/callback?error=server_error&state=s-1');
+
+    handleAuthorizationCallback({ messages: { error: 'Something went wrong on the platform.' } });
+
+    expect(document.body.textContent).toBe('Something went wrong on the platform.');
+  });
+});
+
+describe('given the page is opened without an authorization answer', () => {
+  it('sends nothing and says what the page is for', () => {
+    arriveAt('/oauth/callback?code=abc');
+    const post = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+
+    expect(handleAuthorizationCallback()).toEqual({ status: 'invalid' });
+    expect(opener!.postMessage).not.toHaveBeenCalled();
+    expect(post).not.toHaveBeenCalled();
+    expect(window.location.search).toBe('');
+    expect(document.body.textContent).toMatch(/only completes a sign-in started from the app/);
+  });
+
+  it('leaves the page alone when told to render its own message', () => {
+    arriveAt('/oauth/callback');
+    document.body.textContent = 'custom';
+
+    expect(handleAuthorizationCallback({ messages: false })).toEqual({ status: 'invalid' });
+    expect(document.body.textContent).toBe('custom');
+  });
+});
+
+describe('given the memory adapter’s static callback page', () => {
+  const html = readFileSync(path.join(__dirname, '../../../public/oauth/callback.html'), 'utf8');
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+
+  function runStaticPage() {
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...[...page.body.children].filter((node) => node.tagName !== 'SCRIPT').map((node) => document.importNode(node, true)));
+    new Function(script)();
+  }
+
+  it('sends exactly what handleAuthorizationCallback sends', () => {
+    arriveAt('/oauth/callback.html?code=abc&state=s-1&account_id=other-account#extra=1');
+    handleAuthorizationCallback();
+    const expected = opener!.postMessage.mock.calls[0];
+
+    opener!.postMessage.mockClear();
+    arriveAt('/oauth/callback.html?code=abc&state=s-1&account_id=other-account#extra=1');
+    runStaticPage();
+
+    expect(script).not.toBe('');
+    expect(opener!.postMessage.mock.calls).toEqual([expected]);
+    expect(window.location.search).toBe('');
+    vi.advanceTimersByTime(50);
+    expect(close).toHaveBeenCalledTimes(2);
+  });
+
+  it('stays open on an error and says so as text', () => {
+    arriveAt('/oauth/callback.html?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=s-1');
+
+    runStaticPage();
+    vi.advanceTimersByTime(1000);
+
+    expect(opener!.postMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ result: expect.objectContaining({ error: 'access_denied', errorDescription: '<b>no</b>' }) }),
+      window.location.origin,
+    );
+    expect(close).not.toHaveBeenCalled();
+    expect(document.body.querySelector('[role="status"]')?.textContent).toMatch(/did not complete/);
+    expect(document.body.querySelector('b')).toBeNull();
+  });
+});
