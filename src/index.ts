@@ -42,3 +42,40 @@ export type { UseConnectionsOptions, UseConnectionsResult } from './react/use-co
 // Adapters.
 export { createFetchAdapter } from './adapters/fetch-adapter';
 export type { FetchAdapterOptions } from './adapters/fetch-adapter';
+
+// Components.
+export { StatusBadge } from './components/status-badge';
+export type { StatusBadgeProps, StatusBadgeStatus } from './components/status-badge';
+export { KeyIcon } from './components/icons';
+export type { KeyIconProps } from './components/icons';
+export { ConnectionList, ConnectionListItem, ReauthorizeButton } from './components/connection-list';
+export type { ConnectionListItemProps, ConnectionListProps, ReauthorizeButtonProps } from './components/connection-list';
+export {
+  ReauthorizeDialog,
+  ReauthorizeDialogActions,
+  ReauthorizeDialogClose,
+  ReauthorizeDialogContent,
+  ReauthorizeDialogDescription,
+  ReauthorizeDialogForm,
+  ReauthorizeDialogImpact,
+  ReauthorizeDialogRoot,
+  ReauthorizeDialogStatus,
+  ReauthorizeDialogTitle,
+  ReauthorizeDialogTrigger,
+} from './components/reauthorize-dialog';
+export type {
+  ReauthorizeDialogActionsProps,
+  ReauthorizeDialogCloseProps,
+  ReauthorizeDialogContentProps,
+  ReauthorizeDialogDescriptionProps,
+  ReauthorizeDialogFormProps,
+  ReauthorizeDialogImpactProps,
+  ReauthorizeDialogProps,
+  ReauthorizeDialogRootProps,
+  ReauthorizeDialogStatusProps,
+  ReauthorizeDialogTitleProps,
+  ReauthorizeDialogTriggerProps,
+} from './components/reauthorize-dialog';
+export { getReauthorizationStage, useReauthorization } from './react/use-reauthorization';
+export type { ReauthorizationStage, UseReauthorizationOptions, UseReauthorizationResult } from './react/use-reauthorization';
+export type { LocalizedProps } from './react/use-localized';

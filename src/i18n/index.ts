@@ -6,12 +6,15 @@ const builtInMessages: Readonly<Record<string, Messages>> = { en, es };
 
 /**
  * The messages for a locale (`'es-MX'` falls back to `'es'`, anything unknown to English),
- * with the integrator's overrides on top: their words always win.
+ * with the integrator's overrides on top: their words always win (an `undefined` one is skipped).
  */
 function resolveMessages(locale: string, overrides?: Partial<Messages>): Messages {
   const language = locale.toLowerCase().split('-')[0] ?? 'en';
   const base = builtInMessages[locale] ?? builtInMessages[language] ?? en;
-  return overrides ? { ...base, ...overrides } : base;
+  if (!overrides) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
+  return merged as Messages;
 }
 
 export type { MessageKey, Messages } from './en';

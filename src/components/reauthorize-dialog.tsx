@@ -1,0 +1,458 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { Cross2Icon } from '@radix-ui/react-icons';
+import { clsx } from 'clsx';
+import * as React from 'react';
+import { getProvider } from '../core/catalog';
+import { describeImpact } from '../core/impact';
+import type { Connection, ConnectionsAdapter } from '../core/types';
+import { formatAgo, formatDate } from '../i18n/format';
+import { useLocalized } from '../react/use-localized';
+import type { Localized, LocalizedProps } from '../react/use-localized';
+import { useReauthorization } from '../react/use-reauthorization';
+import type { UseReauthorizationResult } from '../react/use-reauthorization';
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogRoot
+ * -----------------------------------------------------------------------------------------------*/
+
+interface DialogContextValue extends Localized {
+  connection: Connection;
+  /** The provider's label, e.g. "Google Ads". */
+  provider: string;
+  reauth: UseReauthorizationResult;
+  formId: string;
+}
+
+const DialogContext = React.createContext<DialogContextValue | null>(null);
+
+export interface ReauthorizeDialogRootProps extends LocalizedProps {
+  /** The connection to re-authorize. */
+  connection: Connection;
+  /** Your backend, when there is no `ConnectionsProvider` above. @default the provider's adapter */
+  adapter?: ConnectionsAdapter;
+  /** Controlled open state. @default undefined (uncontrolled) */
+  open?: boolean;
+  /** Open state on mount when uncontrolled. @default false */
+  defaultOpen?: boolean;
+  /** Called when the dialog asks to open or close (Escape, outside click, Close, Done). @default undefined */
+  onOpenChange?: (open: boolean) => void;
+  children?: React.ReactNode;
+}
+
+/** Holds the connection, its flow and the words for every part below it; renders no element. */
+function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children, ...rootProps }: ReauthorizeDialogRootProps) {
+  const localized = useLocalized({ locale, messages });
+  const reauth = useReauthorization(connection, { adapter });
+  const formId = React.useId();
+  const provider = getProvider(connection.provider, localized.providers).label;
+  const value = React.useMemo(
+    () => ({ ...localized, connection, provider, reauth, formId }),
+    [localized, connection, provider, reauth, formId],
+  );
+  return (
+    <Dialog.Root {...rootProps}>
+      <DialogContext.Provider value={value}>{children}</DialogContext.Provider>
+    </Dialog.Root>
+  );
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogTrigger
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogTriggerProps extends React.ComponentPropsWithoutRef<typeof Dialog.Trigger> {}
+
+/** A button that opens the dialog (`.rca-dialog-trigger`); `asChild` renders your own element. */
+const ReauthorizeDialogTrigger = React.forwardRef<HTMLButtonElement, ReauthorizeDialogTriggerProps>(function ReauthorizeDialogTrigger(
+  { className, ...props },
+  ref,
+) {
+  return <Dialog.Trigger {...props} ref={ref} className={clsx('rca-dialog-trigger', className)} />;
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogContent
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogContentProps extends React.ComponentPropsWithoutRef<typeof Dialog.Content> {
+  /** Where the dialog is portalled. @default document.body */
+  container?: HTMLElement | null;
+}
+
+/**
+ * The overlay (`.rca-dialog-overlay`) and the dialog (`.rca-dialog`), portalled. Carries
+ * `data-phase` (the flow's phase), `data-stage` (what is shown), `data-popup` (while waiting),
+ * `data-method` and `data-category`. Closing it ends a flow that is still running and returns an
+ * ended one to `ready`.
+ */
+const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
+  { container, className, children, ...props },
+  forwardedRef,
+) {
+  const { connection, reauth } = useDialogContext('ReauthorizeDialogContent');
+  const { cancel, reset } = reauth;
+  const local = React.useRef<HTMLDivElement | null>(null);
+  const ref = React.useCallback(
+    (node: HTMLDivElement | null) => {
+      local.current = node;
+      if (typeof forwardedRef === 'function') forwardedRef(node);
+      else if (forwardedRef) forwardedRef.current = node;
+    },
+    [forwardedRef],
+  );
+
+  // Escape, Close or unmounting end the flow: the window closes, nothing is left behind.
+  React.useEffect(
+    () => () => {
+      cancel();
+      reset();
+    },
+    [cancel, reset],
+  );
+
+  // When the focused button went away with the stage (focus fell to the page or the dialog
+  // itself), move it to the action that now matters.
+  React.useEffect(() => {
+    const active = document.activeElement;
+    if (local.current && (active === document.body || active === local.current)) {
+      local.current.querySelector<HTMLElement>('[data-variant="primary"], .rca-dialog-actions button')?.focus();
+    }
+  }, [reauth.stage]);
+
+  return (
+    <Dialog.Portal container={container}>
+      <Dialog.Overlay className="rca-dialog-overlay" />
+      <Dialog.Content
+        {...props}
+        data-phase={reauth.flow.phase}
+        data-stage={reauth.stage}
+        data-popup={reauth.flow.popup}
+        data-method={connection.authMethod ?? 'oauth'}
+        data-category={connection.category}
+        ref={ref}
+        className={clsx('rca-dialog', className)}
+      >
+        {children}
+      </Dialog.Content>
+    </Dialog.Portal>
+  );
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogTitle, ReauthorizeDialogDescription
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogTitleProps extends React.ComponentPropsWithoutRef<typeof Dialog.Title> {}
+
+/** `<h2 class="rca-dialog-title">`: "Reauthorize Google Ads" unless you give children. */
+const ReauthorizeDialogTitle = React.forwardRef<HTMLHeadingElement, ReauthorizeDialogTitleProps>(function ReauthorizeDialogTitle(
+  { className, children, ...props },
+  ref,
+) {
+  const { messages, provider } = useDialogContext('ReauthorizeDialogTitle');
+  return (
+    <Dialog.Title {...props} ref={ref} className={clsx('rca-dialog-title', className)}>
+      {children ?? messages['dialog.title'](provider)}
+    </Dialog.Title>
+  );
+});
+
+export interface ReauthorizeDialogDescriptionProps extends React.ComponentPropsWithoutRef<typeof Dialog.Description> {}
+
+/** `<p class="rca-dialog-description">`: which account lapsed and what to do, unless you give children. */
+const ReauthorizeDialogDescription = React.forwardRef<HTMLParagraphElement, ReauthorizeDialogDescriptionProps>(
+  function ReauthorizeDialogDescription({ className, children, ...props }, ref) {
+    const { messages, provider, connection } = useDialogContext('ReauthorizeDialogDescription');
+    return (
+      <Dialog.Description {...props} ref={ref} className={clsx('rca-dialog-description', className)}>
+        {children ?? messages['dialog.description'](provider, connection.accountName)}
+      </Dialog.Description>
+    );
+  },
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogImpact
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogImpactProps extends React.ComponentPropsWithoutRef<'div'> {}
+
+/**
+ * What has stopped, since when, and whether the gap is permanent or will be backfilled
+ * (`data-recovery="permanent" | "backfilled" | "unknown"`). Renders nothing once connected.
+ */
+const ReauthorizeDialogImpact = React.forwardRef<HTMLDivElement, ReauthorizeDialogImpactProps>(function ReauthorizeDialogImpact(
+  { className, ...props },
+  ref,
+) {
+  const { connection, messages, locale } = useDialogContext('ReauthorizeDialogImpact');
+  const impact = describeImpact(connection);
+  if (!impact || impact.backfilling) return null;
+  const since = impact.since;
+  return (
+    <div {...props} data-recovery={impact.recovery} ref={ref} className={clsx('rca-dialog-impact', className)}>
+      <p>{messages['impact.stopped'](since && formatAgo(since, locale), since && formatDate(since, locale))}</p>
+      <ul>
+        {impact.stopped.map((activity) => (
+          <li key={activity}>{messages[`impact.${activity}`]}</li>
+        ))}
+      </ul>
+      <p className="rca-dialog-recovery">{messages[`impact.${impact.recovery}`]}</p>
+    </div>
+  );
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogStatus
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogStatusProps extends React.ComponentPropsWithoutRef<'div'> {}
+
+/**
+ * Where the flow stands, in words, as a polite live region (`role="status"`, `data-stage`). A
+ * failure names the error; the platform's own description follows as text, never as HTML.
+ */
+const ReauthorizeDialogStatus = React.forwardRef<HTMLDivElement, ReauthorizeDialogStatusProps>(function ReauthorizeDialogStatus(
+  { className, ...props },
+  ref,
+) {
+  const { connection, provider, reauth, messages, locale } = useDialogContext('ReauthorizeDialogStatus');
+  const { stage, flow } = reauth;
+  const backfillSince = flow.connection?.status === 'backfilling' ? flow.connection.backfill?.since : undefined;
+  const text =
+    stage === 'ready'
+      ? messages[connection.authMethod === 'credentials' ? 'flow.readyCredentials' : 'flow.ready'](provider)
+      : stage === 'waiting'
+        ? messages['flow.waiting'](provider)
+        : stage === 'succeeded'
+          ? messages['flow.succeeded'](provider)
+          : stage === 'wrong_account'
+            ? messages['flow.wrongAccount'](connection.accountName)
+            : stage === 'failed'
+              ? messages[`error.${flow.error?.code ?? 'adapter_failed'}`]
+              : messages[STAGE_MESSAGES[stage]];
+  const detail =
+    stage === 'failed' ? flow.error?.providerErrorDescription : backfillSince && messages['flow.backfilling'](formatDate(backfillSince, locale) ?? '');
+  return (
+    <div {...props} role="status" data-stage={stage} ref={ref} className={clsx('rca-dialog-status', className)}>
+      <p>{text}</p>
+      {detail && <p className="rca-dialog-status-detail">{detail}</p>}
+    </div>
+  );
+});
+
+const STAGE_MESSAGES = {
+  starting: 'flow.starting',
+  window_closed: 'flow.windowClosed',
+  blocked: 'flow.blocked',
+  completing: 'flow.completing',
+  cancelled: 'flow.cancelled',
+} as const;
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogForm
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogFormProps extends React.ComponentPropsWithoutRef<'form'> {}
+
+/**
+ * The login form of `authMethod: 'credentials'` connections (`.rca-dialog-form`), shown while no
+ * flow runs. Username and password are uncontrolled: read once on submit, handed to the adapter
+ * and cleared at once, whatever the outcome. Extra fields given as children are sent too.
+ * Submitted by the primary action of `ReauthorizeDialogActions`.
+ */
+const ReauthorizeDialogForm = React.forwardRef<HTMLFormElement, ReauthorizeDialogFormProps>(function ReauthorizeDialogForm(
+  { className, children, onSubmit, ...props },
+  ref,
+) {
+  const { connection, reauth, messages, formId } = useDialogContext('ReauthorizeDialogForm');
+  if (connection.authMethod !== 'credentials' || !showsForm(reauth)) return null;
+  return (
+    <form
+      id={formId}
+      {...props}
+      ref={ref}
+      className={clsx('rca-dialog-form', className)}
+      onSubmit={(event) => {
+        onSubmit?.(event);
+        if (event.defaultPrevented) return;
+        event.preventDefault();
+        const form = event.currentTarget;
+        const credentials: Record<string, string> = {};
+        for (const [name, value] of new FormData(form)) if (typeof value === 'string') credentials[name] = value;
+        form.reset();
+        void reauth.start({ credentials });
+      }}
+    >
+      <label className="rca-field">
+        <span className="rca-field-label">{messages['form.username']}</span>
+        <input className="rca-input" name="username" autoComplete="username" required />
+      </label>
+      <label className="rca-field">
+        <span className="rca-field-label">{messages['form.password']}</span>
+        <input className="rca-input" name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {children}
+    </form>
+  );
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogActions
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogActionsProps extends React.ComponentPropsWithoutRef<'div'> {}
+
+/**
+ * The buttons for the current stage (`.rca-dialog-actions`, each `.rca-button` with
+ * `data-variant="primary" | "secondary"`): sign in; reopen the window or cancel while waiting;
+ * open it again when blocked; try again after a failure; done after success. Each click calls the
+ * flow synchronously, so the sign-in window opens inside the user's gesture.
+ */
+const ReauthorizeDialogActions = React.forwardRef<HTMLDivElement, ReauthorizeDialogActionsProps>(function ReauthorizeDialogActions(
+  { className, ...props },
+  ref,
+) {
+  const { connection, provider, reauth, messages, formId } = useDialogContext('ReauthorizeDialogActions');
+  const { stage, isRunning, flow } = reauth;
+  const credentials = connection.authMethod === 'credentials';
+  const start = () => void reauth.start();
+  let primary: React.ReactNode = null;
+  if (showsForm(reauth) && (stage === 'ready' || credentials || flow.error?.retryable !== false)) {
+    const label = stage === 'ready' ? messages['action.signIn'](provider) : messages['action.retry'];
+    primary = credentials ? (
+      <button type="submit" form={formId} className="rca-button" data-variant="primary">
+        {label}
+      </button>
+    ) : (
+      <button type="button" className="rca-button" data-variant="primary" onClick={start}>
+        {label}
+      </button>
+    );
+  } else if (stage === 'starting' || stage === 'waiting' || stage === 'window_closed' || stage === 'blocked') {
+    primary = (
+      <button type="button" className="rca-button" data-variant="primary" onClick={start}>
+        {messages[stage === 'blocked' ? 'action.openAgain' : 'action.reopen']}
+      </button>
+    );
+  } else if (stage === 'succeeded') {
+    primary = (
+      <Dialog.Close className="rca-button" data-variant="primary">
+        {messages['action.done']}
+      </Dialog.Close>
+    );
+  }
+  const secondaryLabel = messages[stage === 'ready' || isRunning ? 'action.cancel' : 'action.close'];
+  return (
+    <div {...props} ref={ref} className={clsx('rca-dialog-actions', className)}>
+      {primary}
+      {isRunning ? (
+        <button type="button" className="rca-button" data-variant="secondary" onClick={reauth.cancel}>
+          {secondaryLabel}
+        </button>
+      ) : (
+        stage !== 'succeeded' && (
+          <Dialog.Close className="rca-button" data-variant="secondary">
+            {secondaryLabel}
+          </Dialog.Close>
+        )
+      )}
+    </div>
+  );
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialogClose
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogCloseProps extends React.ComponentPropsWithoutRef<typeof Dialog.Close> {}
+
+/** The corner close button (`.rca-dialog-close`, named "Close"); `asChild` renders your own element. */
+const ReauthorizeDialogClose = React.forwardRef<HTMLButtonElement, ReauthorizeDialogCloseProps>(function ReauthorizeDialogClose(
+  { className, children, ...props },
+  ref,
+) {
+  const { messages } = useDialogContext('ReauthorizeDialogClose');
+  return (
+    <Dialog.Close aria-label={messages['action.close']} {...props} ref={ref} className={clsx('rca-dialog-close', className)}>
+      {children ?? <Cross2Icon aria-hidden />}
+    </Dialog.Close>
+  );
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * ReauthorizeDialog — the composed default
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface ReauthorizeDialogProps
+  extends Omit<ReauthorizeDialogRootProps, 'children'>,
+    Omit<ReauthorizeDialogContentProps, 'children'> {
+  /** Rendered inside the root, before the content: for instance a `ReauthorizeDialog.Trigger`. */
+  children?: React.ReactNode;
+}
+
+/**
+ * `<ReauthorizeDialog connection open onOpenChange />`: title, description, impact, status, login
+ * form, actions and close button. DOM props, `className` and the ref go to the dialog element.
+ */
+const ReauthorizeDialogComposed = React.forwardRef<HTMLDivElement, ReauthorizeDialogProps>(function ReauthorizeDialog(
+  { connection, adapter, locale, messages, open, defaultOpen, onOpenChange, children, ...props },
+  ref,
+) {
+  return (
+    <ReauthorizeDialogRoot {...{ connection, adapter, locale, messages, open, defaultOpen, onOpenChange }}>
+      {children}
+      <ReauthorizeDialogContent {...props} ref={ref}>
+        <ReauthorizeDialogTitle />
+        <ReauthorizeDialogDescription />
+        <ReauthorizeDialogImpact />
+        <ReauthorizeDialogStatus />
+        <ReauthorizeDialogForm />
+        <ReauthorizeDialogActions />
+        <ReauthorizeDialogClose />
+      </ReauthorizeDialogContent>
+    </ReauthorizeDialogRoot>
+  );
+});
+
+const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogComposed, {
+  Root: ReauthorizeDialogRoot,
+  Trigger: ReauthorizeDialogTrigger,
+  Content: ReauthorizeDialogContent,
+  Title: ReauthorizeDialogTitle,
+  Description: ReauthorizeDialogDescription,
+  Impact: ReauthorizeDialogImpact,
+  Status: ReauthorizeDialogStatus,
+  Form: ReauthorizeDialogForm,
+  Actions: ReauthorizeDialogActions,
+  Close: ReauthorizeDialogClose,
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+function useDialogContext(part: string): DialogContextValue {
+  const context = React.useContext(DialogContext);
+  if (!context) throw new Error(`${part} must be rendered inside <ReauthorizeDialogRoot> (or <ReauthorizeDialog>).`);
+  return context;
+}
+
+/** Whether the user can (re)start: nothing runs and the flow did not succeed. */
+function showsForm({ stage, isRunning }: UseReauthorizationResult): boolean {
+  return !isRunning && stage !== 'succeeded' && stage !== 'blocked';
+}
+
+export {
+  ReauthorizeDialog,
+  ReauthorizeDialogActions,
+  ReauthorizeDialogClose,
+  ReauthorizeDialogContent,
+  ReauthorizeDialogDescription,
+  ReauthorizeDialogForm,
+  ReauthorizeDialogImpact,
+  ReauthorizeDialogRoot,
+  ReauthorizeDialogStatus,
+  ReauthorizeDialogTitle,
+  ReauthorizeDialogTrigger,
+};

@@ -1,0 +1,57 @@
+/* -------------------------------------------------------------------------------------------------
+ * Dates and durations through Intl, in the provider's locale
+ *
+ * Formatters are costly to build and a list formats several values per row, so each one is made
+ * once per locale and kind.
+ * -----------------------------------------------------------------------------------------------*/
+
+type Unit = 'day' | 'hour' | 'minute';
+
+const UNITS: readonly [Unit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+
+function formatter<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
+/** The largest whole unit of a span, at least one minute. */
+function largestUnit(ms: number): [Unit, number] {
+  for (const [unit, size] of UNITS) if (ms >= size) return [unit, Math.floor(ms / size)];
+  return ['minute', 1];
+}
+
+/** A span as words: "3 days", "3 días". */
+function formatDuration(ms: number, locale: string): string {
+  const [unit, value] = largestUnit(Math.abs(ms));
+  return formatter(`n:${locale}:${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
+}
+
+/** A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday". */
+function formatAgo(iso: string, locale: string, now: number = Date.now()): string | undefined {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return undefined;
+  const [unit, value] = largestUnit(Math.max(0, now - time));
+  return formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit);
+}
+
+/** A moment as a date and time: "Nov 25, 2026, 10:00 AM", "25 nov 2026, 10:00". */
+function formatDate(iso: string, locale: string): string | undefined {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return undefined;
+  return formatter(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
+}
+
+/** How long since an ISO moment, as words, or `undefined` when it does not parse. */
+function formatSince(iso: string | undefined, locale: string, now: number = Date.now()): string | undefined {
+  const time = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(time) ? undefined : formatDuration(Math.max(0, now - time), locale);
+}
+
+export { formatAgo, formatDate, formatDuration, formatSince };

@@ -1,0 +1,105 @@
+import * as React from 'react';
+import type { FlowState, ReauthorizeInput } from '../core/flows';
+import type { Connection, ConnectionsAdapter } from '../core/types';
+import { useConnectionStore } from './use-connections';
+
+/* -------------------------------------------------------------------------------------------------
+ * useReauthorization — the behaviour of the reauthorize dialog, for fully custom markup
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * What the user sees of a flow, one value per screen:
+ * - `ready`: nothing under way yet;
+ * - `starting`: the window is open and the platform's address is being fetched;
+ * - `waiting`: the user is signing in in the window;
+ * - `window_closed`: the window went away without an answer (reopen it, or cancel);
+ * - `blocked`: the browser refused the window (open it again from a fresh click);
+ * - `completing`: the adapter is finishing (code exchange or login check);
+ * - `succeeded`: connected again;
+ * - `failed`: ended with an error (`flow.error`);
+ * - `cancelled`: the user cancelled, here or on the platform (`access_denied`);
+ * - `wrong_account`: the user signed in to another account than this connection's.
+ */
+export type ReauthorizationStage =
+  | 'ready'
+  | 'starting'
+  | 'waiting'
+  | 'window_closed'
+  | 'blocked'
+  | 'completing'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'wrong_account';
+
+export interface UseReauthorizationOptions {
+  /** Your backend. @default the adapter of the nearest `ConnectionsProvider` */
+  adapter?: ConnectionsAdapter;
+}
+
+export interface UseReauthorizationResult {
+  /** The flow state as the store holds it. */
+  flow: FlowState;
+  /** What to show for it. */
+  stage: ReauthorizationStage;
+  /** Whether a flow is under way (`starting`, `waiting`, `window_closed`, `blocked` or `completing`). */
+  isRunning: boolean;
+  /**
+   * Starts the flow, or brings its window back (reopens or focuses it) when one runs. Call it
+   * straight from a click handler, with no `await` before it: the window must open inside the
+   * user's gesture. Pass `{ credentials }` for login-form connections. The promise rejects with a
+   * `ConnectionsError` when the flow fails; the stage says so too, so it may be ignored.
+   */
+  start(input?: ReauthorizeInput): Promise<Connection>;
+  /** Ends the flow in progress; the window closes. */
+  cancel(): void;
+  /** Returns an ended flow to `ready`, for instance when its dialog closes. */
+  reset(): void;
+}
+
+/**
+ * One connection's re-authorization, through the shared store of the adapter.
+ *
+ * @example
+ * const { stage, start, cancel } = useReauthorization(connection);
+ * return <button onClick={() => start()}>Sign in</button>;
+ */
+function useReauthorization(
+  connection: Pick<Connection, 'id'> | string,
+  options: UseReauthorizationOptions = {},
+): UseReauthorizationResult {
+  const id = typeof connection === 'string' ? connection : connection.id;
+  const store = useConnectionStore({ adapter: options.adapter }, 'useReauthorization()');
+  const read = () => store.getFlow(id);
+  const flow = React.useSyncExternalStore(store.subscribe, read, read);
+  // Stable while the connection and store stay the same, so effects may depend on them.
+  const actions = React.useMemo(
+    () => ({
+      start: (input?: ReauthorizeInput) => store.reauthorize(id, input),
+      cancel: () => store.cancelReauthorize(id),
+      reset: () => store.resetFlow(id),
+    }),
+    [store, id],
+  );
+  return React.useMemo(
+    () => ({
+      flow,
+      stage: getReauthorizationStage(flow),
+      isRunning: flow.phase === 'starting' || flow.phase === 'awaiting_user' || flow.phase === 'completing',
+      ...actions,
+    }),
+    [flow, actions],
+  );
+}
+
+/** The stage to show for a flow state. */
+function getReauthorizationStage({ phase, popup, error }: FlowState): ReauthorizationStage {
+  if (phase === 'idle') return 'ready';
+  if (phase === 'awaiting_user') return popup === 'closed' ? 'window_closed' : popup === 'blocked' ? 'blocked' : 'waiting';
+  if (phase !== 'failed') return phase;
+  if (error?.code === 'popup_blocked') return 'blocked';
+  if (error?.code === 'account_mismatch') return 'wrong_account';
+  return error?.isCancellation ? 'cancelled' : 'failed';
+}
+
+export { getReauthorizationStage, useReauthorization };
