@@ -195,7 +195,6 @@ class ConnectionStore {
 
   private async load(lifetime: AbortSignal): Promise<void> {
     const tracker = this.track();
-    const retry = this.options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...this.options.retry };
     try {
       for (let attempt = 0; ; attempt += 1) {
         if (lifetime.aborted) return;
@@ -205,10 +204,13 @@ class ConnectionStore {
         lifetime.addEventListener('abort', abort, { once: true });
         let answer: unknown;
         try {
-          answer = await this.adapter.listConnections({ signal: controller.signal });
+          // An adapter that ignores its signal must not keep this load (and isRefreshing) alive.
+          answer = await untilAborted(this.adapter.listConnections({ signal: controller.signal }), lifetime);
         } catch (cause) {
           if (lifetime.aborted) return;
           const error = toConnectionsError(cause, 'adapter.listConnections() failed');
+          // Read when needed: a provider configures the store after its children's effects ran.
+          const retry = this.retryOptions();
           if (!error.retryable || attempt >= retry.retries) {
             this.loadFailed(tick, error);
             return;
@@ -229,6 +231,11 @@ class ConnectionStore {
     } finally {
       tracker();
     }
+  }
+
+  private retryOptions(): Required<RetryOptions> {
+    const { retry } = this.options;
+    return retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...retry };
   }
 
   /** Counts loads in flight for `isRefreshing`; returns the function that marks this one done. */
@@ -390,6 +397,25 @@ function backoff(attempt: number, { minDelayMs, maxDelayMs }: Required<RetryOpti
   const ceiling = Math.min(maxDelayMs, min * 2 ** (attempt + 1));
   const floor = Math.max(min, ceiling / 2);
   return floor + Math.random() * (ceiling - floor);
+}
+
+/** Settles as the promise does, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(promise).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
