@@ -1,0 +1,254 @@
+import { act, render, renderHook, screen } from '@testing-library/react';
+import * as React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionStore, getConnectionStore } from '../../../src/core/store';
+import { ConnectionsProvider } from '../../../src/react/context';
+import { useConnections } from '../../../src/react/use-connections';
+import type { UseConnectionsResult } from '../../../src/react/use-connections';
+import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
+import type { FakeAdapter } from './fake-adapter';
+
+/* -------------------------------------------------------------------------------------------------
+ * useConnections and ConnectionsProvider: one store per adapter, and its lifetime
+ * -----------------------------------------------------------------------------------------------*/
+
+let fake: FakeAdapter;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = createFakeAdapter();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    await flush();
+  });
+}
+
+function Names({ label }: { label: string }) {
+  const { connections, status } = useConnections();
+  return (
+    <p data-testid={label}>
+      {status}: {connections.map((c) => c.accountName).join(', ')}
+    </p>
+  );
+}
+
+describe('given several components using one adapter', () => {
+  it('makes one request for every useConnections mounted at once', async () => {
+    const options = { adapter: fake.adapter, refreshOnFocus: false };
+    const first = renderHook(() => useConnections(options));
+    const second = renderHook(() => useConnections(options));
+    const third = renderHook(() => useConnections(options));
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1);
+    expect(fake.adapter.subscribe).toHaveBeenCalledTimes(1);
+
+    fake.list(0).answer.resolve([makeConnection({ id: 'a', accountName: 'Acme Search' })]);
+    await settle();
+    for (const hook of [first, second, third]) {
+      expect(hook.result.current.status).toBe('ready');
+      expect(hook.result.current.connections.map((c) => c.accountName)).toEqual(['Acme Search']);
+    }
+    expect(first.result.current.connections).toBe(second.result.current.connections);
+    for (const hook of [first, second, third]) hook.unmount();
+  });
+
+  it('makes one request for a provider and every hook below it', async () => {
+    const view = render(
+      <ConnectionsProvider adapter={fake.adapter} refreshOnFocus={false}>
+        <Names label="one" />
+        <Names label="two" />
+      </ConnectionsProvider>,
+    );
+    expect(screen.getByTestId('one').textContent).toBe('loading: ');
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1);
+
+    fake.list(0).answer.resolve([makeConnection({ id: 'a', accountName: 'Acme Search' }), makeConnection({ id: 'b', accountName: 'Acme Brand' })]);
+    await settle();
+    expect(screen.getByTestId('one').textContent).toBe('ready: Acme Search, Acme Brand');
+    expect(screen.getByTestId('two').textContent).toBe('ready: Acme Search, Acme Brand');
+    view.unmount();
+  });
+
+  it("applies the provider's options to the first load, even though its children mount first", async () => {
+    const view = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false}>
+        <Names label="one" />
+      </ConnectionsProvider>,
+    );
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await settle();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(120_000);
+    });
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('one').textContent).toBe('error: ');
+    view.unmount();
+  });
+
+  it('gives every adapter call an AbortSignal', async () => {
+    const hook = renderHook(() => useConnections({ adapter: fake.adapter, retry: false, refreshOnFocus: false }));
+    fake.list(0).answer.resolve([makeConnection({ id: 'crm', authMethod: 'credentials', status: 'authorization_required' })]);
+    await settle();
+    void hook.result.current.refresh();
+    void hook.result.current.reauthorize('crm', { credentials: { password: 'x' } });
+
+    const calls = [
+      ...(fake.adapter.listConnections as ReturnType<typeof vi.fn>).mock.calls.map((call) => call[0]),
+      ...(fake.adapter.submitCredentials as ReturnType<typeof vi.fn>).mock.calls.map((call) => call[2]),
+    ];
+    expect(calls).toHaveLength(3);
+    for (const ctx of calls) expect(ctx.signal).toBeInstanceOf(AbortSignal);
+    hook.unmount();
+  });
+});
+
+describe('given the last component using an adapter unmounts', () => {
+  it('aborts the request in flight and stops listening to pushes, but not while another user remains', async () => {
+    const options = { adapter: fake.adapter, refreshOnFocus: false };
+    const first = renderHook(() => useConnections(options));
+    const second = renderHook(() => useConnections(options));
+
+    first.unmount();
+    expect(fake.list(0).signal.aborted).toBe(false);
+    expect(fake.isSubscribed()).toBe(true);
+
+    second.unmount();
+    expect(fake.list(0).signal.aborted).toBe(true);
+    expect(fake.unsubscribe).toHaveBeenCalledTimes(1);
+    expect(fake.isSubscribed()).toBe(false);
+  });
+
+  it('sets no state and renders nothing once a late answer arrives', async () => {
+    let renders = 0;
+    const hook = renderHook(() => {
+      renders += 1;
+      return useConnections({ adapter: fake.adapter, refreshOnFocus: false });
+    });
+    const store = getConnectionStore(fake.adapter);
+    hook.unmount();
+    const atUnmount = store.getState();
+    const rendersAtUnmount = renders;
+
+    fake.list(0).answer.resolve([makeConnection({ id: 'a' })]);
+    await settle();
+    expect(store.getState()).toBe(atUnmount);
+    expect(renders).toBe(rendersAtUnmount);
+  });
+
+  it('stops the retry it was waiting for', async () => {
+    const hook = renderHook(() => useConnections({ adapter: fake.adapter, refreshOnFocus: false, retry: { retries: 5, minDelayMs: 1000, maxDelayMs: 1000 } }));
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await settle();
+    hook.unmount();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60_000);
+    });
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads again, subscribes again and shows the answer when it remounts', async () => {
+    const options = { adapter: fake.adapter, refreshOnFocus: false, retry: false as const };
+    renderHook(() => useConnections(options)).unmount();
+
+    const again = renderHook(() => useConnections(options));
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+    expect(fake.adapter.subscribe).toHaveBeenCalledTimes(2);
+    expect(fake.list(1).signal.aborted).toBe(false);
+
+    fake.list(1).answer.resolve([makeConnection({ id: 'a', accountName: 'Back again' })]);
+    await settle();
+    expect(again.result.current).toMatchObject({ status: 'ready', isRefreshing: false });
+    expect(again.result.current.connections.map((c) => c.accountName)).toEqual(['Back again']);
+
+    act(() => fake.push(makeConnection({ id: 'a', accountName: 'Pushed' })));
+    expect(again.result.current.connections.map((c) => c.accountName)).toEqual(['Pushed']);
+    again.unmount();
+  });
+
+  it('is not left refreshing on remount by an adapter that ignores the abort', async () => {
+    const options = { adapter: fake.adapter, refreshOnFocus: false, retry: false as const };
+    renderHook(() => useConnections(options)).unmount();
+    // list(0) never settles: this adapter does not listen to its signal.
+
+    const again = renderHook(() => useConnections(options));
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await settle();
+    expect(again.result.current).toMatchObject({ status: 'ready', isRefreshing: false });
+    again.unmount();
+  });
+});
+
+describe('given a store with no users left', () => {
+  it('leaves no timer behind, even in the middle of a backoff', async () => {
+    const store = new ConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {}, retry: { retries: 3, minDelayMs: 5000, maxDelayMs: 5000 } });
+    const release = store.retain();
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await flush();
+    expect(vi.getTimerCount()).toBe(1);
+    release();
+    await flush();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops listening for focus and online', async () => {
+    const store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: true, focusThrottleMs: 0 });
+    store.retain()();
+    window.dispatchEvent(new Event('focus'));
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a push that arrives anyway', async () => {
+    let late: ((c: unknown) => void) | undefined;
+    fake.adapter.subscribe = vi.fn((listener) => {
+      late = listener as (c: unknown) => void;
+      return () => {};
+    });
+    const store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
+    store.retain()();
+    const before = store.getState();
+    late?.(makeConnection({ id: 'ghost' }));
+    expect(store.getState()).toBe(before);
+  });
+});
+
+describe('given no adapter at all', () => {
+  it('throws a sentence naming ConnectionsProvider', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => renderHook(() => useConnections())).toThrow(/useConnections\(\).*<ConnectionsProvider adapter=/);
+  });
+});
+
+describe('given the hook inside a provider', () => {
+  it('uses the provider adapter and exposes the store actions', async () => {
+    const wrapper = ({ children }: { children: React.ReactNode }) => (
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false}>
+        {children}
+      </ConnectionsProvider>
+    );
+    const hook = renderHook(() => useConnections(), { wrapper });
+    const result: UseConnectionsResult = hook.result.current;
+    expect(result.status).toBe('loading');
+    expect(result.error).toBeNull();
+    expect(result.getFlow('anything')).toEqual({ phase: 'idle' });
+
+    let refreshed = false;
+    act(() => {
+      void result.refresh().then(() => {
+        refreshed = true;
+      });
+    });
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await settle();
+    expect(refreshed).toBe(true);
+    expect(hook.result.current.status).toBe('ready');
+    hook.unmount();
+  });
+});
