@@ -1,0 +1,291 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionList } from '../../../src/components/connection-list';
+import { ConnectionsError } from '../../../src/core/errors';
+import type { Connection } from '../../../src/core/types';
+import { expectNoAxeViolations } from './axe';
+import { NOW, Provider, createFakeAdapter, deferred, dynamicsEu, googleBrand, googleSearch, hubspot, metaEmea, salesforce, sample } from './harness';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+function rowOf(text: string): HTMLElement {
+  return screen.getByText(text).closest('li')!;
+}
+
+async function renderLoaded(adapter = createFakeAdapter().adapter, props: React.ComponentProps<typeof ConnectionList> = {}) {
+  const view = render(
+    <Provider adapter={adapter}>
+      <ConnectionList {...props} />
+    </Provider>,
+  );
+  await screen.findByText('Acme Search');
+  return view;
+}
+
+describe('given a workspace with lapsed connections', () => {
+  it('groups them by category with the ones needing attention first', async () => {
+    await renderLoaded();
+    const advertising = screen.getByRole('list', { name: 'Advertising' });
+    expect(within(advertising).getAllByRole('listitem').map((li) => li.dataset.status)).toEqual([
+      'authorization_required',
+      'error',
+      'connected',
+    ]);
+    const crm = screen.getByRole('list', { name: 'CRM' });
+    expect(within(crm).getAllByRole('listitem').map((li) => li.querySelector('.rca-account-name')!.textContent)).toEqual([
+      'Acme Production',
+      'Acme On-Premises',
+      'Acme Europe',
+    ]);
+    expect(screen.getByRole('list', { name: 'Other' })).toHaveTextContent('Hubspot');
+  });
+
+  it('says how many need reauthorization', async () => {
+    await renderLoaded();
+    expect(screen.getByText('4 connections need reauthorization')).toBeInTheDocument();
+  });
+
+  it('shows each row with its provider, account, status, time in status and last sync', async () => {
+    await renderLoaded();
+    const row = rowOf('Acme Search');
+    expect(row).toHaveAttribute('data-status', 'authorization_required');
+    expect(row).toHaveAttribute('data-category', 'advertising');
+    expect(row).toHaveTextContent('Google Ads');
+    expect(row).toHaveTextContent('Authorization required');
+    expect(row).toHaveTextContent('for 3 days');
+    expect(row).toHaveTextContent('Last synced 3 days ago');
+    expect(within(row).getByText('GA')).toHaveClass('rca-provider-mark');
+  });
+
+  it('shows backfill progress and error text as text', async () => {
+    await renderLoaded();
+    const progress = within(rowOf('Acme Europe')).getByRole('progressbar');
+    expect(progress).toHaveAttribute('value', '0.4');
+    expect(progress).toHaveAccessibleName(/^Backfilling data missed since /);
+    expect(rowOf('Acme EMEA')).toHaveTextContent('The platform rate-limited cost downloads.');
+  });
+
+  it('names each red key after its provider and account', async () => {
+    await renderLoaded();
+    const key = screen.getByRole('button', { name: 'Reauthorize Google Ads — Acme Search' });
+    expect(key.querySelector('svg.rca-key-icon')).not.toBeNull();
+    expect(screen.getAllByRole('button', { name: /^Reauthorize / })).toHaveLength(3);
+  });
+
+  it('says who can reauthorize when this user may not', async () => {
+    await renderLoaded();
+    const row = rowOf('Acme Marketing');
+    expect(row).toHaveTextContent('Ask a workspace admin to reauthorize this connection.');
+    expect(within(row).queryByRole('button')).toBeNull();
+  });
+
+  it('opens the dialog from the red key and gives focus back to it on Escape', async () => {
+    const user = userEvent.setup();
+    await renderLoaded();
+    const key = screen.getByRole('button', { name: 'Reauthorize Google Ads — Acme Search' });
+    await user.click(key);
+    const dialog = await screen.findByRole('dialog', { name: 'Reauthorize Google Ads' });
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(key).toHaveFocus());
+  });
+
+  it('is used with the keyboard alone', async () => {
+    const user = userEvent.setup();
+    await renderLoaded();
+    const key = screen.getByRole('button', { name: 'Reauthorize Salesforce — Acme Production' });
+    key.focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog', { name: 'Reauthorize Salesforce' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in to Salesforce' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(key).toHaveFocus());
+  });
+
+  it('lets the integrator handle the red key first, and keep the dialog closed', async () => {
+    const user = userEvent.setup();
+    const onReauthorize = vi.fn((_connection: Connection, event: React.MouseEvent) => event.preventDefault());
+    await renderLoaded(undefined, { onReauthorize });
+    await user.click(screen.getByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    expect(onReauthorize).toHaveBeenCalledWith(expect.objectContaining({ id: 'gads-search' }), expect.anything());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('announces a pushed status change politely', async () => {
+    const fake = createFakeAdapter();
+    await renderLoaded(fake.adapter);
+    const region = screen.getByRole('status');
+    expect(region).toHaveTextContent('');
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    expect(region).toHaveTextContent('Google Ads reconnected: Acme Search');
+    expect(rowOf('Acme Search')).toHaveAttribute('data-status', 'connected');
+    expect(screen.getByText('3 connections need reauthorization')).toBeInTheDocument();
+  });
+
+  it('has no accessibility violations', async () => {
+    await renderLoaded();
+    vi.useRealTimers();
+    await expectNoAxeViolations();
+  });
+});
+
+describe('given the list is loading or failed', () => {
+  it('shows a busy skeleton while loading', () => {
+    const fake = createFakeAdapter();
+    fake.adapter.listConnections.mockReturnValue(deferred<Connection[]>().promise);
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const list = container.firstElementChild!;
+    expect(list).toHaveAttribute('data-state', 'loading');
+    expect(list).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByText('Loading connections…')).toBeInTheDocument();
+  });
+
+  it('offers a working "Try again" after a load error', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    fake.adapter.listConnections.mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }));
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The connections could not be loaded.');
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'error');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Acme Search')).toBeInTheDocument();
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when there are no connections', async () => {
+    const { container } = render(
+      <Provider adapter={createFakeAdapter([]).adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    expect(await screen.findByText('No connections yet.')).toBeInTheDocument();
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'empty');
+  });
+});
+
+describe('given a long list', () => {
+  const many: Connection[] = Array.from({ length: 12 }, (_, i) => ({
+    ...googleBrand,
+    id: `brand-${i}`,
+    accountName: `Brand ${i}`,
+    provider: i % 2 ? 'google_ads' : 'linkedin_ads',
+  }));
+
+  it('shows no search box for ten or fewer connections', async () => {
+    await renderLoaded();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+
+  it('filters by provider and account name', async () => {
+    const user = userEvent.setup();
+    render(
+      <Provider adapter={createFakeAdapter(many).adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const search = await screen.findByRole('searchbox', { name: 'Search connections' });
+    await user.type(search, 'linkedin');
+    expect(screen.getAllByRole('listitem')).toHaveLength(6);
+    await user.clear(search);
+    await user.type(search, 'brand 11');
+    expect(screen.getAllByRole('listitem').map((li) => li.querySelector('.rca-account-name')!.textContent)).toEqual(['Brand 11']);
+    await user.clear(search);
+    await user.type(search, 'nothing like it');
+    expect(screen.getByText('No connections match “nothing like it”.')).toBeInTheDocument();
+  });
+});
+
+describe('given no provider', () => {
+  it('renders the connections it is given, with red keys only when it can hand them on', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<ConnectionList connections={sample} />);
+    expect(screen.getByText('Acme Search')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Reauthorize / })).toBeNull();
+
+    const onReauthorize = vi.fn();
+    rerender(<ConnectionList connections={sample} onReauthorize={onReauthorize} />);
+    await user.click(screen.getByRole('button', { name: 'Reauthorize Salesforce — Acme Production' }));
+    expect(onReauthorize).toHaveBeenCalledWith(salesforce, expect.anything());
+  });
+
+  it('shows the loading and error states it is told, and retries through onRetry', async () => {
+    const user = userEvent.setup();
+    const onRetry = vi.fn();
+    const { container, rerender } = render(<ConnectionList connections={[]} status="loading" />);
+    expect(container.firstElementChild).toHaveAttribute('aria-busy', 'true');
+    rerender(<ConnectionList connections={[]} status="error" error={new Error('down')} onRetry={onRetry} />);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('announces status changes between the connections it is given', () => {
+    const { rerender } = render(<ConnectionList connections={[salesforce, dynamicsEu]} />);
+    rerender(<ConnectionList connections={[{ ...salesforce, status: 'backfilling' }, dynamicsEu]} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Salesforce is backfilling missed data: Acme Production');
+  });
+
+  it('uses the integrator\'s icons instead of monograms', () => {
+    render(<ConnectionList connections={[metaEmea]} renderIcon={(c) => <img alt="" src={`/${c.provider}.svg`} />} />);
+    expect(rowOf('Acme EMEA').querySelector('.rca-provider-mark img')).toHaveAttribute('src', '/meta_ads.svg');
+  });
+
+  it('explains what is missing when it has neither', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<ConnectionList />)).toThrow(/ConnectionsProvider/);
+  });
+});
+
+describe('given a Spanish-speaking user', () => {
+  it('speaks Spanish', async () => {
+    render(
+      <Provider adapter={createFakeAdapter().adapter} locale="es">
+        <ConnectionList />
+      </Provider>,
+    );
+    expect(await screen.findByRole('list', { name: 'Publicidad' })).toBeInTheDocument();
+    expect(screen.getByText('4 conexiones necesitan volver a autorizarse')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Volver a autorizar Google Ads — Acme Search' })).toBeInTheDocument();
+    expect(rowOf('Acme Search')).toHaveTextContent('Se requiere autorización');
+    expect(rowOf('Acme Search')).toHaveTextContent('desde hace 3 días');
+    expect(rowOf('Acme Search')).toHaveTextContent('Última sincronización hace 3 días');
+  });
+
+  it('counts one connection in the singular', () => {
+    render(<ConnectionList connections={[hubspot]} locale="es" />);
+    expect(screen.getByText('1 conexión necesita volver a autorizarse')).toBeInTheDocument();
+  });
+});
+
+describe('given a product team styling it', () => {
+  it('merges className, passes DOM props and the ref through', () => {
+    const ref = React.createRef<HTMLDivElement>();
+    render(<ConnectionList ref={ref} connections={[googleBrand]} className="mine" aria-label="Connections" id="list" />);
+    const list = screen.getByLabelText('Connections');
+    expect(ref.current).toBe(list);
+    expect(list).toHaveClass('rca-connection-list', 'mine');
+    expect(list).toHaveAttribute('id', 'list');
+    expect(list).toHaveAttribute('data-state', 'ready');
+  });
+});

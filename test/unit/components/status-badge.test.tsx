@@ -1,0 +1,99 @@
+import { render, screen } from '@testing-library/react';
+import * as React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StatusBadge } from '../../../src/components/status-badge';
+import { ConnectionsProvider } from '../../../src/react/context';
+import { createMemoryAdapter } from '../../../src/core/memory-adapter';
+import { expectNoAxeViolations } from './axe';
+
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('given a lapsed connection', () => {
+  it('shows the red key and the words "Authorization required"', () => {
+    render(<StatusBadge status="authorization_required" />);
+    const badge = screen.getByText('Authorization required').parentElement!;
+    expect(badge).toHaveAttribute('data-status', 'authorization_required');
+    const icon = badge.querySelector('svg')!;
+    expect(icon).toHaveClass('rca-key-icon');
+    expect(icon).toHaveAttribute('aria-hidden', 'true');
+    expect(icon.getAttribute('viewBox')).toBe('0 0 15 15');
+  });
+
+  it('says how long it has been lapsed', () => {
+    render(<StatusBadge status="authorization_required" since="2026-03-07T08:00:00Z" />);
+    expect(screen.getByText('for 3 days')).toHaveClass('rca-status-badge-since');
+  });
+
+  it('speaks Spanish when asked', () => {
+    render(<StatusBadge status="authorization_required" since="2026-03-10T09:00:00Z" locale="es" />);
+    expect(screen.getByText('Se requiere autorización')).toBeInTheDocument();
+    expect(screen.getByText('desde hace 3 horas')).toBeInTheDocument();
+  });
+
+  it('takes the locale and overridden words of the provider', () => {
+    render(
+      <ConnectionsProvider adapter={createMemoryAdapter()} locale="es" messages={{ 'status.authorization_required': 'Hay que reautorizar' }}>
+        <StatusBadge status="authorization_required" />
+      </ConnectionsProvider>,
+    );
+    expect(screen.getByText('Hay que reautorizar')).toBeInTheDocument();
+  });
+
+  it('lets its own messages win over the built-in ones', () => {
+    render(<StatusBadge status="connected" messages={{ 'status.connected': 'Linked' }} />);
+    expect(screen.getByText('Linked')).toBeInTheDocument();
+  });
+});
+
+describe('given each status', () => {
+  it.each([
+    ['connected', 'Connected'],
+    ['authorization_required', 'Authorization required'],
+    ['backfilling', 'Backfilling'],
+    ['error', 'Error'],
+    ['reauthorizing', 'Reauthorizing'],
+  ] as const)('shows %s with an icon and words, never colour alone', (status, words) => {
+    const { container } = render(<StatusBadge status={status} />);
+    const badge = container.firstElementChild!;
+    expect(badge).toHaveAttribute('data-status', status);
+    expect(badge.querySelector('svg')).not.toBeNull();
+    expect(badge).toHaveTextContent(words);
+  });
+
+  it('has no accessibility violations', async () => {
+    vi.useRealTimers();
+    render(
+      <div>
+        <StatusBadge status="connected" />
+        <StatusBadge status="authorization_required" since="2026-03-07T08:00:00Z" />
+        <StatusBadge status="error" />
+      </div>,
+    );
+    await expectNoAxeViolations();
+  });
+});
+
+describe('given a product team styling it', () => {
+  it('merges className, passes DOM props and the ref through', () => {
+    const ref = React.createRef<HTMLSpanElement>();
+    render(<StatusBadge ref={ref} status="connected" className="mine" id="badge" title="Status" data-testid="badge" />);
+    const badge = screen.getByTestId('badge');
+    expect(ref.current).toBe(badge);
+    expect(badge).toHaveClass('rca-status-badge', 'mine');
+    expect(badge).toHaveAttribute('id', 'badge');
+    expect(badge).toHaveAttribute('title', 'Status');
+  });
+
+  it('keeps data-status in step with the status it was given', () => {
+    render(<StatusBadge status="connected" data-testid="badge" {...{ 'data-status': 'error' }} />);
+    expect(screen.getByTestId('badge')).toHaveAttribute('data-status', 'connected');
+  });
+});
