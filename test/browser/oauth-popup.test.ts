@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { AUTHORIZATION_MESSAGE_TYPE } from '../../src/core/authorization-message';
+import { ConnectionsError } from '../../src/core/errors';
+import { ConnectionStore } from '../../src/core/store';
+import type { AuthorizationResult, Connection, ConnectionsAdapter } from '../../src/core/types';
+import { FORGED_CODE, HOSTILE_DESCRIPTION } from './oauth-provider-modes';
+import type { ProviderMode } from './oauth-provider-modes';
+
+/* -------------------------------------------------------------------------------------------------
+ * The OAuth popup in Chromium: the app on http://localhost, the platform on http://127.0.0.1
+ * -----------------------------------------------------------------------------------------------*/
+
+const PROVIDER = inject('oauthProviderUrl');
+/** The app's callback page, on the test page's own origin, calling handleAuthorizationCallback(). */
+const CALLBACK_URL = new URL('/test/browser/fixtures/oauth-callback.html', window.location.origin).href;
+
+const SEARCH: Connection = {
+  id: 'gads-search',
+  provider: 'google_ads',
+  category: 'advertising',
+  accountName: 'Acme Search',
+  accountId: '123-456-7890',
+  status: 'authorization_required',
+  statusSince: '2025-03-01T09:00:00.000Z',
+};
+
+let mode: ProviderMode;
+let adapter: ReturnType<typeof createAdapter>;
+let store: ConnectionStore;
+let release: () => void;
+let open: ReturnType<typeof vi.spyOn<Window, 'open'>>;
+let flow: Promise<Connection> | undefined;
+/** Every `message` event this window received, to prove what arrived and from where. */
+let received: { origin: string; data: unknown }[];
+const record = (event: MessageEvent) => received.push({ origin: event.origin, data: event.data });
+
+/** A backend whose authorization URL points at the stand-in provider in the chosen mode. */
+function createAdapter() {
+  let flows = 0;
+  return {
+    listConnections: vi.fn(async () => [structuredClone(SEARCH)]),
+    startAuthorization: vi.fn(async (_connection: Connection) => {
+      // A network round trip: the popup must already be open by now.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      flows += 1;
+      const state = `state-${flows}-${crypto.randomUUID()}`;
+      const url = new URL('/authorize', PROVIDER);
+      url.search = new URLSearchParams({ mode, state, client_id: 'test-app', redirect_uri: CALLBACK_URL }).toString();
+      return { url: url.href, state };
+    }),
+    completeAuthorization: vi.fn(async (connection: Connection, _result: AuthorizationResult) => ({
+      ...connection,
+      status: 'connected' as const,
+      statusSince: new Date().toISOString(),
+    })),
+  } satisfies ConnectionsAdapter;
+}
+
+/** The red key, as a plain button whose click handler starts the flow without awaiting anything. */
+function renderKey(): void {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Reauthorize Acme Search';
+  button.addEventListener('click', () => {
+    flow = store.reauthorize(SEARCH.id);
+    flow.catch(() => {});
+  });
+  document.body.append(button);
+}
+
+async function clickKey(): Promise<void> {
+  await userEvent.click(page.getByRole('button', { name: 'Reauthorize Acme Search' }));
+}
+
+function popups(): Window[] {
+  return open.mock.results.map((result) => result.value as Window | null).filter((popup): popup is Window => popup !== null);
+}
+
+function phase() {
+  return store.getFlow(SEARCH.id).phase;
+}
+
+async function setUp(options: ConstructorParameters<typeof ConnectionStore>[1] = {}) {
+  adapter = createAdapter();
+  store = new ConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {}, ...options });
+  release = store.retain();
+  await expect.poll(() => store.getState().status).toBe('ready');
+  renderKey();
+}
+
+beforeEach(() => {
+  mode = 'allow';
+  flow = undefined;
+  received = [];
+  window.addEventListener('message', record);
+  open = vi.spyOn(window, 'open');
+});
+
+afterEach(() => {
+  window.removeEventListener('message', record);
+  release();
+  for (const popup of popups()) popup.close();
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+describe('given a lapsed connection and a platform on another origin', () => {
+  it('signs in through a real popup opened from the click, and completes once', async () => {
+    await setUp();
+
+    await clickKey();
+
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open.mock.calls[0]![0]).toBe('');
+    expect(String(open.mock.calls[0]![2])).not.toMatch(/noopener|noreferrer/);
+    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+    const [, result] = adapter.completeAuthorization.mock.calls[0]!;
+    const { state } = await adapter.startAuthorization.mock.results[0]!.value;
+    expect(result).toMatchObject({ state, code: expect.stringMatching(/^code-/) });
+    expect(store.getConnection(SEARCH.id)?.status).toBe('connected');
+    await expect(flow).resolves.toMatchObject({ status: 'connected' });
+    // The callback page answered its opener directly, from the app's own origin.
+    expect(received.filter((m) => isOurMessage(m.data)).map((m) => m.origin)).toEqual([window.location.origin]);
+    await expect.poll(() => popups()[0]!.closed).toBe(true);
+  });
+
+  it('ignores look-alike results the platform’s page posts to the app', async () => {
+    mode = 'forge';
+    await setUp();
+
+    await clickKey();
+
+    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    const forged = received.filter((message) => message.origin === new URL(PROVIDER).origin);
+    expect(forged.length).toBeGreaterThan(0);
+    expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+    expect(adapter.completeAuthorization.mock.calls[0]![1].code).not.toBe(FORGED_CODE);
+  });
+
+  it('ignores a result carrying another state and keeps waiting', async () => {
+    mode = 'wrong-state';
+    await setUp();
+
+    await clickKey();
+
+    // The callback page did post its (tampered) result to the app…
+    await expect
+      .poll(() => received.some((m) => m.origin === window.location.origin && isOurMessage(m.data) && m.data.result.state.endsWith('-tampered')), { timeout: 5000 })
+      .toBe(true);
+    // …and the flow paid no attention.
+    expect(adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect(phase()).toBe('awaiting_user');
+
+    store.cancelReauthorize(SEARCH.id);
+    await expect(flow).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('keeps a denial’s HTML description as text', async () => {
+    mode = 'deny';
+    await setUp();
+
+    await clickKey();
+
+    await expect.poll(phase, { timeout: 5000 }).toBe('failed');
+    const error = store.getFlow(SEARCH.id).error;
+    expect(error).toBeInstanceOf(ConnectionsError);
+    expect(error).toMatchObject({ code: 'provider_error', providerError: 'access_denied', providerErrorDescription: HOSTILE_DESCRIPTION, isCancellation: true });
+    expect(adapter.completeAuthorization).not.toHaveBeenCalled();
+    expect((window as { __providerHtmlRan?: boolean }).__providerHtmlRan).toBeUndefined();
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+  });
+
+  it('notices within about a second that the user closed the window, and reopens it from a second click', async () => {
+    mode = 'wait';
+    await setUp();
+    await clickKey();
+    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+
+    popups()[0]!.close();
+
+    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 1200, interval: 50 }).toBe('closed');
+    expect(phase()).toBe('awaiting_user');
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+
+    await clickKey();
+
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(popups()[1]!.closed).toBe(false);
+    expect(store.getFlow(SEARCH.id).popup).toBe('open');
+    expect(adapter.startAuthorization).toHaveBeenCalledTimes(1);
+
+    store.cancelReauthorize(SEARCH.id);
+    await expect(flow).rejects.toMatchObject({ code: 'cancelled' });
+    expect(popups()[1]!.closed).toBe(true);
+  });
+
+  it('still completes when the platform’s Cross-Origin-Opener-Policy severs the popup from the app', async () => {
+    mode = 'coop';
+    await setUp();
+
+    await clickKey();
+
+    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+    // Nothing came by postMessage: the callback page had no opener, so the channel carried it.
+    expect(received.filter((m) => isOurMessage(m.data))).toEqual([]);
+  });
+
+  it('fails with popup_blocked when window.open returns null, and opens from a fresh click', async () => {
+    await setUp();
+    open.mockReturnValueOnce(null);
+
+    await clickKey();
+
+    expect(phase()).toBe('failed');
+    expect(store.getFlow(SEARCH.id).error?.code).toBe('popup_blocked');
+    expect(adapter.startAuthorization).not.toHaveBeenCalled();
+
+    await clickKey();
+
+    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+});
+
+function isOurMessage(data: unknown): data is { type: string; result: AuthorizationResult } {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === AUTHORIZATION_MESSAGE_TYPE;
+}
