@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import type { MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { AUTHORIZATION_MESSAGE_TYPE } from '../../src/core/authorization-message';
 import { ConnectionsError } from '../../src/core/errors';
@@ -29,7 +30,7 @@ let mode: ProviderMode;
 let adapter: ReturnType<typeof createAdapter>;
 let store: ConnectionStore;
 let release: () => void;
-let open: ReturnType<typeof vi.spyOn<Window, 'open'>>;
+let open: MockInstance<typeof window.open>;
 let flow: Promise<Connection> | undefined;
 /** Every `message` event this window received, to prove what arrived and from where. */
 let received: { origin: string; data: unknown }[];
