@@ -1,6 +1,7 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryAdapter } from '../../../src/core/memory-adapter';
 import { ConnectionStore, getConnectionStore } from '../../../src/core/store';
 import { ConnectionsProvider } from '../../../src/react/context';
 import { useConnections } from '../../../src/react/use-connections';
@@ -249,6 +250,41 @@ describe('given the hook inside a provider', () => {
     await settle();
     expect(refreshed).toBe(true);
     expect(hook.result.current.status).toBe('ready');
+    hook.unmount();
+  });
+});
+
+describe('given a login-form connection from the in-memory adapter', () => {
+  it('shows the refused login, then reconnects with the right password', async () => {
+    const adapter = createMemoryAdapter({ backfillStepMs: 0 });
+    const hook = renderHook(() => useConnections({ adapter, retry: false, refreshOnFocus: false }));
+    // Its answers come on a zero-delay timer.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    const id = 'd365-onprem';
+    expect(hook.result.current.connections.find((c) => c.id === id)?.status).toBe('authorization_required');
+
+    let refused: unknown;
+    await act(async () => {
+      const done = hook.result.current.reauthorize(id, { credentials: { username: 'ana', password: 'wrong' } });
+      await vi.advanceTimersByTimeAsync(0);
+      refused = await done.catch((e: unknown) => e);
+    });
+    expect(refused).toMatchObject({ code: 'provider_error', providerError: 'invalid_grant' });
+    expect(hook.result.current.getFlow(id)).toMatchObject({ phase: 'failed', method: 'credentials' });
+    expect(hook.result.current.connections.find((c) => c.id === id)?.status).toBe('authorization_required');
+
+    let phaseWhileWaiting = '';
+    await act(async () => {
+      const done = hook.result.current.reauthorize(id, { credentials: { username: 'ana', password: 'right one' } });
+      phaseWhileWaiting = getConnectionStore(adapter).getFlow(id).phase;
+      await vi.advanceTimersByTimeAsync(0);
+      await done;
+    });
+    expect(phaseWhileWaiting).toBe('completing');
+    expect(hook.result.current.getFlow(id).phase).toBe('succeeded');
+    expect(hook.result.current.connections.find((c) => c.id === id)?.status).not.toBe('authorization_required');
     hook.unmount();
   });
 });
