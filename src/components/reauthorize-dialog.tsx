@@ -90,7 +90,6 @@ const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDia
   forwardedRef,
 ) {
   const { connection, reauth } = useDialogContext('ReauthorizeDialogContent');
-  const { cancel, reset } = reauth;
   const local = React.useRef<HTMLDivElement | null>(null);
   const ref = React.useCallback(
     (node: HTMLDivElement | null) => {
@@ -99,15 +98,6 @@ const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDia
       else if (forwardedRef) forwardedRef.current = node;
     },
     [forwardedRef],
-  );
-
-  // Escape, Close or unmounting end the flow: the window closes, nothing is left behind.
-  React.useEffect(
-    () => () => {
-      cancel();
-      reset();
-    },
-    [cancel, reset],
   );
 
   // When the focused button went away with the stage (focus fell to the page or the dialog
@@ -132,11 +122,28 @@ const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDia
         ref={ref}
         className={clsx('rca-dialog', className)}
       >
+        <EndFlowOnClose reauth={reauth} />
         {children}
       </Dialog.Content>
     </Dialog.Portal>
   );
 });
+
+/**
+ * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click) or
+ * unmounting the page ends a running flow, so the window closes and nothing is left behind, and
+ * returns an ended one to `ready` for next time.
+ */
+function EndFlowOnClose({ reauth: { cancel, reset } }: { reauth: UseReauthorizationResult }) {
+  React.useEffect(
+    () => () => {
+      cancel();
+      reset();
+    },
+    [cancel, reset],
+  );
+  return null;
+}
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialogTitle, ReauthorizeDialogDescription

@@ -1,0 +1,377 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
+import { getConnectionStore } from '../../../src/core/store';
+import type { Connection } from '../../../src/core/types';
+import { expectNoAxeViolations } from './axe';
+import {
+  NOW,
+  Provider,
+  createFakeAdapter,
+  dynamicsOnPrem,
+  googleSearch,
+  hubspot,
+  salesforce,
+  sendCallback,
+  stubWindowOpen,
+} from './harness';
+
+const AUTH_URL = 'https://accounts.example.com/o/oauth2/auth?state=s1';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Lets the adapter's answers and the store's updates land. */
+const settle = () => act(async () => {});
+
+async function openDialog(connection: Connection, props: Partial<React.ComponentProps<typeof ReauthorizeDialog>> = {}) {
+  const fake = createFakeAdapter();
+  const popups = stubWindowOpen();
+  const view = render(
+    <Provider adapter={fake.adapter}>
+      <ReauthorizeDialog connection={connection} defaultOpen {...props} />
+    </Provider>,
+  );
+  await settle();
+  const dialog = screen.getByRole('dialog');
+  return { ...fake, popups, view, dialog, store: getConnectionStore(fake.adapter) };
+}
+
+function dateTime(iso: string, locale = 'en') {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+}
+
+describe('given a lapsed Google Ads connection', () => {
+  it('says what stopped, since when, and that the gap is permanent', async () => {
+    const { dialog } = await openDialog(googleSearch);
+    expect(dialog).toHaveAccessibleName('Reauthorize Google Ads');
+    expect(dialog).toHaveAccessibleDescription('Access to Acme Search has lapsed. Sign in to Google Ads again to resume.');
+    const impact = dialog.querySelector('.rca-dialog-impact')!;
+    expect(impact).toHaveAttribute('data-recovery', 'permanent');
+    expect(impact).toHaveTextContent(`Stopped 3 days ago (${dateTime(googleSearch.statusSince!)}):`);
+    expect(within(impact as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Downloading cost data',
+      'Adding UTM parameters to new ads',
+    ]);
+    expect(impact).toHaveTextContent('can never be tagged afterwards, so this gap is permanent');
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+    expect(dialog).toHaveAttribute('data-phase', 'idle');
+    expect(dialog).toHaveAttribute('data-category', 'advertising');
+    expect(dialog).toHaveAttribute('data-method', 'oauth');
+  });
+
+  it('puts focus on "Sign in to Google Ads"', async () => {
+    await openDialog(googleSearch);
+    expect(screen.getByRole('button', { name: 'Sign in to Google Ads' })).toHaveFocus();
+  });
+
+  it('opens the sign-in window inside the click, then waits for the user', async () => {
+    const { dialog, popups, starts, adapter } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    // Synchronously: no await between the click and window.open, or the browser blocks it.
+    expect(popups.open).toHaveBeenCalledTimes(1);
+    expect(popups.open.mock.calls[0]![2]).not.toMatch(/noopener/);
+    expect(adapter.startAuthorization).toHaveBeenCalledTimes(1);
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'starting');
+    expect(screen.getByRole('status')).toHaveTextContent('Opening the sign-in window…');
+
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    expect(popups.popups[0]!.location.replace).toHaveBeenCalledWith(AUTH_URL);
+    expect(dialog).toHaveAttribute('data-stage', 'waiting');
+    expect(dialog).toHaveAttribute('data-phase', 'awaiting_user');
+    expect(dialog).toHaveAttribute('data-popup', 'open');
+    expect(screen.getByRole('status')).toHaveTextContent('Finish signing in to Google Ads in the window that opened.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
+    expect(popups.popups[0]!.focus).toHaveBeenCalled();
+    expect(popups.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('completes when the platform answers, and says it is connected again', async () => {
+    const { dialog, starts, completions } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await settle();
+    expect(completions[0]!.result).toMatchObject({ state: 's1', code: 'c1' });
+    expect(dialog).toHaveAttribute('data-stage', 'completing');
+    expect(screen.getByRole('status')).toHaveTextContent('Finishing the reconnection…');
+    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' });
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    expect(screen.getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('offers to reopen the window or cancel when it was closed before finishing', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+    const { dialog, starts, popups } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    popups.popups[0]!.closed = true;
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(dialog).toHaveAttribute('data-stage', 'window_closed');
+    expect(dialog).toHaveAttribute('data-popup', 'closed');
+    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished.');
+    fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
+    expect(popups.open).toHaveBeenCalledTimes(2);
+    expect(popups.open.mock.calls[1]![0]).toBe(AUTH_URL);
+  });
+
+  it('offers to open the window again from a fresh click when the browser blocked it', async () => {
+    const { dialog, popups } = await openDialog(googleSearch);
+    popups.blocked = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'blocked');
+    expect(screen.getByRole('status')).toHaveTextContent('Your browser blocked the sign-in window.');
+    popups.blocked = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Open sign-in window' }));
+    expect(popups.open).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'starting');
+  });
+
+  it('shows the platform\'s error as text and tries again', async () => {
+    const { dialog, starts, popups } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', error: 'server_error', errorDescription: '<img src=x onerror=alert(1)>Quota reached' }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('The platform refused the sign-in.');
+    expect(status).toHaveTextContent('<img src=x onerror=alert(1)>Quota reached');
+    expect(dialog.querySelector('img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(popups.open).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads a refusal on the platform as a cancellation', async () => {
+    const { dialog, starts } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', error: 'access_denied' }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'cancelled');
+    expect(screen.getByRole('status')).toHaveTextContent('Reauthorization cancelled. Nothing was changed.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('says so when the user signed in to another account', async () => {
+    const { dialog, starts, completions } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await settle();
+    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', accountId: '999-999-9999' });
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
+    expect(screen.getByRole('status')).toHaveTextContent('You signed in with a different account. Sign in as Acme Search');
+  });
+
+  it('ends the flow and closes the window on Cancel', async () => {
+    const { dialog, starts, popups, store } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await settle();
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    expect(dialog).toHaveAttribute('data-stage', 'cancelled');
+    expect(store.getFlow('gads-search').error?.code).toBe('cancelled');
+  });
+
+  it('ends the flow, closes the window and resets on Escape', async () => {
+    const user = userEvent.setup();
+    const onOpenChange = vi.fn();
+    const { starts, popups, store } = await openDialog(googleSearch, { onOpenChange });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    expect(store.getFlow('gads-search').phase).toBe('idle');
+  });
+
+  it('has no accessibility violations while ready and while waiting', async () => {
+    const { starts } = await openDialog(googleSearch);
+    vi.useRealTimers();
+    await expectNoAxeViolations();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    await expectNoAxeViolations();
+  });
+});
+
+describe('given a lapsed CRM', () => {
+  it('says the missed data will be backfilled, and backfills it after reconnecting', async () => {
+    const { dialog, starts, completions } = await openDialog(salesforce);
+    const impact = dialog.querySelector('.rca-dialog-impact')!;
+    expect(impact).toHaveAttribute('data-recovery', 'backfilled');
+    expect(impact).toHaveTextContent('Updating records in your CRM');
+    expect(impact).toHaveTextContent('Sending new touchpoints to your CRM');
+    expect(impact).toHaveTextContent('the data missed meanwhile is sent to your CRM');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Salesforce' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await settle();
+    completions[0]!.answer.resolve({ ...salesforce, status: 'backfilling', backfill: { since: salesforce.statusSince!, progress: 0 } });
+    await settle();
+    expect(screen.getByRole('status')).toHaveTextContent(`Backfilling data missed since ${dateTime(salesforce.statusSince!)}.`);
+  });
+});
+
+describe('given a connection that signs in with a login form', () => {
+  it('sends the labelled fields once and clears them whatever the outcome', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins, popups } = await openDialog(dynamicsOnPrem);
+    expect(dialog).toHaveAttribute('data-method', 'credentials');
+    const username = screen.getByLabelText('Username');
+    const password = screen.getByLabelText('Password');
+    expect(username).toHaveAttribute('autocomplete', 'username');
+    expect(password).toHaveAttribute('autocomplete', 'current-password');
+    expect(password).toHaveAttribute('type', 'password');
+    expect(username).toHaveFocus();
+
+    await user.type(username, 'ana');
+    await user.type(password, 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    expect(logins[0]!.credentials).toEqual({ username: 'ana', password: 'wrong' });
+    expect(popups.open).not.toHaveBeenCalled();
+    expect(dialog).toHaveAttribute('data-stage', 'completing');
+    expect(screen.queryByLabelText('Password')).toBeNull();
+
+    logins[0]!.answer.reject(
+      Object.assign(new Error('refused'), { name: 'ConnectionsError' }),
+    );
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByLabelText('Username')).toHaveValue('');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'right');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(logins[1]!.credentials).toEqual({ username: 'ana', password: 'right' });
+    logins[1]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' });
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+  });
+});
+
+describe('given a product team composing it', () => {
+  it('opens from its own trigger when uncontrolled, and closes from the corner button', async () => {
+    const user = userEvent.setup();
+    render(
+      <Provider adapter={createFakeAdapter().adapter}>
+        <ReauthorizeDialog connection={googleSearch}>
+          <ReauthorizeDialog.Trigger>Fix it</ReauthorizeDialog.Trigger>
+        </ReauthorizeDialog>
+      </Provider>,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const trigger = screen.getByRole('button', { name: 'Fix it' });
+    expect(trigger).toHaveClass('rca-dialog-trigger');
+    await user.click(trigger);
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(trigger).toHaveFocus();
+  });
+
+  it('follows its open prop when controlled', async () => {
+    const user = userEvent.setup();
+    const onOpenChange = vi.fn();
+    const adapter = createFakeAdapter().adapter;
+    const { rerender } = render(
+      <Provider adapter={adapter}>
+        <ReauthorizeDialog connection={googleSearch} open={false} onOpenChange={onOpenChange} />
+      </Provider>,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    rerender(
+      <Provider adapter={adapter}>
+        <ReauthorizeDialog connection={googleSearch} open onOpenChange={onOpenChange} />
+      </Provider>,
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('merges className and passes DOM props and the ref to the dialog', async () => {
+    const ref = React.createRef<HTMLDivElement>();
+    const { dialog } = await openDialog(googleSearch, { ref, className: 'mine', 'aria-live': undefined, id: 'reauth' } as never);
+    expect(ref.current).toBe(dialog);
+    expect(dialog).toHaveClass('rca-dialog', 'mine');
+    expect(dialog).toHaveAttribute('id', 'reauth');
+  });
+
+  it('renders a custom layout from its parts', async () => {
+    render(
+      <Provider adapter={createFakeAdapter().adapter}>
+        <ReauthorizeDialog.Root connection={hubspot} defaultOpen>
+          <ReauthorizeDialog.Content aria-describedby={undefined}>
+            <ReauthorizeDialog.Title>Reconnect HubSpot</ReauthorizeDialog.Title>
+            <ReauthorizeDialog.Impact className="mine" />
+            <ReauthorizeDialog.Actions />
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    const dialog = screen.getByRole('dialog', { name: 'Reconnect HubSpot' });
+    expect(dialog.querySelector('.rca-dialog-impact.mine')).toHaveAttribute('data-recovery', 'unknown');
+    expect(dialog).toHaveTextContent('Syncing data');
+    expect(screen.getByRole('button', { name: 'Sign in to Hubspot' })).toBeInTheDocument();
+  });
+
+  it('names the missing root when a part is used alone', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<ReauthorizeDialog.Title />)).toThrow('ReauthorizeDialogTitle must be rendered inside <ReauthorizeDialogRoot>');
+  });
+});
+
+describe('given a Spanish-speaking user', () => {
+  it('speaks Spanish throughout', async () => {
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter} locale="es">
+        <ReauthorizeDialog connection={googleSearch} defaultOpen />
+      </Provider>,
+    );
+    await settle();
+    const dialog = screen.getByRole('dialog', { name: 'Volver a autorizar Google Ads' });
+    expect(dialog).toHaveTextContent(`Detenido hace 3 días (${dateTime(googleSearch.statusSince!, 'es')}):`);
+    expect(dialog).toHaveTextContent('La descarga de los datos de coste');
+    expect(dialog).toHaveTextContent('esa pérdida es definitiva');
+    expect(screen.getByRole('button', { name: 'Iniciar sesión en Google Ads' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cerrar' })).toBeInTheDocument();
+  });
+});
