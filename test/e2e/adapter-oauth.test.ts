@@ -1,0 +1,161 @@
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, loopbackContext } from './support/chromium';
+import { startOAuthStack } from './support/oauth-stack';
+import type { OAuthStack } from './support/oauth-stack';
+
+/* -------------------------------------------------------------------------------------------------
+ * Re-authorizing through the example backend and a real OpenID Connect server, in Chromium
+ * -----------------------------------------------------------------------------------------------*/
+
+let browser: Browser;
+let stack: OAuthStack;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  stack = await startOAuthStack();
+  context = await loopbackContext(browser);
+  page = await context.newPage();
+  await page.goto(`${stack.origin}/`);
+});
+
+afterEach(async () => {
+  await context?.close();
+  await stack?.close();
+});
+
+const row = (id: string) => page.locator(`li[data-connection-id="${id}"]`);
+const announcement = () => page.locator('p.announcement');
+
+/** Clicks the red key of a row and returns the sign-in window, with the callback URLs it visits. */
+async function openSignIn(accountName: string) {
+  const callbacks: URL[] = [];
+  const opened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: `Re-authorize ${accountName}` }).click();
+  const popup = await opened;
+  popup.on('request', (request) => {
+    const url = new URL(request.url());
+    if (`${url.origin}${url.pathname}` === `${stack.origin}/oauth/callback`) callbacks.push(url);
+  });
+  // The platform's own login page, on its own origin.
+  await popup.locator('input[name="login"]').waitFor();
+  expect(new URL(popup.url()).origin).toBe(stack.issuer);
+  return { popup, callbacks };
+}
+
+async function signInAndConsent(popup: Page, login: string) {
+  await popup.locator('input[name="login"]').fill(login);
+  await popup.locator('input[name="password"]').fill('any password');
+  await popup.getByRole('button', { name: 'Sign-in' }).click();
+  await popup.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Posts to the example API from the app's page, as the adapter does (same origin, session cookie). */
+function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  return page.evaluate(
+    async ([url, payload]) => {
+      const response = await fetch(url as string, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+      return { status: response.status, body: await response.json() };
+    },
+    [`${stack.origin}/api${path}`, body] as const,
+  );
+}
+
+describe('given a lapsed Google Ads connection', () => {
+  it('turns connected after the user signs in and consents on the platform\'s page in the popup', async () => {
+    await expect.poll(() => row('gads-search').getAttribute('data-status')).toBe('authorization_required');
+    const { popup, callbacks } = await openSignIn('Acme Search');
+    // The backend asked the platform for this account.
+    await expect.poll(() => popup.locator('input[name="login"]').inputValue()).toBe('acme-search');
+
+    await signInAndConsent(popup, 'acme-search');
+
+    await expect.poll(() => row('gads-search').getAttribute('data-status')).toBe('connected');
+    await expect.poll(() => announcement().textContent()).toBe('Acme Search reconnected.');
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    // The platform answered on the app's callback page with a code, the flow's state and its issuer.
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0]!.searchParams.get('code')).toBeTruthy();
+    expect(callbacks[0]!.searchParams.get('iss')).toBe(stack.issuer);
+    // The key button is gone, and nothing the browser can read carries a token.
+    await expect.poll(() => page.getByRole('button', { name: 'Re-authorize Acme Search' }).count()).toBe(0);
+    const listed = await page.evaluate(async (url) => (await fetch(url)).text(), `${stack.origin}/api/connections`);
+    expect(listed).not.toMatch(/token/i);
+  });
+
+  it('reads as cancelled, and stays lapsed, when the user cancels on the platform\'s page', async () => {
+    const { popup, callbacks } = await openSignIn('Acme Search');
+    await popup.getByRole('link', { name: '[ Cancel ]' }).click();
+
+    await expect.poll(() => announcement().textContent()).toBe('Sign-in for Acme Search was cancelled; it still needs authorization.');
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0]!.searchParams.get('error')).toBe('access_denied');
+    expect(await row('gads-search').getAttribute('data-status')).toBe('authorization_required');
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    // The key is still there for another try.
+    expect(await page.getByRole('button', { name: 'Re-authorize Acme Search' }).count()).toBe(1);
+  });
+
+  it('refuses a grant for a different account and keeps the connection lapsed', async () => {
+    const { popup } = await openSignIn('Acme Search');
+    await signInAndConsent(popup, 'someone-else');
+
+    await expect.poll(() => announcement().textContent()).toBe(
+      'Acme Search could not be re-authorized: You signed in as "someone-else", but this connection belongs to "acme-search".',
+    );
+    expect(await row('gads-search').getAttribute('data-status')).toBe('authorization_required');
+  });
+});
+
+describe('given a lapsed Salesforce connection re-authorized once', () => {
+  it('refuses the same authorization code when it is replayed', async () => {
+    const { popup, callbacks } = await openSignIn('Acme Production');
+    await signInAndConsent(popup, 'acme-crm');
+    // A CRM first pushes what it missed, then reports connected over the event stream.
+    await expect.poll(() => row('sfdc-prod').getAttribute('data-status')).toMatch(/^(backfilling|connected)$/);
+    await expect.poll(() => row('sfdc-prod').getAttribute('data-status')).toBe('connected');
+
+    const code = callbacks[0]!.searchParams.get('code')!;
+    const state = callbacks[0]!.searchParams.get('state')!;
+    const params = Object.fromEntries(callbacks[0]!.searchParams);
+
+    // The same answer again: its state is spent.
+    const replay = await post('/connections/sfdc-prod/authorization/complete', { code, state, params });
+    expect(replay).toMatchObject({ status: 400, body: { code: 'state_mismatch' } });
+
+    // The same code under a fresh state of this session: the platform refuses to exchange it twice.
+    const fresh = await post('/connections/sfdc-prod/authorization', {});
+    expect(fresh.status).toBe(200);
+    const reused = await post('/connections/sfdc-prod/authorization/complete', { code, state: fresh.body.state, params: { ...params, state: fresh.body.state } });
+    expect(reused).toMatchObject({ status: 400, body: { code: 'provider_error', providerError: 'invalid_grant' } });
+  });
+
+  it('refuses a state started by another session', async () => {
+    const started = await post('/connections/sfdc-prod/authorization', {});
+    expect(started.status).toBe(200);
+    const stranger = await browser.newContext();
+    try {
+      const other = await stranger.newPage();
+      await other.goto(`${stack.origin}/`);
+      const answer = await other.evaluate(
+        async ([url, state]) => {
+          const response = await fetch(url as string, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'x', state, params: {} }) });
+          return { status: response.status, body: await response.json() };
+        },
+        [`${stack.origin}/api/connections/sfdc-prod/authorization/complete`, started.body.state] as const,
+      );
+      expect(answer).toMatchObject({ status: 400, body: { code: 'state_mismatch' } });
+    } finally {
+      await stranger.close();
+    }
+  });
+});
