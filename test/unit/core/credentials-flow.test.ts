@@ -241,7 +241,7 @@ describe('given credentials pass through the store', () => {
 /** JSON of anything, errors included with their message, code and cause. */
 function serialize(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Error) return { name: v.name, message: v.message, ...v, cause: v.cause };
+    if (v instanceof Error) return { ...v, name: v.name, message: v.message, cause: v.cause };
     return v;
   });
 }
