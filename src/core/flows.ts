@@ -155,8 +155,11 @@ class FlowController {
   /* -- OAuth ------------------------------------------------------------------------------------ */
 
   private runOAuth(connection: Connection): Promise<Connection> {
+    // One sign-in window at a time. A flow already exchanging its code has no window left and is
+    // not interrupted: the code is single-use, and aborting the exchange could lose a grant the
+    // server is about to store.
     for (const other of [...this.running.values()]) {
-      if (other.method === 'oauth') {
+      if (other.method === 'oauth' && other.stage !== 'adapter') {
         this.fail(other, new ConnectionsError('superseded', 'Another connection started re-authorizing.', { connectionId: other.id }));
       }
     }

@@ -554,6 +554,21 @@ describe('given a flow for another connection starts', () => {
   });
 });
 
+describe('given a flow for another connection starts while the first exchanges its code', () => {
+  it('lets the first finish: its window is gone and its code is single-use', async () => {
+    const { done: first } = await startFlow(SEARCH.id, 'state-search');
+    postResult({ state: 'state-search', code: 'code-search' });
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+
+    void store.reauthorize(CRM.id);
+
+    expect(fake.completes[0]!.ctx.signal.aborted).toBe(false);
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected' });
+    await expect(first).resolves.toMatchObject({ id: SEARCH.id, status: 'connected' });
+    expect(store.getFlow(CRM.id).phase).toBe('starting');
+  });
+});
+
 describe('given the platform signs in to a different account', () => {
   it('ends with account_mismatch and does not show the connection as connected', async () => {
     const { done } = await startFlow();
