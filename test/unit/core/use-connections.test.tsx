@@ -288,3 +288,43 @@ describe('given a login-form connection from the in-memory adapter', () => {
     hook.unmount();
   });
 });
+
+describe('given development StrictMode, which mounts every effect twice', () => {
+  it('ends with one live request whose answer is shown', async () => {
+    const hook = renderHook(() => useConnections({ adapter: fake.adapter, retry: false, refreshOnFocus: false }), {
+      wrapper: React.StrictMode,
+    });
+    const live = fake.lists.filter((call) => !call.signal.aborted);
+    expect(live).toHaveLength(1);
+    expect(fake.isSubscribed()).toBe(true);
+
+    live[0]!.answer.resolve([makeConnection({ id: 'a', accountName: 'Strict' })]);
+    await settle();
+    expect(hook.result.current).toMatchObject({ status: 'ready', isRefreshing: false });
+    expect(hook.result.current.connections.map((c) => c.accountName)).toEqual(['Strict']);
+    hook.unmount();
+  });
+});
+
+describe('given the provider switches to another adapter', () => {
+  it('lets go of the first one and shows the connections of the second', async () => {
+    const other = createFakeAdapter();
+    const view = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false}>
+        <Names label="list" />
+      </ConnectionsProvider>,
+    );
+    view.rerender(
+      <ConnectionsProvider adapter={other.adapter} retry={false} refreshOnFocus={false}>
+        <Names label="list" />
+      </ConnectionsProvider>,
+    );
+    expect(fake.list(0).signal.aborted).toBe(true);
+    expect(fake.isSubscribed()).toBe(false);
+    other.list(0).answer.resolve([makeConnection({ id: 'x', accountName: 'Second backend' })]);
+    fake.list(0).answer.resolve([makeConnection({ id: 'y', accountName: 'First backend' })]);
+    await settle();
+    expect(screen.getByTestId('list').textContent).toBe('ready: Second backend');
+    view.unmount();
+  });
+});
