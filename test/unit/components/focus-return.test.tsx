@@ -1,0 +1,36 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ConnectionList } from '../../../src/components/connection-list';
+import { Provider, createFakeAdapter, dynamicsOnPrem } from './harness';
+
+describe('given a login-form connection reauthorized from the list', () => {
+  it('turns the row connected, announces it, and puts focus on the row once its key is gone', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
+    const row = screen.getByText('Acme On-Premises').closest('li')!;
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    expect(row).toHaveAttribute('data-reauthorizing');
+    expect(row.querySelector('.rca-status-badge')).toHaveAttribute('data-status', 'reauthorizing');
+
+    await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
+    expect(row).toHaveAttribute('data-status', 'connected');
+    expect(row).not.toHaveAttribute('data-reauthorizing');
+    expect(screen.getByText('Microsoft Dynamics 365 is connected again.')).toBeInTheDocument();
+    expect(document.querySelector('.rca-connection-list > [role="status"]')).toHaveTextContent(
+      'Microsoft Dynamics 365 reconnected: Acme On-Premises',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(row).toHaveFocus());
+  });
+});

@@ -1,0 +1,60 @@
+// @vitest-environment node
+import * as React from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ConnectionList, ConnectionListItem, ReauthorizeButton } from '../../../src/components/connection-list';
+import { KeyIcon } from '../../../src/components/icons';
+import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
+import { StatusBadge } from '../../../src/components/status-badge';
+import { createMemoryAdapter } from '../../../src/core/memory-adapter';
+import { ConnectionsProvider } from '../../../src/react/context';
+import { googleSearch, sample } from './harness';
+
+describe('given a server without window', () => {
+  it('has no window to touch', () => {
+    expect(typeof window).toBe('undefined');
+  });
+
+  it('renders the badge and the key', () => {
+    const html = renderToString(
+      <>
+        <StatusBadge status="authorization_required" since={googleSearch.statusSince} />
+        <KeyIcon />
+      </>,
+    );
+    expect(html).toContain('data-status="authorization_required"');
+    expect(html).toContain('Authorization required');
+  });
+
+  it('renders the list from props, rows and keys included', () => {
+    const html = renderToString(<ConnectionList connections={sample} onReauthorize={() => {}} />);
+    expect(html).toContain('Acme Search');
+    expect(html).toContain('aria-label="Reauthorize Google Ads — Acme Search"');
+    expect(renderToString(<ConnectionListItem connection={googleSearch} />)).toContain('rca-connection-item');
+    expect(renderToString(<ReauthorizeButton connection={googleSearch} />)).toContain('rca-reauthorize-button');
+  });
+
+  it('renders the list inside a provider as loading', () => {
+    const html = renderToString(
+      <ConnectionsProvider adapter={createMemoryAdapter()} locale="es">
+        <ConnectionList />
+      </ConnectionsProvider>,
+    );
+    expect(html).toContain('data-state="loading"');
+    expect(html).toContain('Cargando conexiones…');
+  });
+
+  it('renders the dialog, open or closed, without throwing', () => {
+    const adapter = createMemoryAdapter();
+    for (const open of [true, false]) {
+      const html = renderToString(
+        <ConnectionsProvider adapter={adapter}>
+          <ReauthorizeDialog connection={googleSearch} open={open}>
+            <ReauthorizeDialog.Trigger>Fix</ReauthorizeDialog.Trigger>
+          </ReauthorizeDialog>
+        </ConnectionsProvider>,
+      );
+      expect(html).toContain('Fix');
+    }
+  });
+});

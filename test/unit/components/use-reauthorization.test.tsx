@@ -1,0 +1,86 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionsError } from '../../../src/core/errors';
+import { getReauthorizationStage, useReauthorization } from '../../../src/react/use-reauthorization';
+import { Provider, createFakeAdapter, googleSearch, sendCallback, stubWindowOpen } from './harness';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Fully custom markup on the hook alone. */
+function MyReconnect() {
+  const { stage, start, cancel, isRunning } = useReauthorization(googleSearch);
+  return (
+    <div>
+      <p data-testid="stage">{stage}</p>
+      <button onClick={() => void start()}>Connect</button>
+      {isRunning && <button onClick={cancel}>Stop</button>}
+    </div>
+  );
+}
+
+describe('given custom markup on useReauthorization', () => {
+  it('runs the same flow as the dialog', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    render(
+      <Provider adapter={fake.adapter}>
+        <MyReconnect />
+      </Provider>,
+    );
+    await act(async () => {});
+    expect(screen.getByTestId('stage')).toHaveTextContent('ready');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(popups.open).toHaveBeenCalledTimes(1);
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/auth', state: 's1' }));
+    expect(screen.getByTestId('stage')).toHaveTextContent('waiting');
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    expect(screen.getByTestId('stage')).toHaveTextContent('completing');
+    await act(async () => fake.completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' }));
+    expect(screen.getByTestId('stage')).toHaveTextContent('succeeded');
+  });
+
+  it('cancels and closes the window', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    render(
+      <Provider adapter={fake.adapter}>
+        <MyReconnect />
+      </Provider>,
+    );
+    await act(async () => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    expect(screen.getByTestId('stage')).toHaveTextContent('cancelled');
+  });
+
+  it('explains what is missing outside a provider without an adapter', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<MyReconnect />)).toThrow(/useReauthorization\(\) needs an adapter/);
+  });
+});
+
+describe('given each flow state', () => {
+  const error = (code: ConstructorParameters<typeof ConnectionsError>[0], providerError?: string) =>
+    new ConnectionsError(code, code, { providerError });
+
+  it.each([
+    [{ phase: 'idle' }, 'ready'],
+    [{ phase: 'starting' }, 'starting'],
+    [{ phase: 'awaiting_user', popup: 'open' }, 'waiting'],
+    [{ phase: 'awaiting_user', popup: 'closed' }, 'window_closed'],
+    [{ phase: 'awaiting_user', popup: 'blocked' }, 'blocked'],
+    [{ phase: 'completing' }, 'completing'],
+    [{ phase: 'succeeded' }, 'succeeded'],
+    [{ phase: 'failed', error: error('popup_blocked') }, 'blocked'],
+    [{ phase: 'failed', error: error('cancelled') }, 'cancelled'],
+    [{ phase: 'failed', error: error('provider_error', 'access_denied') }, 'cancelled'],
+    [{ phase: 'failed', error: error('provider_error', 'server_error') }, 'failed'],
+    [{ phase: 'failed', error: error('account_mismatch') }, 'wrong_account'],
+    [{ phase: 'failed', error: error('timeout') }, 'failed'],
+  ] as const)('shows %o as %s', (flow, stage) => {
+    expect(getReauthorizationStage(flow)).toBe(stage);
+  });
+});
