@@ -25,7 +25,15 @@ const platform = process.env.OIDC_ISSUER
   ? { issuer: process.env.OIDC_ISSUER, close: async () => {} }
   : await startDevPlatform({ port: Number(process.env.PLATFORM_PORT ?? 4401), clientId, clientSecret, redirectUri: `http://127.0.0.1:${port}/oauth/callback` });
 
-const app = await startApp({ port, platform: { issuer: platform.issuer, clientId, clientSecret }, stylesheet: `${root}dist/styles.css` });
+let app;
+try {
+  app = await startApp({ port, platform: { issuer: platform.issuer, clientId, clientSecret }, stylesheet: `${root}dist/styles.css` });
+} catch (error) {
+  console.error(`The example could not start: ${error instanceof Error ? error.message : error}`);
+  console.error('If dist/ predates this checkout, run `npm run build` again.');
+  await platform.close();
+  process.exit(1);
+}
 
 console.info(`Connections example: ${app.origin}/`);
 console.info(`Platform (sign in with the connection's account id, e.g. "acme-search", any password): ${platform.issuer}`);
