@@ -26,12 +26,25 @@ const SEARCH: Connection = {
   statusSince: '2025-03-01T09:00:00.000Z',
 };
 
+const CRM: Connection = {
+  id: 'sfdc-prod',
+  provider: 'salesforce',
+  category: 'crm',
+  accountName: 'Acme Production',
+  accountId: '00D5e000000AbCd',
+  status: 'authorization_required',
+  statusSince: '2025-03-02T09:00:00.000Z',
+};
+
+/** How the stand-in provider answers, for every connection unless `modes` names one. */
 let mode: ProviderMode;
+let modes: Record<string, ProviderMode>;
 let adapter: ReturnType<typeof createAdapter>;
 let store: ConnectionStore;
 let release: () => void;
 let open: MockInstance<typeof window.open>;
 let flow: Promise<Connection> | undefined;
+let crmFlow: Promise<Connection> | undefined;
 /** Every `message` event this window received, to prove what arrived and from where. */
 let received: { origin: string; data: unknown }[];
 const record = (event: MessageEvent) => received.push({ origin: event.origin, data: event.data });
@@ -40,14 +53,14 @@ const record = (event: MessageEvent) => received.push({ origin: event.origin, da
 function createAdapter() {
   let flows = 0;
   return {
-    listConnections: vi.fn(async () => [structuredClone(SEARCH)]),
-    startAuthorization: vi.fn(async (_connection: Connection) => {
+    listConnections: vi.fn(async () => [structuredClone(SEARCH), structuredClone(CRM)]),
+    startAuthorization: vi.fn(async (connection: Connection) => {
       // A network round trip: the popup must already be open by now.
       await new Promise((resolve) => setTimeout(resolve, 30));
       flows += 1;
       const state = `state-${flows}-${crypto.randomUUID()}`;
       const url = new URL('/authorize', PROVIDER);
-      url.search = new URLSearchParams({ mode, state, client_id: 'test-app', redirect_uri: CALLBACK_URL }).toString();
+      url.search = new URLSearchParams({ mode: modes[connection.id] ?? mode, state, client_id: 'test-app', redirect_uri: CALLBACK_URL }).toString();
       return { url: url.href, state };
     }),
     completeAuthorization: vi.fn(async (connection: Connection, _result: AuthorizationResult) => ({
@@ -58,20 +71,24 @@ function createAdapter() {
   } satisfies ConnectionsAdapter;
 }
 
-/** The red key, as a plain button whose click handler starts the flow without awaiting anything. */
-function renderKey(): void {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Reauthorize Acme Search';
-  button.addEventListener('click', () => {
-    flow = store.reauthorize(SEARCH.id);
-    flow.catch(() => {});
-  });
-  document.body.append(button);
+/** The red keys, as plain buttons whose click handlers start the flow without awaiting anything. */
+function renderKeys(): void {
+  for (const connection of [SEARCH, CRM]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `Reauthorize ${connection.accountName}`;
+    button.addEventListener('click', () => {
+      const started = store.reauthorize(connection.id);
+      started.catch(() => {});
+      if (connection === SEARCH) flow = started;
+      else crmFlow = started;
+    });
+    document.body.append(button);
+  }
 }
 
-async function clickKey(): Promise<void> {
-  await userEvent.click(page.getByRole('button', { name: 'Reauthorize Acme Search' }));
+async function clickKey(accountName = SEARCH.accountName): Promise<void> {
+  await userEvent.click(page.getByRole('button', { name: `Reauthorize ${accountName}` }));
 }
 
 function popups(): Window[] {
@@ -87,12 +104,14 @@ async function setUp(options: ConstructorParameters<typeof ConnectionStore>[1] =
   store = new ConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {}, ...options });
   release = store.retain();
   await expect.poll(() => store.getState().status).toBe('ready');
-  renderKey();
+  renderKeys();
 }
 
 beforeEach(() => {
   mode = 'allow';
+  modes = {};
   flow = undefined;
+  crmFlow = undefined;
   received = [];
   window.addEventListener('message', record);
   open = vi.spyOn(window, 'open');
@@ -207,6 +226,35 @@ describe('given a lapsed connection and a platform on another origin', () => {
     expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
     // Nothing came by postMessage: the callback page had no opener, so the channel carried it.
     expect(received.filter((m) => isOurMessage(m.data))).toEqual([]);
+  });
+
+  it('focuses the open window on a second click instead of opening another', async () => {
+    mode = 'wait';
+    await setUp();
+    await clickKey();
+    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+
+    await clickKey();
+
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(adapter.startAuthorization).toHaveBeenCalledTimes(1);
+    expect(popups()[0]!.closed).toBe(false);
+  });
+
+  it('ends the first flow as superseded when another connection’s key is clicked, and completes the second', async () => {
+    modes = { [SEARCH.id]: 'wait', [CRM.id]: 'allow' };
+    await setUp();
+    await clickKey();
+    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+
+    await clickKey(CRM.accountName);
+
+    await expect(flow).rejects.toMatchObject({ code: 'superseded' });
+    expect(popups()[0]!.closed).toBe(true);
+    await expect.poll(() => store.getFlow(CRM.id).phase, { timeout: 5000 }).toBe('succeeded');
+    await expect(crmFlow).resolves.toMatchObject({ id: CRM.id, status: 'connected' });
+    expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+    expect(adapter.completeAuthorization.mock.calls[0]![0].id).toBe(CRM.id);
   });
 
   it('fails with popup_blocked when window.open returns null, and opens from a fresh click', async () => {
