@@ -19,13 +19,17 @@ export interface StoryAdapterOptions {
    * @default 'connected'
    */
   complete?: 'connected' | 'never' | 'fail' | 'other-account' | 'refused';
-  /** `never`: the list never loads; `fail`: it fails every time. @default 'resolve' */
-  list?: 'resolve' | 'never' | 'fail';
+  /**
+   * `never`: the list never loads; `fail`: it fails every time; `fail-once`: the first load fails
+   * and "Try again" works. Failures are not retryable, so the error shows at once. @default 'resolve'
+   */
+  list?: 'resolve' | 'never' | 'fail' | 'fail-once';
 }
 
 function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
   const data = new Map(options.connections.map((connection) => [connection.id, structuredClone(connection)]));
   let flows = 0;
+  let lists = 0;
 
   const finish = async (connection: Connection, signal: AbortSignal): Promise<Connection> => {
     const current = data.get(connection.id) ?? connection;
@@ -56,7 +60,8 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
   return {
     async listConnections({ signal }) {
       if (options.list === 'never') return untilAborted(signal);
-      if (options.list === 'fail') {
+      lists += 1;
+      if (options.list === 'fail' || (options.list === 'fail-once' && lists === 1)) {
         throw new ConnectionsError('adapter_failed', 'The connections service is unreachable.', { retryable: false });
       }
       return [...data.values()].map((connection) => structuredClone(connection));
