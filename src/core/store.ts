@@ -116,8 +116,13 @@ class ConnectionStore {
     };
   };
 
+  /**
+   * Merges options into the store's. A key left `undefined` keeps the value already set, so a
+   * hook that passes `{ retry: props.retry }` does not undo its provider's `retry`.
+   */
   configure(options: ConnectionStoreOptions): void {
-    this.options = { ...this.options, ...options };
+    const defined = Object.entries(options).filter(([, value]) => value !== undefined);
+    if (defined.length > 0) this.options = { ...this.options, ...Object.fromEntries(defined) };
   }
 
   /* -- lifetime --------------------------------------------------------------------------------- */
