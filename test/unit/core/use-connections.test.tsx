@@ -92,6 +92,35 @@ describe('given several components using one adapter', () => {
     view.unmount();
   });
 
+  it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
+    function Wrapper({ retry }: { retry?: false }) {
+      const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
+      return (
+        <button type="button" onClick={() => void refresh()}>
+          {status}
+        </button>
+      );
+    }
+    const view = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false}>
+        <Wrapper />
+      </ConnectionsProvider>,
+    );
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await settle();
+    // The hook re-rendered alone (its status changed); the provider did not.
+    expect(screen.getByRole('button').textContent).toBe('error');
+
+    act(() => screen.getByRole('button').click());
+    fake.list(1).answer.reject(new Error('HTTP 503'));
+    await settle();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(120_000);
+    });
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+    view.unmount();
+  });
+
   it('gives every adapter call an AbortSignal', async () => {
     const hook = renderHook(() => useConnections({ adapter: fake.adapter, retry: false, refreshOnFocus: false }));
     fake.list(0).answer.resolve([makeConnection({ id: 'crm', authMethod: 'credentials', status: 'authorization_required' })]);
