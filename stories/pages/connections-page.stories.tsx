@@ -1,0 +1,246 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ConnectionList, createSampleConnections } from '../../src';
+import type { Connection } from '../../src';
+import { stubSignInWindow } from '../support/sign-in-window';
+import type { SignInAnswer } from '../support/sign-in-window';
+import { messagesFor } from '../support/story-helpers';
+import styles from './settings-page.module.css';
+
+/* -------------------------------------------------------------------------------------------------
+ * Settings › Integrations › Connections: the whole journey, on the in-memory adapter
+ *
+ * A Google Ads account and a Salesforce org have lapsed. Press a red key, read what stopped, and
+ * sign in in the simulated platform window (public/oauth/consent.html): allow, deny, choose
+ * another account, or close it. The scripted stories below play each ending with a stand-in
+ * window, so they also run as tests.
+ * -----------------------------------------------------------------------------------------------*/
+
+const words = {
+  en: {
+    product: 'Acme Analytics',
+    breadcrumb: 'Breadcrumb',
+    settings: 'Settings',
+    integrations: 'Integrations',
+    connections: 'Connections',
+    settingsNav: 'Settings sections',
+    myAccount: 'My account',
+    profile: 'Profile',
+    users: 'Users and roles',
+    webhooks: 'Webhooks',
+    imports: 'Offline imports',
+    intro: 'The ad platforms and CRMs this workspace reads from and writes to.',
+  },
+  es: {
+    product: 'Acme Analytics',
+    breadcrumb: 'Ruta de navegación',
+    settings: 'Configuración',
+    integrations: 'Integraciones',
+    connections: 'Conexiones',
+    settingsNav: 'Secciones de configuración',
+    myAccount: 'Mi cuenta',
+    profile: 'Perfil',
+    users: 'Usuarios y roles',
+    webhooks: 'Webhooks',
+    imports: 'Importaciones sin conexión',
+    intro: 'Las plataformas de publicidad y los CRM de los que este espacio de trabajo lee y en los que escribe.',
+  },
+};
+
+/** The page's connections: the Google Ads account and the Salesforce org have lapsed. */
+function journeyConnections(): Connection[] {
+  return createSampleConnections().map((connection) =>
+    connection.id === 'd365-onprem' ? { ...connection, status: 'connected', lastSyncedAt: new Date().toISOString() } : connection,
+  );
+}
+
+function ConnectionsSettingsPage({ locale = 'en' }: { locale?: 'en' | 'es' }) {
+  const t = words[locale] ?? words.en;
+  // A real app routes these; here they only show where the screen lives.
+  const here = (event: React.MouseEvent) => event.preventDefault();
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <p className={styles.product}>{t.product}</p>
+        <nav aria-label={t.breadcrumb} className={styles.breadcrumb}>
+          <ol>
+            <li>{t.settings}</li>
+            <li>{t.integrations}</li>
+            <li aria-current="page">{t.connections}</li>
+          </ol>
+        </nav>
+      </header>
+      <nav aria-label={t.settingsNav} className={styles.nav}>
+        <h2>{t.myAccount}</h2>
+        <ul>
+          <li>
+            <a href="#profile" onClick={here}>
+              {t.profile}
+            </a>
+          </li>
+          <li>
+            <a href="#users" onClick={here}>
+              {t.users}
+            </a>
+          </li>
+        </ul>
+        <h2>{t.integrations}</h2>
+        <ul>
+          <li>
+            <a href="#connections" aria-current="page" onClick={here}>
+              {t.connections}
+            </a>
+          </li>
+          <li>
+            <a href="#webhooks" onClick={here}>
+              {t.webhooks}
+            </a>
+          </li>
+          <li>
+            <a href="#imports" onClick={here}>
+              {t.imports}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <main className={styles.main}>
+        <h1>{t.connections}</h1>
+        <p className={styles.intro}>{t.intro}</p>
+        <ConnectionList />
+      </main>
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Pages/Settings › Integrations › Connections',
+  component: ConnectionsSettingsPage,
+  parameters: {
+    layout: 'fullscreen',
+    connections: { memory: { connections: journeyConnections() } },
+  },
+  render: (_args, context) => <ConnectionsSettingsPage locale={context.globals.locale === 'es' ? 'es' : 'en'} />,
+} satisfies Meta<typeof ConnectionsSettingsPage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/**
+ * Click through it yourself: the sign-in opens the simulated platform in a real window. Use the
+ * toolbar to slow the adapter down or make it fail.
+ */
+export const Journey: Story = {
+  play: async ({ canvas, globals }) => {
+    const m = messagesFor(globals);
+    // The red keys of the two lapsed accounts, named after them.
+    await expect(
+      await canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, { timeout: 3000 }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Salesforce', 'Acme Production') })).toBeVisible();
+    await expect(canvas.getByText(m['list.summary'](2))).toBeVisible();
+  },
+};
+
+/** Google Ads: allow access in the platform's window; the row turns connected and it is announced. */
+export const AllowAccess: Story = journey({
+  answer: 'allow',
+  provider: 'Google Ads',
+  account: 'Acme Search',
+  check: async ({ context, dialog, m, row }) => {
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), { timeout: 4000 });
+    await userEvent.click(within(dialog).getByRole('button', { name: m['action.done'] }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await waitFor(() => expect(row()).toHaveAttribute('data-status', 'connected'));
+    await expect(context.canvas.getByText(m['announce.connected']('Google Ads', 'Acme Search'))).toBeInTheDocument();
+    await expect(context.canvas.getByText(m['list.summary'](1))).toBeVisible();
+  },
+});
+
+/** Salesforce: allow access; the org reconnects and backfills what it missed. */
+export const AllowAccessToTheCrm: Story = journey({
+  answer: 'allow',
+  provider: 'Salesforce',
+  account: 'Acme Production',
+  check: async ({ dialog, row }) => {
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), { timeout: 4000 });
+    await expect(dialog.querySelector('.rca-dialog-status-detail')).not.toBeNull();
+    await waitFor(() => expect(row()).toHaveAttribute('data-status', 'backfilling'));
+  },
+});
+
+/** Deny in the platform's window: cancelled, nothing changed, the key is still there. */
+export const DenyAccess: Story = journey({
+  answer: 'deny',
+  provider: 'Google Ads',
+  account: 'Acme Search',
+  check: async ({ dialog, m, row }) => {
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'cancelled'), { timeout: 4000 });
+    await expect(dialog).toHaveTextContent(m['flow.cancelled']);
+    await expect(row()).toHaveAttribute('data-status', 'authorization_required');
+  },
+});
+
+/** Close the platform's window: the dialog says so, offers to reopen it, and the status stays. */
+export const CloseTheWindow: Story = journey({
+  answer: 'close',
+  provider: 'Google Ads',
+  account: 'Acme Search',
+  check: async ({ dialog, m, row }) => {
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'window_closed'), { timeout: 4000 });
+    await expect(within(dialog).getByRole('button', { name: m['action.reopen'] })).toBeVisible();
+    await expect(row()).toHaveAttribute('data-status', 'authorization_required');
+  },
+});
+
+/** Sign in with another account: refused, and the row is not shown as connected. */
+export const AnotherAccount: Story = journey({
+  answer: 'other-account',
+  provider: 'Google Ads',
+  account: 'Acme Search',
+  check: async ({ dialog, m, row }) => {
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'wrong_account'), { timeout: 4000 });
+    await expect(dialog).toHaveTextContent(m['flow.wrongAccount']('Acme Search'));
+    await expect(row()).toHaveAttribute('data-status', 'authorization_required');
+  },
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+interface JourneyCheck {
+  context: StoryContext;
+  dialog: HTMLElement;
+  m: ReturnType<typeof messagesFor>;
+  /** The account's row, as it is now. */
+  row: () => HTMLElement | null;
+}
+
+/** Presses the account's red key and "Sign in", with a stand-in platform window that answers `answer`. */
+function journey({
+  answer,
+  provider,
+  account,
+  check,
+}: {
+  answer: SignInAnswer;
+  provider: string;
+  account: string;
+  check: (journey: JourneyCheck) => Promise<void>;
+}): Story {
+  return {
+    beforeEach: () => stubSignInWindow(answer),
+    play: async (context) => {
+      const m = messagesFor(context.globals);
+      const key = await context.canvas.findByRole('button', { name: m['item.reauthorize'](provider, account) }, { timeout: 3000 });
+      const row = () => {
+        const items = context.canvasElement.querySelectorAll<HTMLElement>('li[data-status]');
+        return [...items].find((item) => item.textContent?.includes(account)) ?? null;
+      };
+      await userEvent.click(key);
+      const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+      await userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
+      await check({ context: context as StoryContext, dialog, m, row });
+    },
+  };
+}
