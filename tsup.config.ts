@@ -4,6 +4,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
+  // One copy of shared code (ConnectionsError above all) for both entries, in CommonJS too.
+  splitting: true,
   dts: true,
   sourcemap: true,
   clean: true,
