@@ -1,6 +1,18 @@
-/** Milliseconds since the epoch for an ISO 8601 string, or `undefined` when it does not parse. */
+/* -------------------------------------------------------------------------------------------------
+ * Reading adapter dates
+ * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * The ISO 8601 forms every browser's `Date.parse` reads the same way: a full date, optionally a
+ * `T`, hours and minutes, seconds with any fraction, and `Z` or an offset. Local formats
+ * (`03/07/2025`, `March 7, 2025`, a space instead of `T`) parse differently, or not at all, from
+ * one engine to the next, so they are refused rather than guessed.
+ */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Milliseconds since the epoch for an ISO 8601 string, or `undefined` when it is not one. */
 function parseTime(value: string | undefined): number | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
+  if (typeof value !== 'string' || !ISO_8601.test(value)) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;
 }

@@ -10,6 +10,7 @@ const STATUSES: ReadonlySet<string> = new Set(['connected', 'authorization_requi
 const CATEGORIES: ReadonlySet<string> = new Set(['advertising', 'crm', 'other']);
 const AUTH_METHODS: ReadonlySet<string> = new Set(['oauth', 'credentials']);
 const DATE_FIELDS = ['statusSince', 'lastSyncedAt', 'expiresAt'] as const;
+const BOOLEAN_FIELDS = ['autoTagging', 'canReauthorize'] as const;
 
 /**
  * The first thing wrong with a value that should be a `Connection`, as a sentence naming the
@@ -38,6 +39,14 @@ function findConnectionProblem(value: unknown, where: string): string | null {
   }
   if (record.authMethod !== undefined && (typeof record.authMethod !== 'string' || !AUTH_METHODS.has(record.authMethod))) {
     return `${where} returned ${it} with an unknown "authMethod" ${describe(record.authMethod)}; expected oauth or credentials.`;
+  }
+  for (const field of BOOLEAN_FIELDS) {
+    if (record[field] !== undefined && typeof record[field] !== 'boolean') {
+      return `${where} returned ${it} with a "${field}" that is not true or false: ${describe(record[field])}.`;
+    }
+  }
+  if (record.accountId !== undefined && typeof record.accountId !== 'string') {
+    return `${where} returned ${it} with an "accountId" that is not a string: ${describe(record.accountId)}.`;
   }
   for (const field of DATE_FIELDS) {
     const date = record[field];
