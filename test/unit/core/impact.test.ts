@@ -117,7 +117,7 @@ describe('given a connected connection', () => {
 
 describe('given a status date that is missing or cannot be read', () => {
   it('leaves out since and duration instead of inventing them', () => {
-    for (const statusSince of [undefined, '', 'last Tuesday-ish']) {
+    for (const statusSince of [undefined, '', 'last Tuesday-ish', '03/07/2025']) {
       const impact = describeImpact(makeConnection({ id: 'gads', status: 'authorization_required', statusSince }), { now: NOW });
       expect(impact).not.toBeNull();
       expect(impact).not.toHaveProperty('since');

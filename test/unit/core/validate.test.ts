@@ -24,6 +24,9 @@ describe('given a well-formed connection', () => {
       backfill: { since: '2025-03-06T12:00:00Z', progress: 1 },
     });
     expect(findConnectionProblem(full, WHERE)).toBeNull();
+    for (const date of ['2025-03-07', '2025-03-07T10:00Z', '2025-03-07T10:00:00+01:00', '2025-03-07T10:00:00.123456Z', '2025-03-07T10:00:00']) {
+      expect(findConnectionProblem({ ...full, statusSince: date }, WHERE), date).toBeNull();
+    }
     expect(() => assertConnection(full, WHERE)).not.toThrow();
   });
 });
@@ -44,6 +47,16 @@ describe('given a malformed connection', () => {
     ['a backfill progress over 1', makeConnection({ id: 'd365', backfill: { since: '2025-03-06T12:00:00Z', progress: 40 } }), [/"backfill.progress"/, /"d365"/, /40/]],
     ['an error without a message', makeConnection({ id: 'ms', status: 'error', error: { code: 'x' } as never }), [/"error"/, /"ms"/, /"message"/]],
   ];
+
+  // Formats Date.parse reads differently (or not at all) from one browser to the next.
+  for (const date of ['03/07/2025', 'March 7, 2025', '2025-03-07 10:00', '1741341600000', '2025-13-07']) {
+    cases.push([`a statusSince of ${date}`, makeConnection({ id: 'gads', statusSince: date }), [/"statusSince"/, /"gads"/, /ISO 8601/]]);
+  }
+  cases.push(
+    ['an autoTagging that is not a boolean', makeConnection({ id: 'gads', autoTagging: 'false' as never }), [/"autoTagging"/, /"gads"/, /"false"/]],
+    ['a canReauthorize that is not a boolean', makeConnection({ id: 'gads', canReauthorize: 0 as never }), [/"canReauthorize"/, /"gads"/]],
+    ['an accountId that is not a string', makeConnection({ id: 'gads', accountId: 1234567890 as never }), [/"accountId"/, /"gads"/]],
+  );
 
   for (const [what, value, patterns] of cases) {
     it(`names the field and the connection for ${what}`, () => {
