@@ -99,7 +99,7 @@ const ConnectionListItem = React.memo(
           </p>
           <StatusBadge
             status={reauthorizing ? 'reauthorizing' : status}
-            since={connection.statusSince}
+            since={reauthorizing ? undefined : connection.statusSince}
             locale={locale}
             messages={messages}
           />

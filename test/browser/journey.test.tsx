@@ -73,7 +73,7 @@ describe('given a lapsed Google Ads account in a real browser', () => {
 
     await clickInPopup(popup, 'Allow');
 
-    await expect.element(dialog).toHaveAttribute('data-stage', 'succeeded', { timeout: 10_000 });
+    await expect.element(dialog, { timeout: 10_000 }).toHaveAttribute('data-stage', 'succeeded');
     await expect.element(dialog).toHaveTextContent('Google Ads is connected again.');
     await expect.poll(() => popup.current?.closed, { timeout: 5_000 }).toBe(true);
 
@@ -96,7 +96,7 @@ describe('given a lapsed Google Ads account in a real browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Volver a autorizar Salesforce' });
     await userEvent.click(page.getByRole('button', { name: 'Iniciar sesión en Salesforce' }));
     await clickInPopup(popup, 'Deny');
-    await expect.element(dialog).toHaveAttribute('data-stage', 'cancelled', { timeout: 10_000 });
+    await expect.element(dialog, { timeout: 10_000 }).toHaveAttribute('data-stage', 'cancelled');
     await expect.element(dialog).toHaveTextContent('Se canceló la reautorización.');
 
     await userEvent.keyboard('{Escape}');

@@ -20,6 +20,8 @@ describe('given a login-form connection reauthorized from the list', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
     expect(row).toHaveAttribute('data-reauthorizing');
     expect(row.querySelector('.rca-status-badge')).toHaveAttribute('data-status', 'reauthorizing');
+    // The lapse's duration does not belong to the running flow.
+    expect(row.querySelector('.rca-status-badge')).toHaveTextContent(/^Reauthorizing$/);
 
     await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
     expect(row).toHaveAttribute('data-status', 'connected');
