@@ -114,6 +114,8 @@ function ConnectionsSettingsPage({ locale = 'en' }: { locale?: 'en' | 'es' }) {
 
 const meta = {
   title: 'Pages/Settings › Integrations › Connections',
+  // A plain id keeps the address readable: ?path=/story/pages-connections--journey
+  id: 'pages-connections',
   component: ConnectionsSettingsPage,
   parameters: {
     layout: 'fullscreen',
