@@ -375,3 +375,23 @@ describe('given a Spanish-speaking user', () => {
     expect(screen.getByRole('button', { name: 'Cerrar' })).toBeInTheDocument();
   });
 });
+
+describe('given an app in StrictMode', () => {
+  it('still runs the flow: the doubled effects on opening end nothing', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    render(
+      <React.StrictMode>
+        <Provider adapter={fake.adapter}>
+          <ReauthorizeDialog connection={googleSearch} defaultOpen />
+        </Provider>
+      </React.StrictMode>,
+    );
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
+    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+  });
+});
