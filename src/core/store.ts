@@ -107,7 +107,7 @@ class ConnectionStore {
 
   getConnection = (id: string): Connection | undefined => this.byId.get(id);
 
-  getFlow = (id: string): FlowState => this.state.flows[id] ?? IDLE_FLOW;
+  getFlow = (id: string): FlowState => flowIn(this.state, id);
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -332,8 +332,9 @@ class ConnectionStore {
 
   private setFlow(id: string, flow: FlowState | undefined): void {
     const flows = { ...this.state.flows };
-    if (flow) flows[id] = flow;
-    else if (id in flows) delete flows[id];
+    // defineProperty, not assignment: an id such as "__proto__" must become a key of its own.
+    if (flow) Object.defineProperty(flows, id, { value: flow, enumerable: true, writable: true, configurable: true });
+    else if (Object.prototype.hasOwnProperty.call(flows, id)) delete flows[id];
     else return;
     this.setState({ flows });
   }
@@ -392,6 +393,11 @@ function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionSto
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
+/** The flow state of one connection in a state snapshot; ids like "constructor" are only ids. */
+function flowIn(state: ConnectionsState, id: string): FlowState {
+  return Object.prototype.hasOwnProperty.call(state.flows, id) ? state.flows[id]! : IDLE_FLOW;
+}
+
 /**
  * Capped exponential backoff with equal jitter: the nth retry waits between `min * 2^n` and
  * `min * 2^(n+1)`, with the ceiling capped at `max` and the floor never under `min`, so clients
@@ -436,4 +442,4 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export { ConnectionStore, getConnectionStore };
+export { ConnectionStore, flowIn, getConnectionStore };

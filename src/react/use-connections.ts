@@ -1,8 +1,7 @@
 import * as React from 'react';
 import type { ConnectionsError } from '../core/errors';
-import { IDLE_FLOW } from '../core/flows';
 import type { FlowState, ReauthorizeInput } from '../core/flows';
-import { getConnectionStore } from '../core/store';
+import { flowIn, getConnectionStore } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions, ListStatus } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { useOptionalConnectionsContext } from './context';
@@ -53,7 +52,7 @@ function useConnections(options: UseConnectionsOptions = {}): UseConnectionsResu
       refresh: store.refresh,
       reauthorize: store.reauthorize,
       cancelReauthorize: store.cancelReauthorize,
-      getFlow: (id: string) => state.flows[id] ?? IDLE_FLOW,
+      getFlow: (id: string) => flowIn(state, id),
       resetFlow: store.resetFlow,
     }),
     [store, state],
