@@ -245,3 +245,26 @@ function serialize(value: unknown): string {
     return v;
   });
 }
+
+describe('given connection ids that are also names of object built-ins', () => {
+  it('keeps the flow of each apart from the built-ins', async () => {
+    const odd = ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((id) => ({ ...LAPSED, id, accountId: undefined }));
+    void store.refresh();
+    fake.list(1).answer.resolve(odd);
+    await flush();
+
+    for (const { id } of odd) expect(store.getFlow(id), id).toEqual({ phase: 'idle' });
+
+    const done = store.reauthorize('__proto__', { credentials: CREDENTIALS });
+    expect(store.getFlow('__proto__')).toEqual({ phase: 'completing', method: 'credentials' });
+    expect(Object.getPrototypeOf(store.getState().flows)).toBe(Object.prototype);
+    expect(store.getFlow('constructor')).toEqual({ phase: 'idle' });
+
+    fake.submission(0).answer.resolve({ ...odd[2]!, status: 'connected' });
+    await done;
+    expect(store.getFlow('__proto__').phase).toBe('succeeded');
+    expect(store.getConnection('__proto__')?.status).toBe('connected');
+    store.resetFlow('__proto__');
+    expect(store.getFlow('__proto__')).toEqual({ phase: 'idle' });
+  });
+});
