@@ -116,4 +116,33 @@ describe('given a lapsed Google Ads account in a real browser', () => {
     await expect.element(dialog).toHaveAttribute('data-stage', 'cancelled');
     await expect.poll(() => popup.current?.closed).toBe(true);
   });
+
+  it('signs in with the login form on Enter, clears it, and backfills the CRM', async () => {
+    renderScreen();
+    await userEvent.click(page.getByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
+    const dialog = page.getByRole('dialog', { name: 'Reauthorize Microsoft Dynamics 365' });
+    await expect.element(dialog).toHaveTextContent('the data missed meanwhile is sent to your CRM');
+    await userEvent.type(page.getByLabelText('Username'), 'ana@acme.example');
+    await userEvent.type(page.getByLabelText('Password'), 'correct horse');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(dialog).toHaveAttribute('data-stage', 'succeeded');
+    await expect.element(dialog).toHaveTextContent('Backfilling data missed since');
+    await expect.element(page.getByLabelText('Password')).not.toBeInTheDocument();
+    await expect
+      .poll(() => [...document.querySelectorAll('.rca-connection-item')].find((li) => li.textContent?.includes('Acme On-Premises'))?.getAttribute('data-status'))
+      .toBe('connected');
+  });
+
+  it('keeps the form empty after a refused password', async () => {
+    renderScreen();
+    await userEvent.click(page.getByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
+    const dialog = page.getByRole('dialog');
+    await userEvent.type(page.getByLabelText('Username'), 'ana@acme.example');
+    await userEvent.type(page.getByLabelText('Password'), 'wrong');
+    await userEvent.click(page.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    await expect.element(dialog).toHaveAttribute('data-stage', 'failed');
+    await expect.element(dialog).toHaveTextContent('The username or password was not accepted.');
+    await expect.element(page.getByLabelText('Username')).toHaveValue('');
+    await expect.element(page.getByLabelText('Password')).toHaveValue('');
+  });
 });
