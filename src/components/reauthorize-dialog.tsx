@@ -129,22 +129,6 @@ const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDia
   );
 });
 
-/**
- * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click) or
- * unmounting the page ends a running flow, so the window closes and nothing is left behind, and
- * returns an ended one to `ready` for next time.
- */
-function EndFlowOnClose({ reauth: { cancel, reset } }: { reauth: UseReauthorizationResult }) {
-  React.useEffect(
-    () => () => {
-      cancel();
-      reset();
-    },
-    [cancel, reset],
-  );
-  return null;
-}
-
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialogTitle, ReauthorizeDialogDescription
  * -----------------------------------------------------------------------------------------------*/
@@ -247,14 +231,6 @@ const ReauthorizeDialogStatus = React.forwardRef<HTMLDivElement, ReauthorizeDial
     </div>
   );
 });
-
-const STAGE_MESSAGES = {
-  starting: 'flow.starting',
-  window_closed: 'flow.windowClosed',
-  blocked: 'flow.blocked',
-  completing: 'flow.completing',
-  cancelled: 'flow.cancelled',
-} as const;
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialogForm
@@ -438,6 +414,30 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
 /* -------------------------------------------------------------------------------------------------
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
+
+/**
+ * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click) or
+ * unmounting the page ends a running flow, so the window closes and nothing is left behind, and
+ * returns an ended one to `ready` for next time.
+ */
+function EndFlowOnClose({ reauth: { cancel, reset } }: { reauth: UseReauthorizationResult }) {
+  React.useEffect(
+    () => () => {
+      cancel();
+      reset();
+    },
+    [cancel, reset],
+  );
+  return null;
+}
+
+const STAGE_MESSAGES = {
+  starting: 'flow.starting',
+  window_closed: 'flow.windowClosed',
+  blocked: 'flow.blocked',
+  completing: 'flow.completing',
+  cancelled: 'flow.cancelled',
+} as const;
 
 function useDialogContext(part: string): DialogContextValue {
   const context = React.useContext(DialogContext);
