@@ -61,6 +61,12 @@ function useStoryAdapter<T extends ConnectionsAdapter = MemoryAdapter>(): T {
 
 const STYLE_ELEMENT_ID = 'react-connected-accounts-styles';
 
+/** The canvas colours where styles.css is not loaded (the headless story). */
+const CANVAS = {
+  light: { background: '#ffffff', color: '#1a1d23' },
+  dark: { background: '#15171c', color: '#e9ebef' },
+} as const;
+
 const withTheme: Decorator = (Story, context) => {
   const { theme = 'light', locale = 'en' } = context.globals as StoryGlobals;
   const styled = context.parameters.styles !== false;
@@ -69,6 +75,12 @@ const withTheme: Decorator = (Story, context) => {
     const root = document.documentElement;
     root.dataset.theme = theme;
     root.lang = locale;
+    root.style.colorScheme = theme;
+    // The canvas takes the theme's background (styles.css variables where loaded), so axe checks
+    // contrast against what people would see; inline, because the test runner has no preview-head.
+    const { style } = document.body;
+    style.background = `var(--rca-color-bg, ${CANVAS[theme].background})`;
+    style.color = `var(--rca-color-text, ${CANVAS[theme].color})`;
   }, [theme, locale]);
   React.useLayoutEffect(() => {
     if (!styled) return;

@@ -165,5 +165,7 @@ export const KeyOpensTheDialog: Story = {
 };
 
 async function dialogOf(context: StoryContext): Promise<HTMLElement> {
-  return within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+  const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+  await waitFor(() => expect(dialog).toBeVisible());
+  return dialog;
 }

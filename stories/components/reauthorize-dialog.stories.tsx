@@ -306,7 +306,10 @@ function phase({ connection = GOOGLE_ADS, window: answer, adapter, stage, check 
 
 /** The open dialog (portalled to the body, outside the story's root). */
 async function findDialog(context: StoryContext): Promise<HTMLElement> {
-  return within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+  const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+  // styles.css fades the dialog in: wait until it can be seen, as a person would.
+  await waitFor(() => expect(dialog).toBeVisible());
+  return dialog;
 }
 
 async function submitLogin(context: StoryContext, password: string): Promise<HTMLElement> {

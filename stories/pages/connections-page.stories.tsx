@@ -241,6 +241,7 @@ function journey({
       };
       await userEvent.click(key);
       const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+      await waitFor(() => expect(dialog).toBeVisible());
       await userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
       await check({ context: context as StoryContext, dialog, m, row });
     },
