@@ -1,5 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const CLIENT_ENTRIES = ['dist/index.js', 'dist/index.cjs'];
 
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
@@ -11,11 +13,21 @@ export default defineConfig({
   clean: true,
   target: 'es2020',
   external: ['react', 'react-dom', 'react/jsx-runtime'],
-  // Bundling drops module-level directives: put "use client" back on the built entries.
-  banner: { js: '"use client";' },
   tsconfig: 'tsconfig.build.json',
   onSuccess: async () => {
-    mkdirSync('dist', { recursive: true });
     copyFileSync('src/styles.css', 'dist/styles.css');
+    // Bundling drops module-level directives, and a banner lands after CommonJS's "use strict":
+    // put "use client" first on the main entry, shifting its source map by one line.
+    for (const file of CLIENT_ENTRIES) {
+      const code = readFileSync(file, 'utf8');
+      if (code.startsWith('"use client";')) continue;
+      writeFileSync(file, `"use client";\n${code}`);
+      const map = `${file}.map`;
+      if (existsSync(map)) {
+        const json = JSON.parse(readFileSync(map, 'utf8')) as { mappings: string };
+        json.mappings = `;${json.mappings}`;
+        writeFileSync(map, JSON.stringify(json));
+      }
+    }
   },
 });

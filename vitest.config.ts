@@ -28,6 +28,24 @@ function chromium(): BrowserProviderOption {
 
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundle up front: a re-optimisation in the middle of a browser run loads a second React.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react-dom/server',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      '@radix-ui/react-dialog',
+      '@radix-ui/react-icons',
+      '@radix-ui/react-slot',
+      'clsx',
+      '@testing-library/react',
+      '@testing-library/user-event',
+      'axe-core',
+    ],
+  },
   test: {
     projects: [
       {
