@@ -1,0 +1,109 @@
+import styles from '../../src/styles.css?inline';
+
+/* -------------------------------------------------------------------------------------------------
+ * The table of every CSS variable, read from src/styles.css itself so it never falls behind
+ * -----------------------------------------------------------------------------------------------*/
+
+const DESCRIPTIONS: Record<string, string> = {
+  '--rca-font': 'Font family of every part.',
+  '--rca-font-size': 'Base font size; headings and small print scale from it.',
+  '--rca-radius': 'Corner radius of rows, buttons, fields and the dialog.',
+  '--rca-space': 'The spacing unit; gaps and paddings are multiples of it.',
+  '--rca-color-bg': 'Page and dialog background. Text colours keep 4.5:1 against it.',
+  '--rca-color-surface': 'Raised areas: the impact box, the provider mark, loading rows, the load-error box.',
+  '--rca-color-text': 'Body text.',
+  '--rca-color-muted': 'Secondary text: durations, last sync, hints.',
+  '--rca-color-border': 'Borders of rows, groups and the dialog.',
+  '--rca-color-field': 'Borders of inputs (3:1 against the background).',
+  '--rca-color-accent': 'Primary buttons and links.',
+  '--rca-color-accent-text': 'Text on the accent colour.',
+  '--rca-color-focus': 'Focus rings.',
+  '--rca-color-danger': 'The red key, "Authorization required", the summary line, failures and the permanent-gap warning.',
+  '--rca-color-success': 'Connected and succeeded.',
+  '--rca-color-warning': 'A connection in error, and its error text.',
+  '--rca-color-info': 'Backfilling and reauthorizing, and the backfill progress bar.',
+  '--rca-color-overlay': 'The backdrop behind the dialog.',
+  '--rca-shadow': 'The dialog\u2019s shadow.',
+};
+
+interface Variable {
+  name: string;
+  light?: string;
+  dark?: string;
+}
+
+/** Every `--rca-*` declaration: light values from `:root`, dark ones from `[data-theme='dark']`. */
+function readVariables(css: string): Variable[] {
+  const found = new Map<string, Variable>();
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const block of text.matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
+    const selector = block[1]!.trim();
+    const scope = /\[data-theme='dark'\]/.test(selector) && !selector.includes(':not(')
+      ? 'dark'
+      : /:where\(:root\)$/.test(selector) || selector === ':root'
+        ? 'light'
+        : null;
+    for (const declaration of block[2]!.matchAll(/(--rca-[\w-]+)\s*:\s*([^;]+);/g)) {
+      const name = declaration[1]!;
+      const entry = found.get(name) ?? { name };
+      if (scope) entry[scope] = declaration[2]!.trim();
+      found.set(name, entry);
+    }
+  }
+  return [...found.values()];
+}
+
+function Swatch({ value }: { value?: string }) {
+  if (!value || !/^(#|rgb|hsl|oklch)/.test(value)) return null;
+  return (
+    <span
+      aria-hidden
+      style={{
+        display: 'inline-block',
+        width: '0.9rem',
+        height: '0.9rem',
+        marginInlineEnd: '0.4rem',
+        verticalAlign: 'middle',
+        border: '1px solid #888',
+        borderRadius: '3px',
+        background: value,
+      }}
+    />
+  );
+}
+
+function CssVariables() {
+  const variables = readVariables(styles);
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Variable</th>
+          <th scope="col">What it paints</th>
+          <th scope="col">Light</th>
+          <th scope="col">Dark</th>
+        </tr>
+      </thead>
+      <tbody>
+        {variables.map(({ name, light, dark }) => (
+          <tr key={name}>
+            <th scope="row" style={{ textAlign: 'start' }}>
+              <code>{name}</code>
+            </th>
+            <td>{DESCRIPTIONS[name] ?? ''}</td>
+            <td>
+              <Swatch value={light} />
+              <code>{light ?? '—'}</code>
+            </td>
+            <td>
+              <Swatch value={dark ?? light} />
+              <code>{dark ?? 'same as light'}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export { CssVariables, readVariables };
