@@ -190,21 +190,23 @@ const ConnectionList = React.forwardRef<HTMLDivElement, ConnectionListProps>(fun
   const m = localized.messages;
   const baseId = React.useId();
   const [query, setQuery] = React.useState('');
+  const [limit, setLimit] = React.useState(SEARCH_PAGE);
 
+  // The whole arranged list does not depend on the query: typing never re-arranges it.
   const fromProps = React.useMemo(
-    () => connections && arrange(connections, query, localized.providers, status ?? 'ready', error ?? null),
-    [connections, query, localized.providers, status, error],
+    () => connections && arrange(connections, status ?? 'ready', error ?? null, null),
+    [connections, status, error],
   );
   const cache = React.useRef<ListView | null>(null);
   const readStore = () => {
     if (!store) return null;
     const state = store.getState();
-    const next = arrange(state.connections, query, localized.providers, state.status, state.error);
-    const previous = cache.current;
-    return previous && previous.key === next.key && previous.error === next.error ? previous : (cache.current = next);
+    return (cache.current = arrange(state.connections, state.status, state.error, cache.current));
   };
   const fromStore = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readStore, readStore);
   const view = (fromProps ?? fromStore)!;
+  const needle = query.trim().toLowerCase();
+  const matches = React.useMemo(() => (needle ? search(view, needle, localized.providers) : null), [view, needle, localized.providers]);
 
   const announcement = useStatusAnnouncer(store, connections, localized.messages, localized.providers);
 
@@ -228,7 +230,28 @@ const ConnectionList = React.forwardRef<HTMLDivElement, ConnectionListProps>(fun
   const retry = onRetry ?? store?.refresh;
 
   const state = view.status === 'loading' && view.total === 0 ? 'loading' : view.status === 'error' && view.total === 0 ? 'error' : view.total === 0 ? 'empty' : 'ready';
-  const rowProps = { renderIcon, onReauthorize: keyHandler, locale, messages };
+  const renderRow = (connection: Connection) =>
+    store ? (
+      <StoreItem key={connection.id} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} store={store} id={connection.id} />
+    ) : (
+      <ConnectionListItem key={connection.id} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} connection={connection} />
+    );
+  // Rows are memoised; building thousands of their elements again on every keystroke is not free.
+  const groups = React.useMemo(
+    () =>
+      view.groups.map(({ category, items }) => (
+        <div key={category} className="rca-connection-group" data-category={category}>
+          <h2 id={`${baseId}-${category}`} className="rca-connection-group-title">
+            {m[`group.${category}`]}
+          </h2>
+          <ul aria-labelledby={`${baseId}-${category}`} className="rca-connection-group-list">
+            {items.map(renderRow)}
+          </ul>
+        </div>
+      )),
+    // `renderRow` reads exactly these.
+    [view, store, renderIcon, keyHandler, locale, messages, m, baseId],
+  );
 
   return (
     <div {...props} data-state={state} aria-busy={state === 'loading' || undefined} ref={ref} className={clsx('rca-connection-list', className)}>
@@ -236,7 +259,15 @@ const ConnectionList = React.forwardRef<HTMLDivElement, ConnectionListProps>(fun
       {(view.total > searchThreshold || query) && (
         <label className="rca-search">
           <span className="rca-search-label">{m['list.search']}</span>
-          <input className="rca-input" type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <input
+            className="rca-input"
+            type="search"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setLimit(SEARCH_PAGE);
+            }}
+          />
         </label>
       )}
       {state === 'loading' && (
@@ -260,23 +291,27 @@ const ConnectionList = React.forwardRef<HTMLDivElement, ConnectionListProps>(fun
         </div>
       )}
       {state === 'empty' && <p className="rca-connection-list-message">{m['list.empty']}</p>}
-      {state === 'ready' && view.groups.length === 0 && <p className="rca-connection-list-message">{m['list.noMatches'](query)}</p>}
-      {view.groups.map(({ category, items }) => (
-        <div key={category} className="rca-connection-group" data-category={category}>
-          <h2 id={`${baseId}-${category}`} className="rca-connection-group-title">
-            {m[`group.${category}`]}
-          </h2>
-          <ul aria-labelledby={`${baseId}-${category}`} className="rca-connection-group-list">
-            {items.map((connection) =>
-              store ? (
-                <StoreItem key={connection.id} {...rowProps} store={store} id={connection.id} />
-              ) : (
-                <ConnectionListItem key={connection.id} {...rowProps} connection={connection} />
-              ),
-            )}
+      {/* While searching, the whole list stays mounted but hidden: clearing the query shows it again
+          without rendering a row, and each keystroke renders at most one page of matches. */}
+      <div className="rca-connection-groups" hidden={matches ? true : undefined}>
+        {groups}
+      </div>
+      {matches && matches.items.length === 0 && <p className="rca-connection-list-message">{m['list.noMatches'](query)}</p>}
+      {matches && matches.items.length > 0 && (
+        <div className="rca-search-results">
+          <ul aria-label={m['list.results']} className="rca-connection-group-list">
+            {matches.items.slice(0, limit).map(renderRow)}
           </ul>
+          {matches.items.length > limit && (
+            <p className="rca-search-more">
+              {m['list.moreMatches'](limit, matches.items.length)}{' '}
+              <button type="button" className="rca-button" data-variant="secondary" onClick={() => setLimit(limit + SEARCH_PAGE)}>
+                {m['list.showMore']}
+              </button>
+            </p>
+          )}
         </div>
-      ))}
+      )}
       <div role="status" className="rca-visually-hidden" style={VISUALLY_HIDDEN}>
         {announcement}
       </div>
@@ -319,29 +354,70 @@ interface ListView {
   /** How many need re-authorization. */
   attention: number;
   groups: { category: ConnectionCategory; items: Connection[] }[];
-  /** Everything the list itself renders: same key, same list (rows follow their own connection). */
-  key: string;
 }
 
 const CATEGORIES: readonly ConnectionCategory[] = ['advertising', 'crm', 'other'];
+/** How many search matches render at a time. */
+const SEARCH_PAGE = 50;
 
-/** Groups by category, needs-attention first (keeping the adapter's order otherwise), filtered by the query. */
-function arrange(connections: readonly Connection[], query: string, providers: ProviderCatalog, status: ListStatus, error: Error | null): ListView {
-  const needle = query.trim().toLowerCase();
-  const byCategory: Record<string, Connection[]> = { advertising: [], crm: [], other: [] };
+/**
+ * Groups by category, needs-attention first (keeping the adapter's order otherwise). Returns
+ * `previous` when nothing the list itself renders changed — the same rows in the same order —
+ * so a pushed change re-renders only its own row.
+ */
+function arrange(connections: readonly Connection[], status: ListStatus, error: Error | null, previous: ListView | null): ListView {
+  const byCategory: Record<ConnectionCategory, Connection[]> = { advertising: [], crm: [], other: [] };
   let attention = 0;
   for (const connection of connections) {
     if (connection.status === 'authorization_required') attention += 1;
-    const haystack = `${getProvider(connection.provider, providers).label} ${connection.accountName}`.toLowerCase();
-    if (needle && !haystack.includes(needle)) continue;
-    (byCategory[connection.category] ?? byCategory.other!).push(connection);
+    (byCategory[connection.category] ?? byCategory.other).push(connection);
   }
   const groups = CATEGORIES.map((category) => ({
     category,
-    items: byCategory[category]!.sort((a, b) => urgency(a) - urgency(b)),
+    items: byCategory[category].sort((a, b) => urgency(a) - urgency(b)),
   })).filter((group) => group.items.length > 0);
-  const key = `${status}|${connections.length}|${attention}|${groups.map((g) => `${g.category}:${g.items.map((c) => c.id).join('\u0000')}`).join('|')}`;
-  return { status, error, total: connections.length, attention, groups, key };
+  if (
+    previous &&
+    previous.status === status &&
+    previous.error === error &&
+    previous.attention === attention &&
+    previous.total === connections.length &&
+    sameRows(previous.groups, groups)
+  ) {
+    return previous;
+  }
+  return { status, error, total: connections.length, attention, groups };
+}
+
+function sameRows(a: ListView['groups'], b: ListView['groups']): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((group, g) => {
+    const other = b[g]!;
+    if (group.category !== other.category || group.items.length !== other.items.length) return false;
+    // Rows follow their own connection, so only ids and their order matter here.
+    return group.items.every((item, i) => item.id === other.items[i]!.id);
+  });
+}
+
+/** Lower-cased "provider account" per connection object, per catalog (labels come from it). */
+const haystacks = new WeakMap<ProviderCatalog, WeakMap<Connection, string>>();
+
+/** The connections whose provider label or account name contains the needle, in list order. */
+function search(view: ListView, needle: string, providers: ProviderCatalog): { items: Connection[] } {
+  const items: Connection[] = [];
+  let cache = haystacks.get(providers);
+  if (!cache) haystacks.set(providers, (cache = new WeakMap()));
+  for (const group of view.groups) {
+    for (const connection of group.items) {
+      let haystack = cache.get(connection);
+      if (haystack === undefined) {
+        haystack = `${getProvider(connection.provider, providers).label} ${connection.accountName}`.toLowerCase();
+        cache.set(connection, haystack);
+      }
+      if (haystack.includes(needle)) items.push(connection);
+    }
+  }
+  return { items };
 }
 
 function urgency(connection: Connection): number {

@@ -22,6 +22,9 @@ const en = {
   'list.retry': 'Try again',
   'list.search': 'Search connections',
   'list.noMatches': (query: string) => `No connections match “${query}”.`,
+  'list.results': 'Search results',
+  'list.moreMatches': (shown: number, total: number) => `Showing ${shown} of ${total} matches; type more to narrow them down.`,
+  'list.showMore': 'Show more',
   'list.summary': (count: number) =>
     count === 1 ? '1 connection needs reauthorization' : `${count} connections need reauthorization`,
   'group.advertising': 'Advertising',

@@ -20,6 +20,9 @@ const es: Messages = {
   'list.retry': 'Reintentar',
   'list.search': 'Buscar conexiones',
   'list.noMatches': (query) => `Ninguna conexión coincide con «${query}».`,
+  'list.results': 'Resultados de la búsqueda',
+  'list.moreMatches': (shown, total) => `Se muestran ${shown} de ${total} coincidencias; escribe más para acotarlas.`,
+  'list.showMore': 'Mostrar más',
   'list.summary': (count) =>
     count === 1 ? '1 conexión necesita volver a autorizarse' : `${count} conexiones necesitan volver a autorizarse`,
   'group.advertising': 'Publicidad',

@@ -215,6 +215,36 @@ describe('given a long list', () => {
     await user.type(search, 'nothing like it');
     expect(screen.getByText('No connections match “nothing like it”.')).toBeInTheDocument();
   });
+
+  it('shows matches a page at a time and the whole list again, rows intact, once the search is cleared', async () => {
+    const user = userEvent.setup();
+    const long: Connection[] = Array.from({ length: 130 }, (_, i) => ({ ...googleBrand, id: `long-${i}`, accountName: `Long ${i}` }));
+    const renderIcon = vi.fn(() => null);
+    render(
+      <Provider adapter={createFakeAdapter(long).adapter}>
+        <ConnectionList renderIcon={renderIcon} />
+      </Provider>,
+    );
+    const search = await screen.findByRole('searchbox', { name: 'Search connections' });
+    expect(screen.getAllByRole('listitem')).toHaveLength(130);
+    const rendersBefore = renderIcon.mock.calls.length;
+
+    await user.type(search, 'long');
+    const results = screen.getByRole('list', { name: 'Search results' });
+    expect(within(results).getAllByRole('listitem')).toHaveLength(50);
+    // The whole list is hidden, not gone: only the results are reachable.
+    expect(screen.getAllByRole('listitem')).toHaveLength(50);
+    expect(screen.getByText('Showing 50 of 130 matches; type more to narrow them down.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(within(results).getAllByRole('listitem')).toHaveLength(100);
+
+    await user.clear(search);
+    expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+    expect(screen.getAllByRole('listitem')).toHaveLength(130);
+    // Clearing rendered no row of the whole list again: only the result rows rendered meanwhile.
+    const resultRenders = renderIcon.mock.calls.slice(rendersBefore).length;
+    expect(resultRenders).toBe(100);
+  });
 });
 
 describe('given no provider', () => {
