@@ -81,6 +81,7 @@ const withTheme: Decorator = (Story, context) => {
     const { style } = document.body;
     style.background = `var(--rca-color-bg, ${CANVAS[theme].background})`;
     style.color = `var(--rca-color-text, ${CANVAS[theme].color})`;
+    style.fontFamily = 'var(--rca-font, system-ui, sans-serif)';
   }, [theme, locale]);
   React.useLayoutEffect(() => {
     if (!styled) return;
