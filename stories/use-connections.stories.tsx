@@ -62,6 +62,8 @@ const meta = {
   title: 'Core/useConnections',
   component: Demo,
   args: { latencyMs: 400, failureRate: 0 },
+  // This story brings its own provider, to show the hook on a bare adapter.
+  parameters: { connections: { wrap: false } },
   argTypes: {
     latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 } },
     failureRate: { control: { type: 'range', min: 0, max: 1, step: 0.1 } },
