@@ -4,7 +4,6 @@ import type { ProviderCatalog, ProviderInfo } from '../core/catalog';
 import { getConnectionStore } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions } from '../core/store';
 import type { ConnectionsAdapter } from '../core/types';
-import { resolveMessages } from '../i18n';
 import type { Messages } from '../i18n';
 
 /* -------------------------------------------------------------------------------------------------
@@ -14,7 +13,11 @@ import type { Messages } from '../i18n';
 export interface ConnectionsContextValue {
   store: ConnectionStore;
   locale: string;
-  messages: Messages;
+  /**
+   * The provider's own words, not yet merged with a locale's: components resolve them, so the
+   * headless core carries no message set at all.
+   */
+  messages: Partial<Messages> | undefined;
   providers: ProviderCatalog;
 }
 
@@ -42,10 +45,9 @@ function ConnectionsProvider({ adapter, locale = 'en', messages, providers, chil
   React.useEffect(() => store.retain(), [store]);
 
   const catalog = React.useMemo(() => (providers ? createProviderCatalog(providers) : defaultProviders), [providers]);
-  const resolved = React.useMemo(() => resolveMessages(locale, messages), [locale, messages]);
   const value = React.useMemo<ConnectionsContextValue>(
-    () => ({ store, locale, messages: resolved, providers: catalog }),
-    [store, locale, resolved, catalog],
+    () => ({ store, locale, messages, providers: catalog }),
+    [store, locale, messages, catalog],
   );
   return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { defaultProviders } from '../core/catalog';
 import type { ProviderCatalog } from '../core/catalog';
-import { en, resolveMessages } from '../i18n';
+import { resolveMessages } from '../i18n';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from './context';
 
@@ -29,18 +29,34 @@ export interface Localized {
 function useLocalized({ locale, messages }: LocalizedProps): Localized {
   const context = useOptionalConnectionsContext();
   const chosenLocale = locale ?? context?.locale ?? 'en';
-  const inherited = context?.messages ?? en;
+  // A component's own locale drops the provider's words (they are in the provider's language).
+  const inherited = locale === undefined ? context?.messages : undefined;
+  const providers = context?.providers ?? defaultProviders;
   return React.useMemo(
     () => ({
       locale: chosenLocale,
-      messages:
-        locale === undefined && messages === undefined
-          ? inherited
-          : resolveMessages(chosenLocale, { ...(locale === undefined ? inherited : undefined), ...messages }),
-      providers: context?.providers ?? defaultProviders,
+      messages: messages === undefined ? resolveShared(chosenLocale, inherited) : resolveMessages(chosenLocale, { ...inherited, ...messages }),
+      providers,
     }),
-    [chosenLocale, locale, messages, inherited, context?.providers],
+    [chosenLocale, inherited, messages, providers],
   );
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
+
+const NO_OVERRIDES = {};
+const shared = new WeakMap<object, Map<string, Messages>>();
+
+/** One merged message set per provider and locale, shared by every row of a long list. */
+function resolveShared(locale: string, overrides: Partial<Messages> | undefined): Messages {
+  const key = overrides ?? NO_OVERRIDES;
+  let byLocale = shared.get(key);
+  if (!byLocale) shared.set(key, (byLocale = new Map()));
+  let resolved = byLocale.get(locale);
+  if (!resolved) byLocale.set(locale, (resolved = resolveMessages(locale, overrides)));
+  return resolved;
 }
 
 export { useLocalized };
