@@ -27,7 +27,7 @@ export interface ReauthorizeButtonProps extends React.ComponentPropsWithoutRef<'
 }
 
 /** The red-key button (`.rca-reauthorize-button`) beside a connection whose grant lapsed. */
-const ReauthorizeButton = React.forwardRef<HTMLButtonElement, ReauthorizeButtonProps>(function ReauthorizeButton(
+const ReauthorizeButton = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, ReauthorizeButtonProps>(function ReauthorizeButton(
   { connection, asChild = false, locale, messages, className, children, ...props },
   ref,
 ) {
@@ -70,8 +70,8 @@ export interface ConnectionListItemProps extends React.ComponentPropsWithoutRef<
  * and the red key (or who can re-authorize instead). Focusable from script (`tabIndex=-1`), so focus
  * can land on the row when its key button is gone.
  */
-const ConnectionListItem = React.memo(
-  React.forwardRef<HTMLLIElement, ConnectionListItemProps>(function ConnectionListItem(
+const ConnectionListItem = /* @__PURE__ */ React.memo(
+  /* @__PURE__ */ React.forwardRef<HTMLLIElement, ConnectionListItemProps>(function ConnectionListItem(
     { connection, reauthorizing = false, renderIcon, onReauthorize, locale, messages, className, ...props },
     ref,
   ) {
@@ -129,7 +129,7 @@ const ConnectionListItem = React.memo(
 );
 
 /** A row bound to the store: re-renders only when its own connection or flow changes. */
-const StoreItem = React.memo(function StoreItem({
+const StoreItem = /* @__PURE__ */ React.memo(function StoreItem({
   store,
   id,
   ...props
@@ -177,7 +177,7 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
  * connections that need attention first, a summary line, search when the list is long, loading,
  * empty and error states, and a polite live region announcing status changes.
  */
-const ConnectionList = React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
+const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
   { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, locale, messages, className, ...props },
   ref,
 ) {

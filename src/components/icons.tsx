@@ -10,7 +10,7 @@ import * as React from 'react';
 
 export interface KeyIconProps extends React.ComponentPropsWithoutRef<'svg'> {}
 
-const KeyIcon = React.forwardRef<SVGSVGElement, KeyIconProps>(function KeyIcon(props, ref) {
+const KeyIcon = /* @__PURE__ */ React.forwardRef<SVGSVGElement, KeyIconProps>(function KeyIcon(props, ref) {
   return (
     <svg width="15" height="15" viewBox="0 0 15 15" fill="none" xmlns="http://www.w3.org/2000/svg" aria-hidden {...props} ref={ref}>
       <path

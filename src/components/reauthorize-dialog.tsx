@@ -23,7 +23,7 @@ interface DialogContextValue extends Localized {
   formId: string;
 }
 
-const DialogContext = React.createContext<DialogContextValue | null>(null);
+const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
 
 export interface ReauthorizeDialogRootProps extends LocalizedProps {
   /** The connection to re-authorize. */
@@ -63,7 +63,7 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
 export interface ReauthorizeDialogTriggerProps extends React.ComponentPropsWithoutRef<typeof Dialog.Trigger> {}
 
 /** A button that opens the dialog (`.rca-dialog-trigger`); `asChild` renders your own element. */
-const ReauthorizeDialogTrigger = React.forwardRef<HTMLButtonElement, ReauthorizeDialogTriggerProps>(function ReauthorizeDialogTrigger(
+const ReauthorizeDialogTrigger = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, ReauthorizeDialogTriggerProps>(function ReauthorizeDialogTrigger(
   { className, ...props },
   ref,
 ) {
@@ -85,7 +85,7 @@ export interface ReauthorizeDialogContentProps extends React.ComponentPropsWitho
  * `data-method` and `data-category`. Closing it ends a flow that is still running and returns an
  * ended one to `ready`.
  */
-const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
+const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
   { container, className, children, ...props },
   forwardedRef,
 ) {
@@ -136,7 +136,7 @@ const ReauthorizeDialogContent = React.forwardRef<HTMLDivElement, ReauthorizeDia
 export interface ReauthorizeDialogTitleProps extends React.ComponentPropsWithoutRef<typeof Dialog.Title> {}
 
 /** `<h2 class="rca-dialog-title">`: "Reauthorize Google Ads" unless you give children. */
-const ReauthorizeDialogTitle = React.forwardRef<HTMLHeadingElement, ReauthorizeDialogTitleProps>(function ReauthorizeDialogTitle(
+const ReauthorizeDialogTitle = /* @__PURE__ */ React.forwardRef<HTMLHeadingElement, ReauthorizeDialogTitleProps>(function ReauthorizeDialogTitle(
   { className, children, ...props },
   ref,
 ) {
@@ -151,7 +151,7 @@ const ReauthorizeDialogTitle = React.forwardRef<HTMLHeadingElement, ReauthorizeD
 export interface ReauthorizeDialogDescriptionProps extends React.ComponentPropsWithoutRef<typeof Dialog.Description> {}
 
 /** `<p class="rca-dialog-description">`: which account lapsed and what to do, unless you give children. */
-const ReauthorizeDialogDescription = React.forwardRef<HTMLParagraphElement, ReauthorizeDialogDescriptionProps>(
+const ReauthorizeDialogDescription = /* @__PURE__ */ React.forwardRef<HTMLParagraphElement, ReauthorizeDialogDescriptionProps>(
   function ReauthorizeDialogDescription({ className, children, ...props }, ref) {
     const { messages, provider, connection } = useDialogContext('ReauthorizeDialogDescription');
     return (
@@ -172,7 +172,7 @@ export interface ReauthorizeDialogImpactProps extends React.ComponentPropsWithou
  * What has stopped, since when, and whether the gap is permanent or will be backfilled
  * (`data-recovery="permanent" | "backfilled" | "unknown"`). Renders nothing once connected.
  */
-const ReauthorizeDialogImpact = React.forwardRef<HTMLDivElement, ReauthorizeDialogImpactProps>(function ReauthorizeDialogImpact(
+const ReauthorizeDialogImpact = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogImpactProps>(function ReauthorizeDialogImpact(
   { className, ...props },
   ref,
 ) {
@@ -203,7 +203,7 @@ export interface ReauthorizeDialogStatusProps extends React.ComponentPropsWithou
  * Where the flow stands, in words, as a polite live region (`role="status"`, `data-stage`). A
  * failure names the error; the platform's own description follows as text, never as HTML.
  */
-const ReauthorizeDialogStatus = React.forwardRef<HTMLDivElement, ReauthorizeDialogStatusProps>(function ReauthorizeDialogStatus(
+const ReauthorizeDialogStatus = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogStatusProps>(function ReauthorizeDialogStatus(
   { className, ...props },
   ref,
 ) {
@@ -244,7 +244,7 @@ export interface ReauthorizeDialogFormProps extends React.ComponentPropsWithoutR
  * and cleared at once, whatever the outcome. Extra fields given as children are sent too.
  * Submitted by the primary action of `ReauthorizeDialogActions`.
  */
-const ReauthorizeDialogForm = React.forwardRef<HTMLFormElement, ReauthorizeDialogFormProps>(function ReauthorizeDialogForm(
+const ReauthorizeDialogForm = /* @__PURE__ */ React.forwardRef<HTMLFormElement, ReauthorizeDialogFormProps>(function ReauthorizeDialogForm(
   { className, children, onSubmit, ...props },
   ref,
 ) {
@@ -292,7 +292,7 @@ export interface ReauthorizeDialogActionsProps extends React.ComponentPropsWitho
  * open it again when blocked; try again after a failure; done after success. Each click calls the
  * flow synchronously, so the sign-in window opens inside the user's gesture.
  */
-const ReauthorizeDialogActions = React.forwardRef<HTMLDivElement, ReauthorizeDialogActionsProps>(function ReauthorizeDialogActions(
+const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogActionsProps>(function ReauthorizeDialogActions(
   { className, ...props },
   ref,
 ) {
@@ -351,7 +351,7 @@ const ReauthorizeDialogActions = React.forwardRef<HTMLDivElement, ReauthorizeDia
 export interface ReauthorizeDialogCloseProps extends React.ComponentPropsWithoutRef<typeof Dialog.Close> {}
 
 /** The corner close button (`.rca-dialog-close`, named "Close"); `asChild` renders your own element. */
-const ReauthorizeDialogClose = React.forwardRef<HTMLButtonElement, ReauthorizeDialogCloseProps>(function ReauthorizeDialogClose(
+const ReauthorizeDialogClose = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, ReauthorizeDialogCloseProps>(function ReauthorizeDialogClose(
   { className, children, ...props },
   ref,
 ) {
@@ -378,7 +378,7 @@ export interface ReauthorizeDialogProps
  * `<ReauthorizeDialog connection open onOpenChange />`: title, description, impact, status, login
  * form, actions and close button. DOM props, `className` and the ref go to the dialog element.
  */
-const ReauthorizeDialogComposed = React.forwardRef<HTMLDivElement, ReauthorizeDialogProps>(function ReauthorizeDialog(
+const ReauthorizeDialogComposed = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogProps>(function ReauthorizeDialog(
   { connection, adapter, locale, messages, open, defaultOpen, onOpenChange, children, ...props },
   ref,
 ) {

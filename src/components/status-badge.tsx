@@ -38,7 +38,7 @@ const ICONS = {
  * Renders `<span class="rca-status-badge" data-status>` holding `.rca-status-badge-icon`
  * (plus `.rca-key-icon` for the key), `.rca-status-badge-label` and `.rca-status-badge-since`.
  */
-const StatusBadge = React.forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(
+const StatusBadge = /* @__PURE__ */ React.forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(
   { status, since, locale, messages, className, ...props },
   ref,
 ) {

@@ -21,7 +21,7 @@ export interface ConnectionsContextValue {
   providers: ProviderCatalog;
 }
 
-const ConnectionsContext = React.createContext<ConnectionsContextValue | null>(null);
+const ConnectionsContext = /* @__PURE__ */ React.createContext<ConnectionsContextValue | null>(null);
 
 export interface ConnectionsProviderProps extends ConnectionStoreOptions {
   /** Your backend. One store is kept per adapter instance, so keep it stable (module scope or `useMemo`). */
