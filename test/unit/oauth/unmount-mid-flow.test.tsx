@@ -23,6 +23,19 @@ function RedKey() {
   );
 }
 
+/**
+ * Waits for the screen to show something, letting React commit between event-loop turns: the
+ * DOM is read outside `act`, because React 18 commits only when an `act` scope ends.
+ */
+async function untilRendered(check: () => boolean, turns = 200): Promise<void> {
+  for (let turn = 0; turn < turns && !check(); turn += 1) {
+    await act(async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    });
+  }
+  await until(check, 1);
+}
+
 beforeEach(() => {
   useFakeTimers();
   windows = stubWindowOpen();
@@ -39,12 +52,12 @@ describe('given the Connections screen unmounts while the user signs in', () => 
     const removeListener = vi.spyOn(window, 'removeEventListener');
     const errors = vi.spyOn(console, 'error');
     const view = render(<RedKey />);
-    await act(() => until(() => screen.queryByRole('button') !== null));
+    await untilRendered((() => screen.queryByRole('button') !== null));
 
     fireEvent.click(screen.getByRole('button', { name: 'Reauthorize Acme Search' }));
     expect(windows.open).toHaveBeenCalledTimes(1);
     fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
-    await act(() => until(() => screen.getByTestId('phase').textContent === 'awaiting_user'));
+    await untilRendered((() => screen.getByTestId('phase').textContent === 'awaiting_user'));
 
     view.unmount();
 
@@ -62,7 +75,7 @@ describe('given the Connections screen unmounts while the user signs in', () => 
 
   it('aborts startAuthorization when unmounted before the URL arrives, and never navigates the window', async () => {
     const view = render(<RedKey />);
-    await act(() => until(() => screen.queryByRole('button') !== null));
+    await untilRendered((() => screen.queryByRole('button') !== null));
     fireEvent.click(screen.getByRole('button', { name: 'Reauthorize Acme Search' }));
 
     view.unmount();
