@@ -105,16 +105,27 @@ export const LoadError: Story = {
   },
 };
 
-/** 240 connections: a search box filters by platform and account. */
+/** 240 connections: a search box filters by platform and account, a page of matches at a time. */
 export const LongListWithSearch: Story = {
   parameters: { connections: { memory: { connections: manyConnections(240) } } },
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
     const search = await canvas.findByRole('searchbox', { name: m['list.search'] }, { timeout: 3000 });
     await expect(canvasElement.querySelectorAll('li[data-status]')).toHaveLength(240);
+    const results = () => within(canvas.getByRole('list', { name: m['list.results'] })).getAllByRole('listitem');
+
+    // "Northwind EMEA" exists once per platform.
     await userEvent.type(search, 'Northwind EMEA');
-    // Northwind EMEA exists once per platform.
-    await waitFor(() => expect(canvasElement.querySelectorAll('li[data-status]')).toHaveLength(6));
+    await waitFor(() => expect(results()).toHaveLength(6));
+    for (const row of results()) await expect(row).toHaveTextContent('Northwind EMEA');
+
+    // "Search" names 60 accounts: the first 50 show, and "Show more" shows the rest.
+    await userEvent.clear(search);
+    await userEvent.type(search, 'Search');
+    await waitFor(() => expect(results()).toHaveLength(50));
+    await userEvent.click(canvas.getByRole('button', { name: m['list.showMore'] }));
+    await waitFor(() => expect(results()).toHaveLength(60));
+
     await userEvent.clear(search);
     await userEvent.type(search, 'no such account');
     await expect(canvas.getByText(m['list.noMatches']('no such account'))).toBeVisible();
