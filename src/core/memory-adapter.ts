@@ -20,7 +20,10 @@ export interface MemoryAdapterOptions {
   backfillStepMs?: number;
   /** The simulated platform's consent page. @default `oauth/consent.html` beside the current page */
   authorizationUrl?: string;
-  /** The callback page the consent page redirects to. @default `oauth/callback.html` beside the current page */
+  /**
+   * Your callback page (it calls `handleAuthorizationCallback()`), where the consent page
+   * redirects. @default `oauth/callback.html` beside the current page
+   */
   redirectUri?: string;
   /** Passwords `submitCredentials` refuses. @default ['wrong'] */
   rejectedPasswords?: readonly string[];

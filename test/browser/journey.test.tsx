@@ -30,7 +30,7 @@ function renderScreen(options: { locale?: string } = {}) {
     backfillStepMs: 0,
     // The test page lives below /__vitest_test__/: point at the public pages from the root.
     authorizationUrl: new URL('/oauth/consent.html', location.origin).href,
-    redirectUri: new URL('/oauth/callback.html', location.origin).href,
+    redirectUri: new URL('/test/browser/fixtures/oauth-callback.html', location.origin).href,
   });
   render(
     <ConnectionsProvider adapter={adapter} locale={options.locale} onError={() => {}}>

@@ -7,9 +7,12 @@ import { ConnectionStore } from '../../src/core/store';
 import type { Connection } from '../../src/core/types';
 
 /* -------------------------------------------------------------------------------------------------
- * The memory adapter's simulated platform, clicked through in Chromium: public/oauth/consent.html
- * and public/oauth/callback.html, resolved against the page as in Storybook
+ * The memory adapter's simulated platform, clicked through in Chromium: public/oauth/consent.html,
+ * redirecting to a callback page that calls handleAuthorizationCallback()
  * -----------------------------------------------------------------------------------------------*/
+
+/** The app's callback page in the browser tests: the library's own helper, nothing else. */
+const CALLBACK_URL = new URL('/test/browser/fixtures/oauth-callback.html', location.origin).href;
 
 let adapter: MemoryAdapter;
 let store: ConnectionStore;
@@ -17,7 +20,7 @@ let release: () => void;
 let open: MockInstance<typeof window.open>;
 
 async function setUp(connections?: Connection[]) {
-  adapter = createMemoryAdapter({ backfillStepMs: 0, ...(connections && { connections }) });
+  adapter = createMemoryAdapter({ backfillStepMs: 0, redirectUri: CALLBACK_URL, ...(connections && { connections }) });
   store = new ConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {} });
   release = store.retain();
   await expect.poll(() => store.getState().status).toBe('ready');

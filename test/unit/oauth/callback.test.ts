@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listenForAuthorizationResult } from '../../../src/core/authorization-listener';
 import { AUTHORIZATION_MESSAGE_TYPE, authorizationChannelName } from '../../../src/core/authorization-message';
@@ -202,47 +200,5 @@ describe('given the page is opened without an authorization answer', () => {
 
     expect(handleAuthorizationCallback({ messages: false })).toEqual({ status: 'invalid' });
     expect(document.body.textContent).toBe('custom');
-  });
-});
-
-describe('given the memory adapter’s static callback page', () => {
-  const html = readFileSync(path.join(__dirname, '../../../public/oauth/callback.html'), 'utf8');
-  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-
-  function runStaticPage() {
-    const page = new DOMParser().parseFromString(html, 'text/html');
-    document.body.replaceChildren(...[...page.body.children].filter((node) => node.tagName !== 'SCRIPT').map((node) => document.importNode(node, true)));
-    new Function(script)();
-  }
-
-  it('sends exactly what handleAuthorizationCallback sends', () => {
-    arriveAt('/oauth/callback.html?code=abc&state=s-1&account_id=other-account#extra=1');
-    handleAuthorizationCallback();
-    const expected = opener!.postMessage.mock.calls[0];
-
-    opener!.postMessage.mockClear();
-    arriveAt('/oauth/callback.html?code=abc&state=s-1&account_id=other-account#extra=1');
-    runStaticPage();
-
-    expect(script).not.toBe('');
-    expect(opener!.postMessage.mock.calls).toEqual([expected]);
-    expect(window.location.search).toBe('');
-    vi.advanceTimersByTime(50);
-    expect(close).toHaveBeenCalledTimes(2);
-  });
-
-  it('stays open on an error and says so as text', () => {
-    arriveAt('/oauth/callback.html?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=s-1');
-
-    runStaticPage();
-    vi.advanceTimersByTime(1000);
-
-    expect(opener!.postMessage).toHaveBeenCalledWith(
-      expect.objectContaining({ result: expect.objectContaining({ error: 'access_denied', errorDescription: '<b>no</b>' }) }),
-      window.location.origin,
-    );
-    expect(close).not.toHaveBeenCalled();
-    expect(document.body.querySelector('[role="status"]')?.textContent).toMatch(/did not complete/);
-    expect(document.body.querySelector('b')).toBeNull();
   });
 });
