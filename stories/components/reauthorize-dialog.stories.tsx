@@ -19,6 +19,14 @@ import { messagesFor, sampleConnection } from '../support/story-helpers';
 const GOOGLE_ADS = sampleConnection('gads-search');
 const SALESFORCE = sampleConnection('sfdc-prod');
 const DYNAMICS_ON_PREMISES = sampleConnection('d365-onprem');
+const EVENT_HUB: Connection = {
+  id: 'event-hub-webinars',
+  provider: 'event_hub',
+  category: 'other',
+  accountName: 'Acme Webinars',
+  status: 'authorization_required',
+  statusSince: new Date(Date.now() - 5 * 60 * 60 * 1000).toISOString(),
+};
 
 /** The dialog over the connection as the store knows it now, with a trigger to open it again. */
 function LiveDialog({
@@ -110,6 +118,23 @@ export const CrmImpact: Story = {
     await expect(impact).toHaveTextContent(m['impact.record_updates']);
     await expect(impact).toHaveTextContent(m['impact.touchpoint_push']);
     await expect(impact).toHaveTextContent(m['impact.backfilled']);
+  },
+};
+
+/** A platform outside the built-in catalog: syncing stopped, and the library does not guess what comes back. */
+export const OtherPlatformImpact: Story = {
+  args: { connection: EVENT_HUB },
+  tags: ['!autodocs'],
+  parameters: {
+    connections: { adapter: () => createStoryAdapter({ connections: [...createSampleConnections(), EVENT_HUB] }) },
+  },
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const dialog = await findDialog(context);
+    const impact = dialog.querySelector('[data-recovery]');
+    await expect(impact).toHaveAttribute('data-recovery', 'unknown');
+    await expect(impact).toHaveTextContent(m['impact.data_sync']);
+    await expect(impact).toHaveTextContent(m['impact.unknown']);
   },
 };
 
