@@ -26,6 +26,23 @@ function chromium(): BrowserProviderOption {
   return playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 }
 
+/** Every story as a test, with the toolbar's theme set to `theme`. */
+function storybookProject(name: string, theme: 'light' | 'dark') {
+  return {
+    extends: true as const,
+    plugins: [storybookTest({ configDir: path.join(dirname, '.storybook'), initialGlobals: { theme } })],
+    test: {
+      name,
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: chromium(),
+        instances: [{ browser: 'chromium' as const }],
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react()],
   // Pre-bundle up front: a re-optimisation in the middle of a browser run loads a second React.
@@ -73,20 +90,9 @@ export default defineConfig({
           },
         },
       },
-      {
-        // Every story (and its play function) as a test in Chromium, with axe checks.
-        extends: true,
-        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
-        test: {
-          name: 'storybook',
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium(),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      // Every story (and its play function) as a test in Chromium, with axe checks, in light and dark.
+      storybookProject('storybook', 'light'),
+      storybookProject('storybook-dark', 'dark'),
       {
         // Node drives Debian's Chromium through Playwright against real servers on loopback.
         extends: true,
