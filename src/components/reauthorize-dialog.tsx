@@ -83,10 +83,11 @@ export interface ReauthorizeDialogContentProps extends React.ComponentPropsWitho
  * The overlay (`.rca-dialog-overlay`) and the dialog (`.rca-dialog`), portalled. Carries
  * `data-phase` (the flow's phase), `data-stage` (what is shown), `data-popup` (while waiting),
  * `data-method` and `data-category`. Closing it ends a flow that is still running and returns an
- * ended one to `ready`.
+ * ended one to `ready`. While a flow runs, a click on the page behind does not close it (that
+ * would end a sign-in in the middle); Escape and Cancel still do.
  */
 const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
-  { container, className, children, ...props },
+  { container, className, children, onInteractOutside, ...props },
   forwardedRef,
 ) {
   const { connection, reauth } = useDialogContext('ReauthorizeDialogContent');
@@ -121,6 +122,11 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
         data-category={connection.category}
         ref={ref}
         className={clsx('rca-dialog', className)}
+        onInteractOutside={(event) => {
+          // Radix calls onPointerDownOutside / onFocusOutside before this, so every consumer handler runs first.
+          onInteractOutside?.(event);
+          if (reauth.isRunning) event.preventDefault();
+        }}
       >
         <EndFlowOnClose reauth={reauth} />
         {children}

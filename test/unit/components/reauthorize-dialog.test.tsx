@@ -395,3 +395,67 @@ describe('given an app in StrictMode', () => {
     expect(popups.popups[0]!.close).not.toHaveBeenCalled();
   });
 });
+
+describe('given a sign-in under way', () => {
+  const overlay = () => document.querySelector<HTMLElement>('.rca-dialog-overlay')!;
+
+  it('keeps the dialog and the sign-in window open on a click on the dimmed page', async () => {
+    const user = userEvent.setup();
+    const onOpenChange = vi.fn();
+    const { dialog, starts, popups, store } = await openDialog(googleSearch, { onOpenChange });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    await user.click(overlay());
+    await settle();
+    expect(onOpenChange).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(dialog).toHaveAttribute('data-stage', 'waiting');
+    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+    expect(store.getFlow('gads-search').phase).toBe('awaiting_user');
+  });
+
+  it('keeps the dialog open on a click on the dimmed page while the window is still opening', async () => {
+    const user = userEvent.setup();
+    const { dialog, popups, store } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    await settle();
+    await user.click(overlay());
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'starting');
+    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+    expect(store.getFlow('gads-search').phase).toBe('starting');
+  });
+
+  it('still closes on a click on the dimmed page when nothing runs', async () => {
+    const user = userEvent.setup();
+    const onOpenChange = vi.fn();
+    await openDialog(googleSearch, { onOpenChange });
+    await user.click(overlay());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+  });
+
+  it('calls the product team\'s outside handlers first, and lets them keep the dialog open', async () => {
+    const user = userEvent.setup();
+    const calls: string[] = [];
+    const onPointerDownOutside = vi.fn(() => calls.push('pointer'));
+    const onInteractOutside = vi.fn((event: Event) => {
+      calls.push('interact');
+      event.preventDefault();
+    });
+    const { dialog, starts } = await openDialog(googleSearch, { onPointerDownOutside, onInteractOutside });
+    await user.click(overlay());
+    await settle();
+    expect(calls).toEqual(['pointer', 'interact']);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    await user.click(overlay());
+    await settle();
+    expect(calls).toEqual(['pointer', 'interact', 'pointer', 'interact']);
+    expect(dialog).toHaveAttribute('data-stage', 'waiting');
+  });
+});
