@@ -257,18 +257,28 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
     <div {...props} data-state={state} aria-busy={state === 'loading' || undefined} ref={ref} className={clsx('rca-connection-list', className)}>
       {view.attention > 0 && <p className="rca-connection-list-summary">{m['list.summary'](view.attention)}</p>}
       {(view.total > searchThreshold || query) && (
-        <label className="rca-search">
-          <span className="rca-search-label">{m['list.search']}</span>
-          <input
-            className="rca-input"
-            type="search"
-            value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
-              setLimit(SEARCH_PAGE);
-            }}
-          />
-        </label>
+        <>
+          <label className="rca-search">
+            <span className="rca-search-label">{m['list.search']}</span>
+            <input
+              className="rca-input"
+              type="search"
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setLimit(SEARCH_PAGE);
+              }}
+            />
+          </label>
+          {/* Mounted with the search box and empty until a search, so screen readers already watch
+              it when the first count arrives; outside the label, so it is not part of the box's name. */}
+          <div role="status" className="rca-search-status rca-visually-hidden" style={VISUALLY_HIDDEN}>
+            {matches &&
+              (matches.items.length > limit
+                ? `${m['list.matchCount'](matches.items.length)} ${m['list.moreMatches'](limit, matches.items.length)}`
+                : m['list.matchCount'](matches.items.length))}
+          </div>
+        </>
       )}
       {state === 'loading' && (
         <>

@@ -22,6 +22,9 @@ const en = {
   'list.retry': 'Try again',
   'list.search': 'Search connections',
   'list.noMatches': (query: string) => `No connections match “${query}”.`,
+  /** Announced politely while searching; `count` may be 0. */
+  'list.matchCount': (count: number) =>
+    count === 0 ? 'No connections match.' : count === 1 ? '1 connection matches.' : `${count} connections match.`,
   'list.results': 'Search results',
   'list.moreMatches': (shown: number, total: number) => `Showing ${shown} of ${total} matches; type more to narrow them down.`,
   'list.showMore': 'Show more',

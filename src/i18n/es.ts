@@ -20,6 +20,8 @@ const es: Messages = {
   'list.retry': 'Reintentar',
   'list.search': 'Buscar conexiones',
   'list.noMatches': (query) => `Ninguna conexión coincide con «${query}».`,
+  'list.matchCount': (count) =>
+    count === 0 ? 'Ninguna conexión coincide.' : count === 1 ? '1 conexión coincide.' : `${count} conexiones coinciden.`,
   'list.results': 'Resultados de la búsqueda',
   'list.moreMatches': (shown, total) => `Se muestran ${shown} de ${total} coincidencias; escribe más para acotarlas.`,
   'list.showMore': 'Mostrar más',

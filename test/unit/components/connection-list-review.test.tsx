@@ -1,0 +1,111 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionList } from '../../../src/components/connection-list';
+import { ConnectionsError } from '../../../src/core/errors';
+import { getConnectionStore } from '../../../src/core/store';
+import type { Connection } from '../../../src/core/types';
+import { NOW, Provider, createFakeAdapter, googleBrand, googleSearch, sample } from './harness';
+
+/* -------------------------------------------------------------------------------------------------
+ * ConnectionList, after review: search announced, focus kept by "Show more", refresh failures
+ * shown over a list, search over the latest names, and times under a minute
+ * -----------------------------------------------------------------------------------------------*/
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Twelve connections: more than the default search threshold. */
+const many: Connection[] = Array.from({ length: 12 }, (_, i) => ({
+  ...googleBrand,
+  id: `brand-${i}`,
+  accountName: `Brand ${i}`,
+  provider: i % 2 ? 'google_ads' : 'linkedin_ads',
+}));
+
+function accountNames(list: HTMLElement): string[] {
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('.rca-account-name')!.textContent!);
+}
+
+describe('given a long list being searched', () => {
+  function searchStatus(container: HTMLElement): HTMLElement {
+    const region = container.querySelector<HTMLElement>('.rca-search-status');
+    expect(region).not.toBeNull();
+    return region!;
+  }
+
+  it('has a polite status region for the search from the first render of the search box', async () => {
+    const { container } = render(
+      <Provider adapter={createFakeAdapter(many).adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const search = await screen.findByRole('searchbox', { name: 'Search connections' });
+    const region = searchStatus(container);
+    expect(region).toHaveAttribute('role', 'status');
+    expect(region).toHaveTextContent(/^$/);
+    // Not part of the search box's name.
+    expect(search).toHaveAccessibleName('Search connections');
+  });
+
+  it('announces how many connections match, one, several or none', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <Provider adapter={createFakeAdapter(many).adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const search = await screen.findByRole('searchbox', { name: 'Search connections' });
+    const region = searchStatus(container);
+    await user.type(search, 'linkedin');
+    expect(region).toHaveTextContent('6 connections match.');
+    await user.clear(search);
+    await user.type(search, 'brand 11');
+    expect(region).toHaveTextContent('1 connection matches.');
+    await user.clear(search);
+    await user.type(search, 'nothing like it');
+    expect(region).toHaveTextContent('No connections match.');
+    await user.clear(search);
+    expect(region).toHaveTextContent(/^$/);
+  });
+
+  it('announces that only a page of many matches is shown', async () => {
+    const user = userEvent.setup();
+    const long: Connection[] = Array.from({ length: 130 }, (_, i) => ({ ...googleBrand, id: `long-${i}`, accountName: `Long ${i}` }));
+    const { container } = render(
+      <Provider adapter={createFakeAdapter(long).adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.type(await screen.findByRole('searchbox'), 'long');
+    expect(searchStatus(container)).toHaveTextContent('130 connections match. Showing 50 of 130 matches; type more to narrow them down.');
+  });
+
+  it('announces the matches in Spanish', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <Provider adapter={createFakeAdapter(many).adapter} locale="es">
+        <ConnectionList />
+      </Provider>,
+    );
+    const search = await screen.findByRole('searchbox', { name: 'Buscar conexiones' });
+    const region = searchStatus(container);
+    await user.type(search, 'linkedin');
+    expect(region).toHaveTextContent('6 conexiones coinciden.');
+    await user.clear(search);
+    await user.type(search, 'brand 11');
+    expect(region).toHaveTextContent('1 conexión coincide.');
+    await user.clear(search);
+    await user.type(search, 'zzz');
+    expect(region).toHaveTextContent('Ninguna conexión coincide.');
+  });
+});
