@@ -73,6 +73,8 @@ interface RunningFlow {
   /** `starting`: fetching the URL; `user`: waiting on the sign-in window; `adapter`: finishing. */
   stage: 'starting' | 'user' | 'adapter';
   popup: Window | null;
+  /** The adapter call that finishes the grant (`adapter` stage), settled or not. */
+  exchange?: Promise<unknown>;
   url?: string;
   state?: string;
   stopWatching?: () => void;
@@ -114,9 +116,20 @@ class FlowController {
     return method === 'credentials' ? this.runCredentials(connection, input) : this.runOAuth(connection);
   }
 
+  /**
+   * Ends the flow for its caller with `cancelled`. A grant being exchanged is aborted, but the
+   * code was single-use and the server may have stored the grant already: once the abandoned
+   * call settles, the list is loaded again so the screen shows what the server holds.
+   */
   cancel(id: string): void {
     const flow = this.running.get(id);
-    if (flow) this.fail(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
+    if (!flow) return;
+    const exchange = flow.stage === 'adapter' ? flow.exchange : undefined;
+    this.fail(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
+    if (exchange) {
+      const refresh = () => void this.host.refresh();
+      exchange.then(refresh, refresh);
+    }
   }
 
   /** Ends every flow without reporting it: the store has no users left. */
@@ -145,7 +158,8 @@ class FlowController {
     }
     const flow = this.begin(connection, 'credentials');
     this.host.setFlow(connection.id, { phase: 'completing', method: 'credentials' });
-    call(() => adapter.submitCredentials!(connection, input.credentials!, { signal: flow.controller.signal })).then(
+    flow.exchange = call(() => adapter.submitCredentials!(connection, input.credentials!, { signal: flow.controller.signal }));
+    flow.exchange.then(
       (returned) => this.succeed(flow, returned, 'adapter.submitCredentials()'),
       (error: unknown) => this.failFromAdapter(flow, error, 'Signing in with the login form failed'),
     );
@@ -288,7 +302,8 @@ class FlowController {
     // From here on the flow waits only for the adapter: no popup, no listener, no timer.
     flow.stage = 'adapter';
     this.host.setFlow(flow.id, { phase: 'completing', method: 'oauth' });
-    call(() => this.host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal })).then(
+    flow.exchange = call(() => this.host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal }));
+    flow.exchange.then(
       (returned) => this.succeed(flow, returned, 'adapter.completeAuthorization()'),
       (error: unknown) => this.failFromAdapter(flow, error, 'Completing the authorization failed'),
     );

@@ -199,6 +199,8 @@ class ConnectionStore {
   }
 
   private async load(lifetime: AbortSignal): Promise<void> {
+    // Unmounted: nothing to load for, and no state to set.
+    if (lifetime.aborted) return;
     const tracker = this.track();
     try {
       for (let attempt = 0; ; attempt += 1) {

@@ -153,6 +153,22 @@ describe('given the user cancels while the adapter is working', () => {
     expect(store.getFlow(LAPSED.id).phase).toBe('failed');
   });
 
+  it('loads the list again once the abandoned call settles, so a login the server kept shows', async () => {
+    const done = store.reauthorize(LAPSED.id, { credentials: CREDENTIALS });
+    store.cancelReauthorize(LAPSED.id);
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+    expect(fake.lists).toHaveLength(1);
+
+    fake.submission(0).answer.reject(fake.submission(0).signal.reason);
+    await flush();
+    expect(fake.lists).toHaveLength(2);
+    fake.list(1).answer.resolve([makeConnection({ id: 'gads' }), RESTORED]);
+    await flush();
+
+    expect(store.getConnection(LAPSED.id)).toEqual(RESTORED);
+    expect(store.getFlow(LAPSED.id)).toMatchObject({ phase: 'failed', error: { code: 'cancelled' } });
+  });
+
   it('does nothing when no flow is running', () => {
     const before = store.getState();
     store.cancelReauthorize(LAPSED.id);

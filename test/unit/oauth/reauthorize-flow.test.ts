@@ -654,3 +654,71 @@ describe('given the last component using the store unmounts mid-flow', () => {
     expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
   });
 });
+
+describe('given the user cancels while the adapter exchanges the code', () => {
+  it('ends the flow cancelled, aborts the exchange, and then shows what the server holds', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    postResult({ state: 'state-1', code: 'code-1' });
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+    const exchange = fake.completes[0]!;
+    const listsBefore = fake.adapter.listConnections.mock.calls.length;
+    // The code was single-use: the server stored the grant before the abort reached it.
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+
+    store.cancelReauthorize(SEARCH.id);
+
+    await expect(done).rejects.toMatchObject({ code: 'cancelled', connectionId: SEARCH.id });
+    expect(exchange.ctx.signal.aborted).toBe(true);
+    expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'failed', error: { code: 'cancelled' } });
+
+    exchange.answer.reject(exchange.ctx.signal.reason);
+    await until(() => fake.adapter.listConnections.mock.calls.length === listsBefore + 1);
+    await until(() => store.getConnection(SEARCH.id)?.status === 'connected');
+    expect(store.getFlow(SEARCH.id).phase).toBe('failed');
+    expect(fake.adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes once an exchange that ignores its signal answers late, without applying its answer', async () => {
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    const exchange = fake.completes[0]!;
+    const listsBefore = fake.adapter.listConnections.mock.calls.length;
+
+    store.cancelReauthorize(SEARCH.id);
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+    exchange.answer.resolve({ ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+
+    await until(() => fake.adapter.listConnections.mock.calls.length === listsBefore + 1);
+    await until(() => store.getConnection(SEARCH.id)?.status === 'connected');
+    expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'failed', error: { code: 'cancelled' } });
+  });
+
+  it('does not ask the server again when a flow is cancelled before any code was exchanged', async () => {
+    const { done } = await startFlow();
+    const listsBefore = fake.adapter.listConnections.mock.calls.length;
+
+    store.cancelReauthorize(SEARCH.id);
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+    fake.starts[0]!.answer.reject(new Error('aborted'));
+    await settle();
+
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(listsBefore);
+  });
+
+  it('refreshes nothing when the screen unmounts during the exchange', async () => {
+    await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    const exchange = fake.completes[0]!;
+    const listsBefore = fake.adapter.listConnections.mock.calls.length;
+
+    release();
+    expect(exchange.ctx.signal.aborted).toBe(true);
+    exchange.answer.reject(exchange.ctx.signal.reason);
+    await settle();
+
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(listsBefore);
+  });
+});
