@@ -208,6 +208,17 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const needle = query.trim().toLowerCase();
   const matches = React.useMemo(() => (needle ? search(view, needle, localized.providers) : null), [view, needle, localized.providers]);
 
+  // "Show more" sends focus to the first row it revealed: on the last page the button itself goes.
+  const results = React.useRef<HTMLUListElement>(null);
+  const firstShown = React.useRef<number | null>(null);
+  React.useEffect(() => {
+    const index = firstShown.current;
+    firstShown.current = null;
+    if (index === null) return;
+    const target = results.current?.children[index];
+    if (target instanceof HTMLElement) target.focus();
+  }, [limit]);
+
   const announcement = useStatusAnnouncer(store, connections, localized.messages, localized.providers);
 
   // The dialog of the row whose key was clicked; focus goes back to that row's key, or the row.
@@ -309,13 +320,21 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       {matches && matches.items.length === 0 && <p className="rca-connection-list-message">{m['list.noMatches'](query)}</p>}
       {matches && matches.items.length > 0 && (
         <div className="rca-search-results">
-          <ul aria-label={m['list.results']} className="rca-connection-group-list">
+          <ul ref={results} aria-label={m['list.results']} className="rca-connection-group-list">
             {matches.items.slice(0, limit).map(renderRow)}
           </ul>
           {matches.items.length > limit && (
             <p className="rca-search-more">
               {m['list.moreMatches'](limit, matches.items.length)}{' '}
-              <button type="button" className="rca-button" data-variant="secondary" onClick={() => setLimit(limit + SEARCH_PAGE)}>
+              <button
+                type="button"
+                className="rca-button"
+                data-variant="secondary"
+                onClick={() => {
+                  firstShown.current = limit;
+                  setLimit(limit + SEARCH_PAGE);
+                }}
+              >
                 {m['list.showMore']}
               </button>
             </p>

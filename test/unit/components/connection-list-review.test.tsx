@@ -109,3 +109,28 @@ describe('given a long list being searched', () => {
     expect(region).toHaveTextContent('Ninguna conexión coincide.');
   });
 });
+
+describe('given more matches than fit on one page', () => {
+  it('moves focus to the first newly shown row after "Show more", also when the button goes away', async () => {
+    const user = userEvent.setup();
+    const long: Connection[] = Array.from({ length: 130 }, (_, i) => ({ ...googleBrand, id: `long-${i}`, accountName: `Long ${i}` }));
+    render(
+      <Provider adapter={createFakeAdapter(long).adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.type(await screen.findByRole('searchbox'), 'long');
+    const results = screen.getByRole('list', { name: 'Search results' });
+
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(accountNames(results)).toHaveLength(100);
+    expect(document.activeElement).toBe(within(results).getAllByRole('listitem')[50]);
+    expect(document.activeElement).toHaveTextContent('Long 50');
+
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(accountNames(results)).toHaveLength(130);
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+    expect(document.activeElement).toHaveTextContent('Long 100');
+    expect(document.activeElement).not.toBe(document.body);
+  });
+});
