@@ -82,8 +82,8 @@ export interface ReauthorizeDialogContentProps extends React.ComponentPropsWitho
 /**
  * The overlay (`.rca-dialog-overlay`) and the dialog (`.rca-dialog`), portalled. Carries
  * `data-phase` (the flow's phase), `data-stage` (what is shown), `data-popup` (while waiting),
- * `data-method` and `data-category`. Closing it ends a flow that is still running and returns an
- * ended one to `ready`. While a flow runs, a click on the page behind does not close it (that
+ * `data-method` and `data-category`. Closing it ends a flow still waiting on the user, lets one
+ * that is `completing` finish, and returns an ended one to `ready`. While a flow runs, a click on the page behind does not close it (that
  * would end a sign-in in the middle); Escape and Cancel still do.
  */
 const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
@@ -295,7 +295,8 @@ export interface ReauthorizeDialogActionsProps extends React.ComponentPropsWitho
 /**
  * The buttons for the current stage (`.rca-dialog-actions`, each `.rca-button` with
  * `data-variant="primary" | "secondary"`): sign in; reopen the window or cancel while waiting;
- * open it again when blocked; try again after a failure; done after success. Each click calls the
+ * open it again when blocked; none while completing (the exchange must not be cut short);
+ * try again after a failure; done after success. Each click calls the
  * flow synchronously, so the sign-in window opens inside the user's gesture.
  */
 const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogActionsProps>(function ReauthorizeDialogActions(
@@ -335,7 +336,7 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   return (
     <div {...props} ref={ref} className={clsx('rca-dialog-actions', className)}>
       {primary}
-      {isRunning ? (
+      {stage === 'completing' ? null : isRunning ? (
         <button type="button" className="rca-button" data-variant="secondary" onClick={reauth.cancel}>
           {secondaryLabel}
         </button>
@@ -422,18 +423,14 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * -----------------------------------------------------------------------------------------------*/
 
 /**
- * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click) or
- * unmounting the page ends a running flow, so the window closes and nothing is left behind, and
- * returns an ended one to `ready` for next time.
+ * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click when
+ * idle) ends a flow still waiting on the user, so the window closes and nothing is left behind,
+ * and returns an ended one to `ready` for next time. A flow already `completing` is left to
+ * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
+ * screen still aborts it, through the store.)
  */
-function EndFlowOnClose({ reauth: { cancel, reset } }: { reauth: UseReauthorizationResult }) {
-  React.useEffect(
-    () => () => {
-      cancel();
-      reset();
-    },
-    [cancel, reset],
-  );
+function EndFlowOnClose({ reauth: { dismiss } }: { reauth: UseReauthorizationResult }) {
+  React.useEffect(() => dismiss, [dismiss]);
   return null;
 }
 

@@ -51,10 +51,18 @@ export interface UseReauthorizationResult {
    * `ConnectionsError` when the flow fails; the stage says so too, so it may be ignored.
    */
   start(input?: ReauthorizeInput): Promise<Connection>;
-  /** Ends the flow in progress; the window closes. */
+  /**
+   * Ends the flow in progress; the window closes. During `completing` this aborts the code
+   * exchange (codes are single-use, so the grant may be lost): offer it only before then.
+   */
   cancel(): void;
   /** Returns an ended flow to `ready`, for instance when its dialog closes. */
   reset(): void;
+  /**
+   * What closing a dialog should do: ends a flow still waiting on the user (the window closes),
+   * lets one that is `completing` finish, and returns an ended one to `ready`.
+   */
+  dismiss(): void;
 }
 
 /**
@@ -78,6 +86,11 @@ function useReauthorization(
       start: (input?: ReauthorizeInput) => store.reauthorize(id, input),
       cancel: () => store.cancelReauthorize(id),
       reset: () => store.resetFlow(id),
+      dismiss: () => {
+        // Read now, not from the last render: the phase may have moved on since.
+        if (store.getFlow(id).phase !== 'completing') store.cancelReauthorize(id);
+        store.resetFlow(id);
+      },
     }),
     [store, id],
   );

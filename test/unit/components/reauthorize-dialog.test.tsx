@@ -459,3 +459,72 @@ describe('given a sign-in under way', () => {
     expect(dialog).toHaveAttribute('data-stage', 'waiting');
   });
 });
+
+describe('given the platform answered and the reconnection is finishing', () => {
+  async function reachCompleting(props: Partial<React.ComponentProps<typeof ReauthorizeDialog>> = {}) {
+    const opened = await openDialog(googleSearch, props);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    opened.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await settle();
+    expect(opened.dialog).toHaveAttribute('data-stage', 'completing');
+    return opened;
+  }
+
+  it('offers no Cancel: the code can be used only once', async () => {
+    const { dialog } = await reachCompleting();
+    expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('keeps the dialog open on a click on the dimmed page', async () => {
+    const user = userEvent.setup();
+    const { dialog, completions } = await reachCompleting();
+    await user.click(document.querySelector<HTMLElement>('.rca-dialog-overlay')!);
+    await settle();
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(completions[0]!.signal.aborted).toBe(false);
+  });
+
+  it('lets the reconnection finish when the dialog is closed', async () => {
+    const user = userEvent.setup();
+    const { completions, store } = await reachCompleting();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(completions[0]!.signal.aborted).toBe(false);
+    expect(store.getFlow('gads-search').phase).toBe('completing');
+    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' });
+    await settle();
+    expect(store.getConnection('gads-search')?.status).toBe('connected');
+    expect(store.getFlow('gads-search').phase).toBe('succeeded');
+  });
+
+  it('lets the reconnection finish when Escape closes the dialog', async () => {
+    const user = userEvent.setup();
+    const onOpenChange = vi.fn();
+    const { completions, store } = await reachCompleting({ onOpenChange });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(completions[0]!.signal.aborted).toBe(false);
+    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' });
+    await settle();
+    expect(store.getConnection('gads-search')?.status).toBe('connected');
+  });
+
+  it('lets a login form\'s sign-in finish when the dialog is closed', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins, store } = await openDialog(dynamicsOnPrem);
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'right');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    expect(dialog).toHaveAttribute('data-stage', 'completing');
+    expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' });
+    await settle();
+    expect(store.getConnection('d365-onprem')?.status).toBe('connected');
+    expect(store.getFlow('d365-onprem').phase).toBe('succeeded');
+  });
+});
