@@ -175,7 +175,9 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
 /**
  * The Connections screen (`<div class="rca-connection-list" data-state>`): grouped by category,
  * connections that need attention first, a summary line, search when the list is long, loading,
- * empty and error states, and a polite live region announcing status changes.
+ * empty and error states, and a polite live region announcing status changes. When a reload fails
+ * with a list on screen, the list stays and an alert above it (`.rca-connection-list-error[data-stale]`)
+ * offers "Try again".
  */
 const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
   { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, locale, messages, className, ...props },
@@ -304,6 +306,17 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       {state === 'error' && (
         <div role="alert" className="rca-connection-list-error">
           <p>{m['list.loadError']}</p>
+          {retry && (
+            <button type="button" className="rca-button" data-variant="secondary" onClick={() => void retry()}>
+              {m['list.retry']}
+            </button>
+          )}
+        </div>
+      )}
+      {state === 'ready' && view.error && (
+        // The last good list stays; this line only says it may be stale and offers a reload.
+        <div role="alert" className="rca-connection-list-error" data-stale="">
+          <p>{m['list.refreshError']}</p>
           {retry && (
             <button type="button" className="rca-button" data-variant="secondary" onClick={() => void retry()}>
               {m['list.retry']}

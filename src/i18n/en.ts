@@ -20,6 +20,8 @@ const en = {
   'list.empty': 'No connections yet.',
   'list.loadError': 'The connections could not be loaded.',
   'list.retry': 'Try again',
+  /** A reload failed while a list is on screen; the list stays. */
+  'list.refreshError': 'The connections could not be refreshed, so this list may be out of date.',
   'list.search': 'Search connections',
   'list.noMatches': (query: string) => `No connections match “${query}”.`,
   /** Announced politely while searching; `count` may be 0. */

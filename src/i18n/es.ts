@@ -18,6 +18,7 @@ const es: Messages = {
   'list.empty': 'Todavía no hay conexiones.',
   'list.loadError': 'No se pudieron cargar las conexiones.',
   'list.retry': 'Reintentar',
+  'list.refreshError': 'No se pudieron actualizar las conexiones, así que esta lista puede no estar al día.',
   'list.search': 'Buscar conexiones',
   'list.noMatches': (query) => `Ninguna conexión coincide con «${query}».`,
   'list.matchCount': (count) =>

@@ -134,3 +134,39 @@ describe('given more matches than fit on one page', () => {
     expect(document.activeElement).not.toBe(document.body);
   });
 });
+
+describe('given a refresh fails while a list is shown', () => {
+  it('keeps the list and says it could not be refreshed, with a working "Try again"', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await screen.findByText('Acme Search');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    fake.adapter.listConnections.mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }));
+    await act(() => getConnectionStore(fake.adapter).refresh());
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The connections could not be refreshed, so this list may be out of date.');
+    expect(screen.getByText('Acme Search')).toBeInTheDocument();
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(3);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('Acme Search')).toBeInTheDocument();
+  });
+
+  it('shows the error it is given over a list, retrying through onRetry', async () => {
+    const user = userEvent.setup();
+    const onRetry = vi.fn();
+    render(<ConnectionList connections={sample} error={new Error('down')} onRetry={onRetry} locale="es" />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('No se pudieron actualizar las conexiones, así que esta lista puede no estar al día.');
+    await user.click(within(alert).getByRole('button', { name: 'Reintentar' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});
