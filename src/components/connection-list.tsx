@@ -208,7 +208,15 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const fromStore = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readStore, readStore);
   const view = (fromProps ?? fromStore)!;
   const needle = query.trim().toLowerCase();
-  const matches = React.useMemo(() => (needle ? search(view, needle, localized.providers) : null), [view, needle, localized.providers]);
+  // The view keeps its first objects while ids and order hold, so a renamed account would be
+  // searched by its old name. While searching, follow every store change (the connections array)
+  // and resolve each id to its latest object; otherwise this reads a constant and renders nothing.
+  const readSearched = () => (store && needle ? store.getState().connections : null);
+  const searched = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readSearched, readSearched);
+  const matches = React.useMemo(
+    () => (needle ? search(view, needle, localized.providers, searched && store ? store.getConnection : undefined) : null),
+    [view, needle, localized.providers, searched, store],
+  );
 
   // "Show more" sends focus to the first row it revealed: on the last page the button itself goes.
   const results = React.useRef<HTMLUListElement>(null);
@@ -444,13 +452,22 @@ function sameRows(a: ListView['groups'], b: ListView['groups']): boolean {
 /** Lower-cased "provider account" per connection object, per catalog (labels come from it). */
 const haystacks = new WeakMap<ProviderCatalog, WeakMap<Connection, string>>();
 
-/** The connections whose provider label or account name contains the needle, in list order. */
-function search(view: ListView, needle: string, providers: ProviderCatalog): { items: Connection[] } {
+/**
+ * The connections whose provider label or account name contains the needle, in list order.
+ * `resolve` gives the latest version of each row (the view's objects may be older).
+ */
+function search(
+  view: ListView,
+  needle: string,
+  providers: ProviderCatalog,
+  resolve?: (id: string) => Connection | undefined,
+): { items: Connection[] } {
   const items: Connection[] = [];
   let cache = haystacks.get(providers);
   if (!cache) haystacks.set(providers, (cache = new WeakMap()));
   for (const group of view.groups) {
-    for (const connection of group.items) {
+    for (const row of group.items) {
+      const connection = resolve?.(row.id) ?? row;
       let haystack = cache.get(connection);
       if (haystack === undefined) {
         haystack = `${getProvider(connection.provider, providers).label} ${connection.accountName}`.toLowerCase();

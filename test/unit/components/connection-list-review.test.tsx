@@ -170,3 +170,38 @@ describe('given a refresh fails while a list is shown', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('given an account renamed while the list is shown', () => {
+  it('finds it by its new name', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter(many);
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const search = await screen.findByRole('searchbox');
+    act(() => fake.push({ ...many[3]!, accountName: 'Zebra Shoes' }));
+    await user.type(search, 'zebra');
+    expect(accountNames(screen.getByRole('list', { name: 'Search results' }))).toEqual(['Zebra Shoes']);
+    await user.clear(search);
+    await user.type(search, 'brand 3');
+    expect(screen.getByText('No connections match “brand 3”.')).toBeInTheDocument();
+  });
+
+  it('updates the matches of the search in progress', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter(many);
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.type(await screen.findByRole('searchbox'), 'zebra');
+    expect(screen.getByText('No connections match “zebra”.')).toBeInTheDocument();
+    act(() => fake.push({ ...many[5]!, accountName: 'Zebra Shoes' }));
+    expect(accountNames(screen.getByRole('list', { name: 'Search results' }))).toEqual(['Zebra Shoes']);
+    act(() => fake.push({ ...many[5]!, accountName: 'Brand 5' }));
+    expect(screen.getByText('No connections match “zebra”.')).toBeInTheDocument();
+  });
+});
