@@ -3,6 +3,7 @@ import { Cross2Icon } from '@radix-ui/react-icons';
 import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
+import type { ConnectionsErrorCode } from '../core/errors';
 import { describeImpact } from '../core/impact';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
@@ -83,8 +84,8 @@ export interface ReauthorizeDialogContentProps extends React.ComponentPropsWitho
  * The overlay (`.rca-dialog-overlay`) and the dialog (`.rca-dialog`), portalled. Carries
  * `data-phase` (the flow's phase), `data-stage` (what is shown), `data-popup` (while waiting),
  * `data-method` and `data-category`. Closing it ends a flow still waiting on the user, lets one
- * that is `completing` finish, and returns an ended one to `ready`. While a flow runs, a click on the page behind does not close it (that
- * would end a sign-in in the middle); Escape and Cancel still do.
+ * that is `completing` finish, and returns an ended one to `ready`. While a flow runs, a click on
+ * the page behind does not close it (that would cut a sign-in short); Escape and Close still do.
  */
 const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
   { container, className, children, onInteractOutside, ...props },
@@ -255,7 +256,7 @@ const ReauthorizeDialogForm = /* @__PURE__ */ React.forwardRef<HTMLFormElement, 
   ref,
 ) {
   const { connection, reauth, messages, formId } = useDialogContext('ReauthorizeDialogForm');
-  if (connection.authMethod !== 'credentials' || !showsForm(reauth)) return null;
+  if (connection.authMethod !== 'credentials' || !canStart(reauth, connection)) return null;
   return (
     <form
       id={formId}
@@ -304,11 +305,11 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   ref,
 ) {
   const { connection, provider, reauth, messages, formId } = useDialogContext('ReauthorizeDialogActions');
-  const { stage, isRunning, flow } = reauth;
+  const { stage, isRunning } = reauth;
   const credentials = connection.authMethod === 'credentials';
   const start = () => void reauth.start();
   let primary: React.ReactNode = null;
-  if (showsForm(reauth) && (stage === 'ready' || credentials || flow.error?.retryable !== false)) {
+  if (canStart(reauth, connection)) {
     const label = stage === 'ready' ? messages['action.signIn'](provider) : messages['action.retry'];
     primary = credentials ? (
       <button type="submit" form={formId} className="rca-button" data-variant="primary">
@@ -448,10 +449,19 @@ function useDialogContext(part: string): DialogContextValue {
   return context;
 }
 
-/** Whether the user can (re)start: nothing runs and the flow did not succeed. */
-function showsForm({ stage, isRunning }: UseReauthorizationResult): boolean {
-  return !isRunning && stage !== 'succeeded' && stage !== 'blocked';
+/**
+ * Whether the user can (re)start: nothing runs, the flow did not succeed, and a new attempt may
+ * work. Not `error.retryable`: that says whether repeating the same request may work, and a new
+ * flow brings a fresh state and code (an adapter marks a used code, a 4xx, as not retryable).
+ */
+function canStart({ stage, isRunning, flow }: UseReauthorizationResult, connection: Connection): boolean {
+  if (isRunning || stage === 'succeeded' || stage === 'blocked') return false;
+  if (stage === 'ready') return true;
+  return connection.canReauthorize !== false && !(flow.error && FINAL_ERRORS.includes(flow.error.code));
 }
+
+/** Errors a new attempt cannot get past: the adapter or this user cannot re-authorize, or the platform's address is unsafe. */
+const FINAL_ERRORS: readonly ConnectionsErrorCode[] = ['invalid_authorization_url', 'unsupported'];
 
 export {
   ReauthorizeDialog,

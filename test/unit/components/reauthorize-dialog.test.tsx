@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
+import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { expectNoAxeViolations } from './axe';
@@ -526,5 +527,83 @@ describe('given the platform answered and the reconnection is finishing', () => 
     await settle();
     expect(store.getConnection('d365-onprem')?.status).toBe('connected');
     expect(store.getFlow('d365-onprem').phase).toBe('succeeded');
+  });
+});
+
+describe('given a reconnection that failed', () => {
+  it('offers "Try again" after the backend refused the code, and a new attempt starts afresh', async () => {
+    const { dialog, starts, completions, popups, adapter } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await settle();
+    // What an adapter reports for an HTTP 400 invalid_grant: not worth repeating as is, but a new flow gets a new code.
+    completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /complete answered HTTP 400 (invalid_grant).', { retryable: false }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByRole('status')).toHaveTextContent('Something went wrong while reconnecting.');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(popups.open).toHaveBeenCalledTimes(2);
+    expect(adapter.startAuthorization).toHaveBeenCalledTimes(2);
+    starts[1]!.resolve({ url: AUTH_URL.replace('s1', 's2'), state: 's2' });
+    await settle();
+    act(() => sendCallback({ state: 's2', code: 'c2' }));
+    await settle();
+    completions[1]!.answer.resolve({ ...googleSearch, status: 'connected' });
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+  });
+
+  it('offers "Try again" after a login form was refused with a client error', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins } = await openDialog(dynamicsOnPrem);
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    logins[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('offers no "Try again" when the platform sent an unsafe sign-in address', async () => {
+    const { dialog, starts } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    starts[0]!.resolve({ url: 'javascript:alert(1)', state: 's1' });
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByRole('status')).toHaveTextContent('The platform sent a sign-in address that is not safe to open.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(within(dialog.querySelector<HTMLElement>('.rca-dialog-actions')!).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+
+  it('offers no "Try again" when this user may not reauthorize the connection', async () => {
+    const { dialog } = await openDialog(hubspot);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Hubspot' }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByRole('status')).toHaveTextContent('This connection cannot be reauthorized from here.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('offers no "Try again" when the backend cannot take a login form at all', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    const { submitCredentials: _none, ...adapter } = fake.adapter;
+    render(
+      <Provider adapter={adapter}>
+        <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen />
+      </Provider>,
+    );
+    await settle();
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'right');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    await settle();
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByRole('status')).toHaveTextContent('This connection cannot be reauthorized from here.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.queryByLabelText('Password')).toBeNull();
   });
 });
