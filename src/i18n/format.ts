@@ -21,23 +21,28 @@ function formatter<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.
   return made;
 }
 
-/** The largest whole unit of a span, at least one minute. */
-function largestUnit(ms: number): [Unit, number] {
+/** The largest whole unit of a span, or `undefined` under a minute (never rounded up to one). */
+function largestUnit(ms: number): [Unit, number] | undefined {
   for (const [unit, size] of UNITS) if (ms >= size) return [unit, Math.floor(ms / size)];
-  return ['minute', 1];
+  return undefined;
 }
 
-/** A span as words: "3 days", "3 días". */
-function formatDuration(ms: number, locale: string): string {
-  const [unit, value] = largestUnit(Math.abs(ms));
+/**
+ * A span as words: "3 days", "3 días"; `undefined` under a minute, where a count of minutes
+ * would be wrong and seconds would be stale by the next render, so callers leave it out.
+ */
+function formatDuration(ms: number, locale: string): string | undefined {
+  const largest = largestUnit(Math.abs(ms));
+  if (!largest) return undefined;
+  const [unit, value] = largest;
   return formatter(`n:${locale}:${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
 }
 
-/** A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday". */
+/** A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday"; "now", "ahora" under a minute. */
 function formatAgo(iso: string, locale: string, now: number = Date.now()): string | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const [unit, value] = largestUnit(Math.max(0, now - time));
+  const [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
   return formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit);
 }
 

@@ -205,3 +205,32 @@ describe('given an account renamed while the list is shown', () => {
     expect(screen.getByText('No connections match “zebra”.')).toBeInTheDocument();
   });
 });
+
+describe('given a status that began and a sync that ran under a minute ago', () => {
+  const fresh: Connection = {
+    ...googleSearch,
+    statusSince: new Date(NOW).toISOString(),
+    lastSyncedAt: new Date(NOW - 30_000).toISOString(),
+  };
+
+  it('does not round them up to a minute', () => {
+    render(<ConnectionList connections={[fresh]} />);
+    const row = screen.getByText('Acme Search').closest('li')!;
+    expect(row).not.toHaveTextContent(/minute/);
+    expect(row.querySelector('.rca-status-badge')).toHaveTextContent(/^Authorization required$/);
+    expect(row).toHaveTextContent('Last synced now');
+  });
+
+  it('does not round them up to a minute in Spanish', () => {
+    render(<ConnectionList connections={[fresh]} locale="es" />);
+    const row = screen.getByText('Acme Search').closest('li')!;
+    expect(row).not.toHaveTextContent(/minuto/);
+    expect(row.querySelector('.rca-status-badge')).toHaveTextContent(/^Se requiere autorización$/);
+    expect(row).toHaveTextContent('Última sincronización ahora');
+  });
+
+  it('still counts a whole minute', () => {
+    render(<ConnectionList connections={[{ ...fresh, statusSince: new Date(NOW - 60_000).toISOString() }]} />);
+    expect(screen.getByText('Acme Search').closest('li')).toHaveTextContent('for 1 minute');
+  });
+});
