@@ -21,7 +21,12 @@ interface DialogContextValue extends Localized {
   /** The provider's label, e.g. "Google Ads". */
   provider: string;
   reauth: UseReauthorizationResult;
+  /** The id the login form carries: the consumer's, once the form has given one, else a generated one. */
   formId: string;
+  /** The generated id, for a form given none. */
+  defaultFormId: string;
+  /** The login form reports the consumer's id here, so the submit button in the actions points at it. */
+  setCustomFormId: (id: string | undefined) => void;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -44,11 +49,13 @@ export interface ReauthorizeDialogRootProps extends LocalizedProps {
 function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children, ...rootProps }: ReauthorizeDialogRootProps) {
   const localized = useLocalized({ locale, messages });
   const reauth = useReauthorization(connection, { adapter });
-  const formId = React.useId();
+  const defaultFormId = React.useId();
+  const [customFormId, setCustomFormId] = React.useState<string>();
+  const formId = customFormId ?? defaultFormId;
   const provider = getProvider(connection.provider, localized.providers).label;
   const value = React.useMemo(
-    () => ({ ...localized, connection, provider, reauth, formId }),
-    [localized, connection, provider, reauth, formId],
+    () => ({ ...localized, connection, provider, reauth, formId, defaultFormId, setCustomFormId }),
+    [localized, connection, provider, reauth, formId, defaultFormId],
   );
   return (
     <Dialog.Root {...rootProps}>
@@ -249,18 +256,25 @@ export interface ReauthorizeDialogFormProps extends React.ComponentPropsWithoutR
  * The login form of `authMethod: 'credentials'` connections (`.rca-dialog-form`), shown while no
  * flow runs. Username and password are uncontrolled: read once on submit, handed to the adapter
  * and cleared at once, whatever the outcome. Extra fields given as children are sent too.
- * Submitted by the primary action of `ReauthorizeDialogActions`.
+ * Submitted by the primary action of `ReauthorizeDialogActions`, which points at the form's `id`
+ * (yours when given, else a generated one).
  */
 const ReauthorizeDialogForm = /* @__PURE__ */ React.forwardRef<HTMLFormElement, ReauthorizeDialogFormProps>(function ReauthorizeDialogForm(
-  { className, children, onSubmit, ...props },
+  { id, className, children, onSubmit, ...props },
   ref,
 ) {
-  const { connection, reauth, messages, formId } = useDialogContext('ReauthorizeDialogForm');
+  const { connection, reauth, messages, defaultFormId, setCustomFormId } = useDialogContext('ReauthorizeDialogForm');
+  // The submit button lives in the actions, outside the form, and finds it by this id.
+  React.useEffect(() => {
+    if (id === undefined) return;
+    setCustomFormId(id);
+    return () => setCustomFormId(undefined);
+  }, [id, setCustomFormId]);
   if (connection.authMethod !== 'credentials' || !canStart(reauth, connection)) return null;
   return (
     <form
-      id={formId}
       {...props}
+      id={id ?? defaultFormId}
       ref={ref}
       className={clsx('rca-dialog-form', className)}
       onSubmit={(event) => {

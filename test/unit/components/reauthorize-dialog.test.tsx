@@ -607,3 +607,32 @@ describe('given a reconnection that failed', () => {
     expect(screen.queryByLabelText('Password')).toBeNull();
   });
 });
+
+describe('given a product team that names the login form', () => {
+  it('submits the form through its own id', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog.Root connection={dynamicsOnPrem} defaultOpen>
+          <ReauthorizeDialog.Content>
+            <ReauthorizeDialog.Title />
+            <ReauthorizeDialog.Description />
+            <ReauthorizeDialog.Form id="login" />
+            <ReauthorizeDialog.Actions />
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    const form = document.querySelector('form.rca-dialog-form')!;
+    expect(form).toHaveAttribute('id', 'login');
+    const submit = screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' });
+    expect(submit).toHaveAttribute('form', 'login');
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'right');
+    await user.click(submit);
+    expect(fake.logins).toHaveLength(1);
+    expect(fake.logins[0]!.credentials).toEqual({ username: 'ana', password: 'right' });
+  });
+});
