@@ -11,7 +11,8 @@ import type { FakeAdapter } from './fake-adapter';
  * The model keeps, per connection, the information with the latest "time of knowledge": a list
  * answer knows the world as it was when its request began (an id it leaves out is gone), a pushed
  * update or a flow's result as it was when it arrived. List requests are answered out of order
- * and fail at random; credentials flows start, succeed, fail and get cancelled in between.
+ * and fail at random; credentials flows start, succeed, fail and get cancelled in between, and
+ * the late answer of a cancelled flow starts a list request of its own.
  * -----------------------------------------------------------------------------------------------*/
 
 const IDS = ['a', 'b', 'c', 'd'] as const;
@@ -199,9 +200,14 @@ class LateAnswerToCancelledFlow implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     const call = model.cancelledCalls.shift()!;
     const { connection, answer } = real.fake.submission(call);
-    // Never applied: the flow it belonged to is over.
+    const listCall = real.fake.lists.length;
+    // Never applied: the flow it belonged to is over. But the server may have kept the login,
+    // so the abandoned call settling makes the store ask for the list again.
     answer.resolve({ ...connection, status: this.status, accountName: 'late' });
+    model.time += 1;
+    model.pendingLists.push({ time: model.time, call: listCall });
     await check(model, real);
+    expect(real.fake.lists).toHaveLength(listCall + 1);
   }
   toString = () => `lateAnswer(${this.status})`;
 }
