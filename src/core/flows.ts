@@ -19,7 +19,10 @@ export interface FlowState {
   phase: FlowPhase;
   /** How this flow re-authorizes. Absent while idle. */
   method?: AuthMethod;
-  /** OAuth while `awaiting_user`: `closed` when the window went away without a result, `blocked` when reopening it was refused. */
+  /**
+   * OAuth while `starting` or `awaiting_user`: `closed` when the window went away without a
+   * result, `blocked` when reopening it was refused. Absent while `starting` with the window open.
+   */
   popup?: PopupState;
   /** Why the flow ended, when `phase` is `failed`. */
   error?: ConnectionsError;
@@ -187,7 +190,8 @@ class FlowController {
 
     const flow = this.begin(connection, 'oauth');
     flow.popup = popup;
-    this.host.setFlow(connection.id, { phase: 'starting', method: 'oauth' });
+    // Watched from the start: with a slow backend the user may close it before the URL arrives.
+    this.watch(flow);
 
     const timeoutMs = flowTimeout(options.flowTimeoutMs);
     if (timeoutMs !== null) {
@@ -233,23 +237,40 @@ class FlowController {
     this.watch(flow);
   }
 
-  /** Keeps `popup` in the flow state in step with the window, and checks the server when it closes. */
+  /**
+   * Keeps `popup` in the flow state in step with the window while the flow is `starting` or
+   * waiting for the user, and checks the server when it closes.
+   */
   private watch(flow: RunningFlow): void {
-    flow.stopWatching?.();
+    this.stopWatching(flow);
     const popup = flow.popup;
     if (!popup || isClosed(popup)) {
       this.onPopupClosed(flow);
       return;
     }
-    this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+    this.host.setFlow(flow.id, flow.stage === 'starting' ? { phase: 'starting', method: 'oauth' } : { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
     const stop = watchPopupClosed(popup, () => this.onPopupClosed(flow));
     flow.stopWatching = stop;
     flow.cleanups.add(stop);
   }
 
+  private stopWatching(flow: RunningFlow): void {
+    const stop = flow.stopWatching;
+    if (!stop) return;
+    stop();
+    flow.cleanups.delete(stop);
+    flow.stopWatching = undefined;
+  }
+
   private onPopupClosed(flow: RunningFlow): void {
     if (flow.settled) return;
     flow.popup = null;
+    this.stopWatching(flow);
+    if (flow.stage === 'starting') {
+      // No URL yet, so no grant either: say so, and wait for the URL (a second click reopens).
+      this.host.setFlow(flow.id, { phase: 'starting', method: 'oauth', popup: 'closed' });
+      return;
+    }
     // The flow stays open: a result may still arrive (the window may only look closed after the
     // platform severed it, or a server-side callback may have finished).
     this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
@@ -276,11 +297,11 @@ class FlowController {
     }
     const popup = openPopup(this.host.getOptions().popup, flow.url ?? '');
     if (!popup) {
-      this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'blocked' });
+      this.host.setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'blocked' });
       return;
     }
     flow.popup = popup;
-    if (flow.url) this.watch(flow);
+    this.watch(flow);
   }
 
   private complete(flow: RunningFlow, result: AuthorizationResult): void {

@@ -402,6 +402,82 @@ describe('given the user closes the sign-in window', () => {
   });
 });
 
+describe('given the user closes the sign-in window while a slow backend fetches the URL', () => {
+  it('says so within a second, before the URL arrives', () => {
+    void store.reauthorize(SEARCH.id);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth' });
+
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'closed' });
+    expect(fake.starts[0]!.ctx.signal.aborted).toBe(false);
+  });
+
+  it('waits with the window closed once the URL arrives, navigating nothing', async () => {
+    void store.reauthorize(SEARCH.id);
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
+    await until(() => store.getFlow(SEARCH.id).phase === 'awaiting_user');
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+    expect(windows.last.location.replace).not.toHaveBeenCalled();
+    expect(windows.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('reopens the window from a second click, sends it to the platform once the URL arrives, and watches it', async () => {
+    void store.reauthorize(SEARCH.id);
+    const first = windows.last;
+    first.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    void store.reauthorize(SEARCH.id);
+
+    expect(windows.open).toHaveBeenCalledTimes(2);
+    const second = windows.last;
+    expect(second).not.toBe(first);
+    expect(second.opened.url).toBe('');
+    expect(fake.adapter.startAuthorization).toHaveBeenCalledTimes(1);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth' });
+
+    second.closed = true;
+    vi.advanceTimersByTime(1000);
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'closed' });
+
+    void store.reauthorize(SEARCH.id);
+    const third = windows.last;
+    fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
+    await until(() => store.getFlow(SEARCH.id).phase === 'awaiting_user');
+
+    expect(third.location.replace).toHaveBeenCalledWith(AUTHORIZE_URL);
+    expect(first.location.replace).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+  });
+
+  it('reports a reopen the browser blocked while still starting', () => {
+    void store.reauthorize(SEARCH.id);
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+
+    windows.willReturn('blocked');
+    void store.reauthorize(SEARCH.id);
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'blocked' });
+  });
+
+  it('leaves no watcher behind when the flow ends while starting', async () => {
+    const done = store.reauthorize(SEARCH.id);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+    store.cancelReauthorize(SEARCH.id);
+
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('given a flow that runs out of time', () => {
   it('ends with timeout and removes every listener, timer and channel', async () => {
     const addListener = vi.spyOn(window, 'addEventListener');
