@@ -135,12 +135,14 @@ class FlowController {
     }
   }
 
-  /** Ends every flow without reporting it: the store has no users left. */
+  /**
+   * Ends every flow without reporting it: the store has no users left. No flow state is set
+   * (unmounting sets no state); the store clears its flow states itself, without telling anyone.
+   */
   dispose(): void {
     for (const flow of [...this.running.values()]) {
       const error = new ConnectionsError('cancelled', 'The re-authorization ended because nothing uses it any more.', { connectionId: flow.id });
       this.end(flow, error);
-      this.host.setFlow(flow.id, undefined);
       flow.reject(error);
     }
   }

@@ -179,7 +179,9 @@ class ConnectionStore {
     this.lifetime.abort();
     for (const undo of this.teardown.splice(0)) undo();
     this.flows.dispose();
-    if (this.state.isRefreshing) this.setState({ isRefreshing: false });
+    // Unmounting sets no state: listeners that are still attached (children unsubscribe after
+    // their provider releases) are not told, and a later mount starts without stale flows.
+    this.state = { ...this.state, flows: {}, isRefreshing: false };
   }
 
   /* -- loading ---------------------------------------------------------------------------------- */

@@ -798,3 +798,36 @@ describe('given the user cancels while the adapter exchanges the code', () => {
     expect(fake.adapter.listConnections).toHaveBeenCalledTimes(listsBefore);
   });
 });
+
+describe('given the last user releases the store', () => {
+  it('tells no listener while it tears down a running flow and a list load', async () => {
+    const done = store.reauthorize(SEARCH.id);
+    void store.refresh();
+    expect(store.getState().isRefreshing).toBe(true);
+    const notified = vi.fn();
+    store.subscribe(notified);
+
+    release();
+
+    expect(notified).not.toHaveBeenCalled();
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'idle' });
+    expect(store.getState().isRefreshing).toBe(false);
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+    await settle();
+    expect(notified).not.toHaveBeenCalled();
+  });
+
+  it('leaves no ended flow behind for the next mount', async () => {
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', error: 'access_denied' });
+    await expect(done).rejects.toMatchObject({ code: 'provider_error' });
+    expect(store.getFlow(SEARCH.id).phase).toBe('failed');
+
+    release();
+    release = store.retain();
+    await until(() => !store.getState().isRefreshing);
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'idle' });
+    expect(store.getState().flows).toEqual({});
+  });
+});
