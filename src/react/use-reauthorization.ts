@@ -108,7 +108,10 @@ function useReauthorization(
 /** The stage to show for a flow state. */
 function getReauthorizationStage({ phase, popup, error }: FlowState): ReauthorizationStage {
   if (phase === 'idle') return 'ready';
-  if (phase === 'awaiting_user') return popup === 'closed' ? 'window_closed' : popup === 'blocked' ? 'blocked' : 'waiting';
+  // The window can go away (or fail to reopen) before the platform's address arrives, too.
+  if (popup === 'closed' && (phase === 'starting' || phase === 'awaiting_user')) return 'window_closed';
+  if (popup === 'blocked' && (phase === 'starting' || phase === 'awaiting_user')) return 'blocked';
+  if (phase === 'awaiting_user') return 'waiting';
   if (phase !== 'failed') return phase;
   if (error?.code === 'popup_blocked') return 'blocked';
   if (error?.code === 'account_mismatch') return 'wrong_account';

@@ -636,3 +636,28 @@ describe('given a product team that names the login form', () => {
     expect(fake.logins[0]!.credentials).toEqual({ username: 'ana', password: 'right' });
   });
 });
+
+describe('given a slow backend while the sign-in window opens', () => {
+  it('says the window was closed before the address arrived, and reopens it', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+    const { dialog, starts, popups } = await openDialog(googleSearch);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    await settle();
+    popups.popups[0]!.closed = true;
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(dialog).toHaveAttribute('data-phase', 'starting');
+    expect(dialog).toHaveAttribute('data-stage', 'window_closed');
+    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished.');
+    fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
+    expect(popups.open).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'starting');
+    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    expect(popups.popups[1]!.location.replace).toHaveBeenCalledWith(AUTH_URL);
+    expect(dialog).toHaveAttribute('data-stage', 'waiting');
+  });
+});
