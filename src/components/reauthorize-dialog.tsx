@@ -89,7 +89,7 @@ export interface ReauthorizeDialogContentProps extends React.ComponentPropsWitho
 
 /**
  * The overlay (`.rca-dialog-overlay`) and the dialog (`.rca-dialog`), portalled. Carries
- * `data-phase` (the flow's phase), `data-stage` (what is shown), `data-popup` (while waiting),
+ * `data-phase` (the flow's phase), `data-stage` (what is shown), `data-popup` (while the flow runs),
  * `data-method` and `data-category`. Closing it ends a flow still waiting on the user, lets one
  * that is `completing` finish, and returns an ended one to `ready`. While a flow runs, a click on
  * the page behind does not close it (that would cut a sign-in short); Escape and Close still do.
