@@ -14,6 +14,11 @@ export interface AuthorizationCallbackOptions {
   /** Close the window once the result was handed over (not on error). @default true */
   closeOnSuccess?: boolean;
   /**
+   * The language of the built-in words: a tag starting with `es` speaks Spanish, anything else
+   * English. Also set as the `lang` of the message. @default English
+   */
+  locale?: string;
+  /**
    * Writes a short message into the page (as text) when something went wrong or the window
    * could not close. Pass `false` to render your own from the returned outcome.
    */
@@ -34,10 +39,16 @@ export type AuthorizationCallbackOutcome =
   | { status: 'error'; result: AuthorizationResult }
   | { status: 'invalid' };
 
-const DEFAULT_MESSAGES: CallbackMessages = {
+const EN: CallbackMessages = {
   error: 'The sign-in did not complete. You can close this window and try again from the app.',
   invalid: 'This page only completes a sign-in started from the app. You can close this window.',
   done: 'Signed in. You can close this window.',
+};
+
+const ES: CallbackMessages = {
+  error: 'No se pudo completar el inicio de sesión. Puedes cerrar esta ventana y volver a intentarlo desde la aplicación.',
+  invalid: 'Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puedes cerrar esta ventana.',
+  done: 'Sesión iniciada. Puedes cerrar esta ventana.',
 };
 
 /**
@@ -52,7 +63,9 @@ const DEFAULT_MESSAGES: CallbackMessages = {
 function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
   const { targetOrigin = window.location.origin, closeOnSuccess = true } = options;
   if (targetOrigin === '*') throw new TypeError('handleAuthorizationCallback() needs an exact targetOrigin, never "*".');
-  const messages = options.messages === false ? null : { ...DEFAULT_MESSAGES, ...options.messages };
+  const messages = options.messages === false ? null : { ...builtInMessages(options.locale), ...options.messages };
+  const lang = options.locale ? options.locale.replace(/_/g, '-') : undefined;
+  const show = (text: string | undefined) => showText(text, lang);
 
   const params = readParams(window.location);
   // Codes must not linger in the address bar, the history or a Referer.
@@ -120,10 +133,16 @@ function readParams(location: Location): Record<string, string> {
   return params;
 }
 
-function show(text: string | undefined): void {
+/** Spanish for `es`, `es-MX`, `es_ES`…; English for everything else. */
+function builtInMessages(locale: string | undefined): CallbackMessages {
+  return locale && /^es(?:[-_]|$)/i.test(locale) ? ES : EN;
+}
+
+function showText(text: string | undefined, lang: string | undefined): void {
   if (!text || typeof document === 'undefined' || !document.body) return;
   const paragraph = document.createElement('p');
   paragraph.setAttribute('role', 'status');
+  if (lang) paragraph.setAttribute('lang', lang);
   paragraph.textContent = text;
   document.body.replaceChildren(paragraph);
 }

@@ -202,3 +202,52 @@ describe('given the page is opened without an authorization answer', () => {
     expect(document.body.textContent).toBe('custom');
   });
 });
+
+describe('given a Spanish-speaking user', () => {
+  it.each([
+    ['es', 'es'],
+    ['es-MX', 'es-MX'],
+    ['ES_es', 'ES-es'],
+  ])('says what happened in Spanish for locale %s', (locale, lang) => {
+    arriveAt('/oauth/callback?error=access_denied&state=s-1');
+
+    handleAuthorizationCallback({ locale });
+
+    const status = document.body.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('No se pudo completar el inicio de sesión. Puedes cerrar esta ventana y volver a intentarlo desde la aplicación.');
+    expect(status?.getAttribute('lang')).toBe(lang);
+  });
+
+  it('explains the page in Spanish when it was opened without an answer', () => {
+    arriveAt('/oauth/callback');
+
+    handleAuthorizationCallback({ locale: 'es-ES' });
+
+    expect(document.body.textContent).toBe('Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puedes cerrar esta ventana.');
+  });
+
+  it('says the sign-in is done in Spanish when the window cannot close', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    handleAuthorizationCallback({ locale: 'es' });
+    vi.advanceTimersByTime(1000);
+
+    expect(document.body.textContent).toBe('Sesión iniciada. Puedes cerrar esta ventana.');
+  });
+
+  it('lets the integrator’s own wording win over the built-in Spanish', () => {
+    arriveAt('/oauth/callback?error=server_error&state=s-1');
+
+    handleAuthorizationCallback({ locale: 'es', messages: { error: 'La plataforma falló.' } });
+
+    expect(document.body.textContent).toBe('La plataforma falló.');
+  });
+
+  it.each(['en-GB', 'fr', 'et', 'esperanto'])('falls back to English for locale %s', (locale) => {
+    arriveAt('/oauth/callback?error=access_denied&state=s-1');
+
+    handleAuthorizationCallback({ locale });
+
+    expect(document.body.textContent).toBe('The sign-in did not complete. You can close this window and try again from the app.');
+  });
+});
