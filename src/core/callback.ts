@@ -46,9 +46,9 @@ const EN: CallbackMessages = {
 };
 
 const ES: CallbackMessages = {
-  error: 'No se pudo completar el inicio de sesión. Puedes cerrar esta ventana y volver a intentarlo desde la aplicación.',
-  invalid: 'Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puedes cerrar esta ventana.',
-  done: 'Sesión iniciada. Puedes cerrar esta ventana.',
+  error: 'No se pudo completar el inicio de sesión. Puede cerrar esta ventana y volver a intentarlo desde la aplicación.',
+  invalid: 'Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puede cerrar esta ventana.',
+  done: 'Sesión iniciada. Puede cerrar esta ventana.',
 };
 
 /**

@@ -68,7 +68,7 @@ const en = {
   'flow.readyCredentials': (provider: string) => `Enter the ${provider} username and password for this account.`,
   'flow.starting': 'Opening the sign-in window…',
   'flow.waiting': (provider: string) => `Finish signing in to ${provider} in the window that opened.`,
-  'flow.windowClosed': 'The sign-in window was closed before you finished. Reopen it to continue, or cancel.',
+  'flow.windowClosed': 'The sign-in window was closed before you finished, or the platform took it out of our reach. If it is still open, finish there; otherwise reopen it, or cancel.',
   'flow.blocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, or open the window again.',
   'flow.completing': 'Finishing the reconnection…',
   'flow.succeeded': (provider: string) => `${provider} is connected again.`,

@@ -24,7 +24,7 @@ const es: Messages = {
   'list.matchCount': (count) =>
     count === 0 ? 'Ninguna conexión coincide.' : count === 1 ? '1 conexión coincide.' : `${count} conexiones coinciden.`,
   'list.results': 'Resultados de la búsqueda',
-  'list.moreMatches': (shown, total) => `Se muestran ${shown} de ${total} coincidencias; escribe más para acotarlas.`,
+  'list.moreMatches': (shown, total) => `Se muestran ${shown} de ${total} coincidencias; escriba más para acotarlas.`,
   'list.showMore': 'Mostrar más',
   'list.summary': (count) =>
     count === 1 ? '1 conexión necesita volver a autorizarse' : `${count} conexiones necesitan volver a autorizarse`,
@@ -62,7 +62,7 @@ const es: Messages = {
   'flow.readyCredentials': (provider) => `Escriba el usuario y la contraseña de ${provider} de esta cuenta.`,
   'flow.starting': 'Abriendo la ventana de inicio de sesión…',
   'flow.waiting': (provider) => `Termine de iniciar sesión en ${provider} en la ventana que se ha abierto.`,
-  'flow.windowClosed': 'La ventana de inicio de sesión se cerró antes de terminar. Vuelva a abrirla para continuar o cancele.',
+  'flow.windowClosed': 'La ventana de inicio de sesión se cerró antes de terminar, o la plataforma la dejó fuera de nuestro alcance. Si sigue abierta, termine allí; si no, vuelva a abrirla o cancele.',
   'flow.blocked': 'Su navegador bloqueó la ventana de inicio de sesión. Permita las ventanas emergentes de este sitio o ábrala de nuevo.',
   'flow.completing': 'Terminando de conectar…',
   'flow.succeeded': (provider) => `${provider} vuelve a estar conectada.`,

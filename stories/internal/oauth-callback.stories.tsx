@@ -21,10 +21,10 @@ const words = {
   },
   es: {
     pending: 'Terminando el inicio de sesión…',
-    sent: 'Sesión iniciada. Esta ventana se cierra sola; si sigue abierta, puedes cerrarla.',
-    error: 'El inicio de sesión no terminó. Puedes cerrar esta ventana y volver a intentarlo desde la aplicación.',
+    sent: 'Sesión iniciada. Esta ventana se cierra sola; si sigue abierta, puede cerrarla.',
+    error: 'El inicio de sesión no terminó. Puede cerrar esta ventana y volver a intentarlo desde la aplicación.',
     reason: 'La plataforma respondió:',
-    invalid: 'Esta página solo termina un inicio de sesión empezado en la aplicación. Puedes cerrar esta ventana.',
+    invalid: 'Esta página solo termina un inicio de sesión empezado en la aplicación. Puede cerrar esta ventana.',
   },
 };
 

@@ -130,7 +130,7 @@ describe('given a lapsed Google Ads connection', () => {
     });
     expect(dialog).toHaveAttribute('data-stage', 'window_closed');
     expect(dialog).toHaveAttribute('data-popup', 'closed');
-    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished.');
+    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished, or the platform took it out of our reach.');
     fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
     expect(popups.open.mock.calls[1]![0]).toBe(AUTH_URL);
@@ -650,7 +650,7 @@ describe('given a slow backend while the sign-in window opens', () => {
     });
     expect(dialog).toHaveAttribute('data-phase', 'starting');
     expect(dialog).toHaveAttribute('data-stage', 'window_closed');
-    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished.');
+    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished, or the platform took it out of our reach.');
     fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
     await settle();

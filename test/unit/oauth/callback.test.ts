@@ -214,7 +214,7 @@ describe('given a Spanish-speaking user', () => {
     handleAuthorizationCallback({ locale });
 
     const status = document.body.querySelector('[role="status"]');
-    expect(status?.textContent).toBe('No se pudo completar el inicio de sesión. Puedes cerrar esta ventana y volver a intentarlo desde la aplicación.');
+    expect(status?.textContent).toBe('No se pudo completar el inicio de sesión. Puede cerrar esta ventana y volver a intentarlo desde la aplicación.');
     expect(status?.getAttribute('lang')).toBe(lang);
   });
 
@@ -223,7 +223,7 @@ describe('given a Spanish-speaking user', () => {
 
     handleAuthorizationCallback({ locale: 'es-ES' });
 
-    expect(document.body.textContent).toBe('Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puedes cerrar esta ventana.');
+    expect(document.body.textContent).toBe('Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puede cerrar esta ventana.');
   });
 
   it('says the sign-in is done in Spanish when the window cannot close', () => {
@@ -232,7 +232,7 @@ describe('given a Spanish-speaking user', () => {
     handleAuthorizationCallback({ locale: 'es' });
     vi.advanceTimersByTime(1000);
 
-    expect(document.body.textContent).toBe('Sesión iniciada. Puedes cerrar esta ventana.');
+    expect(document.body.textContent).toBe('Sesión iniciada. Puede cerrar esta ventana.');
   });
 
   it('lets the integrator’s own wording win over the built-in Spanish', () => {
