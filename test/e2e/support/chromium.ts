@@ -1,23 +1,14 @@
 import { chromium } from 'playwright';
 import type { Browser, BrowserContext } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 
 /* -------------------------------------------------------------------------------------------------
  * Debian's Chromium, driven by Playwright (no test tool may download its own browser here)
  * -----------------------------------------------------------------------------------------------*/
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** A fresh profile that never leaves loopback (the platform's pages ask for a web font). */

@@ -4,6 +4,8 @@ import { createAuthorizationMessage } from '../../../src/core/authorization-mess
 import type { AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from '../../../src/core/types';
 import { ConnectionsProvider } from '../../../src/react/context';
 import type { ConnectionsProviderProps } from '../../../src/react/context';
+import { deferred } from '../../support/deferred';
+import type { Deferred } from '../../support/deferred';
 
 /* -------------------------------------------------------------------------------------------------
  * Shared set-up for the component tests: connections, a fake adapter with deferred answers,
@@ -82,21 +84,8 @@ export const hubspot: Connection = {
 
 export const sample: Connection[] = [googleBrand, googleSearch, metaEmea, salesforce, dynamicsEu, dynamicsOnPrem, hubspot];
 
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred };
+export type { Deferred };
 
 /** An adapter whose flow calls wait until the test answers them. */
 export function createFakeAdapter(connections: Connection[] = sample) {

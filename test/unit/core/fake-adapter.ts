@@ -1,25 +1,14 @@
 import { vi } from 'vitest';
 import type { Connection, ConnectionsAdapter } from '../../../src/core/types';
+import { deferred } from '../../support/deferred';
+import type { Deferred } from '../../support/deferred';
 
 /* -------------------------------------------------------------------------------------------------
  * Deferred promises, settled by the test when it chooses
  * -----------------------------------------------------------------------------------------------*/
 
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred };
+export type { Deferred };
 
 /**
  * Lets every promise callback already queued run (and the ones they queue in turn), without

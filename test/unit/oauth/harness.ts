@@ -3,26 +3,15 @@ import { createAuthorizationMessage, authorizationChannelName } from '../../../s
 import { ConnectionStore } from '../../../src/core/store';
 import type { ConnectionStoreOptions } from '../../../src/core/store';
 import type { AdapterContext, AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from '../../../src/core/types';
+import { deferred } from '../../support/deferred';
+import type { Deferred } from '../../support/deferred';
 
 /* -------------------------------------------------------------------------------------------------
  * Shared set-up for the OAuth flow tests: fake popups, a fake adapter with deferred answers
  * -----------------------------------------------------------------------------------------------*/
 
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred };
+export type { Deferred };
 
 /** A stand-in for the window `window.open` returns: what the flow touches, and a record of it. */
 export interface FakePopup {

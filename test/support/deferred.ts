@@ -1,0 +1,19 @@
+/* -------------------------------------------------------------------------------------------------
+ * Deferred promises, settled by the test when it chooses
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
