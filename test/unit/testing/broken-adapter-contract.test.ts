@@ -116,7 +116,7 @@ describe('given an adapter whose authorization start is unsafe', () => {
     let counter = 0;
     const kit = collect({ startAuthorization: async () => withState(`state-${(counter += 1)}`) });
     expect(await failureOf(kit, 'startAuthorization() › returns a fresh, unpredictable state every time')).toBe(
-      'startAuthorization() returned states that look guessable ("state-1", "state-2", "state-3"): the part that changes carries at most 3 bits. Use at least 128 random bits from a cryptographic source, e.g. 32 hex characters from crypto.getRandomValues().',
+      'startAuthorization() returned states that look guessable ("state-1", "state-2", "state-3", …): the part that changes carries at most 3 bits. Use at least 128 random bits from a cryptographic source, e.g. 32 hex characters from crypto.getRandomValues().',
     );
   });
 
