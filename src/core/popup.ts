@@ -19,8 +19,9 @@ const CLOSED_POLL_MS = 500;
 
 /**
  * Opens the popup synchronously, inside the user's click, on a blank same-origin page; it is
- * navigated to the platform once the authorization URL is known. Never `noopener`: the callback
- * page needs `window.opener`, and with `noopener` `window.open` returns `null`.
+ * navigated to the platform once the authorization URL is known. The features never sever the
+ * opener: the callback page needs `window.opener`, and a severed popup makes `window.open`
+ * return `null`, which would read as blocked.
  * Returns `null` when the browser blocked it.
  */
 function openPopup(options: PopupOptions = {}, url = ''): Window | null {
