@@ -225,7 +225,9 @@ const ReauthorizeDialogStatus = /* @__PURE__ */ React.forwardRef<HTMLDivElement,
   const { stage, flow } = reauth;
   const backfillSince = flow.connection?.status === 'backfilling' ? flow.connection.backfill?.since : undefined;
   const text =
-    stage === 'ready'
+    stage === 'ready' && connection.canReauthorize === false
+      ? messages['item.noRights']
+      : stage === 'ready'
       ? messages[connection.authMethod === 'credentials' ? 'flow.readyCredentials' : 'flow.ready'](provider)
       : stage === 'waiting'
         ? messages['flow.waiting'](provider)
@@ -347,7 +349,7 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
       </Dialog.Close>
     );
   }
-  const secondaryLabel = messages[stage === 'ready' || isRunning ? 'action.cancel' : 'action.close'];
+  const secondaryLabel = messages[(stage === 'ready' && primary) || isRunning ? 'action.cancel' : 'action.close'];
   return (
     <div {...props} ref={ref} className={clsx('rca-dialog-actions', className)}>
       {primary}
@@ -469,9 +471,8 @@ function useDialogContext(part: string): DialogContextValue {
  * flow brings a fresh state and code (an adapter marks a used code, a 4xx, as not retryable).
  */
 function canStart({ stage, isRunning, flow }: UseReauthorizationResult, connection: Connection): boolean {
-  if (isRunning || stage === 'succeeded' || stage === 'blocked') return false;
-  if (stage === 'ready') return true;
-  return connection.canReauthorize !== false && !(flow.error && FINAL_ERRORS.includes(flow.error.code));
+  if (isRunning || stage === 'succeeded' || stage === 'blocked' || connection.canReauthorize === false) return false;
+  return stage === 'ready' || !(flow.error && FINAL_ERRORS.includes(flow.error.code));
 }
 
 /** Errors a new attempt cannot get past: the adapter or this user cannot re-authorize, or the platform's address is unsafe. */

@@ -337,7 +337,7 @@ describe('given a product team composing it', () => {
   it('renders a custom layout from its parts', async () => {
     render(
       <Provider adapter={createFakeAdapter().adapter}>
-        <ReauthorizeDialog.Root connection={hubspot} defaultOpen>
+        <ReauthorizeDialog.Root connection={{ ...hubspot, canReauthorize: true }} defaultOpen>
           <ReauthorizeDialog.Content aria-describedby={undefined}>
             <ReauthorizeDialog.Title>Reconnect HubSpot</ReauthorizeDialog.Title>
             <ReauthorizeDialog.Impact className="mine" />
@@ -578,13 +578,18 @@ describe('given a reconnection that failed', () => {
     expect(within(dialog.querySelector<HTMLElement>('.rca-dialog-actions')!).getByRole('button', { name: 'Close' })).toBeInTheDocument();
   });
 
-  it('offers no "Try again" when this user may not reauthorize the connection', async () => {
+  it('says who can reauthorize, and offers no sign-in, when this user may not', async () => {
     const { dialog } = await openDialog(hubspot);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Hubspot' }));
-    await settle();
-    expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByRole('status')).toHaveTextContent('This connection cannot be reauthorized from here.');
-    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+    expect(screen.getByRole('status')).toHaveTextContent('Ask a workspace admin to reauthorize this connection.');
+    expect(screen.queryByRole('button', { name: 'Sign in to Hubspot' })).toBeNull();
+    expect(within(dialog.querySelector<HTMLElement>('.rca-dialog-actions')!).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+
+  it('shows no login form when this user may not reauthorize a login-form connection', async () => {
+    await openDialog({ ...dynamicsOnPrem, canReauthorize: false });
+    expect(screen.queryByLabelText('Username')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Sign in/ })).toBeNull();
   });
 
   it('offers no "Try again" when the backend cannot take a login form at all', async () => {
