@@ -310,13 +310,46 @@ describe('given the event stream', () => {
     expect(received).toEqual([]);
   });
 
-  it('subscribes to nothing where there is no EventSource, or when told not to', () => {
+  it('subscribes to nothing when told not to, even where the page has an EventSource', () => {
     const { backend } = setUp();
-    for (const EventSource of [null, undefined]) {
-      const adapter = createFetchAdapter({ baseUrl: backend.baseUrl, fetch: backend.fetch, EventSource });
+    vi.stubGlobal('EventSource', backend.EventSource);
+    try {
+      const adapter = createFetchAdapter({ baseUrl: backend.baseUrl, fetch: backend.fetch, EventSource: null });
       const unsubscribe = adapter.subscribe!(() => {});
       expect(() => unsubscribe()).not.toThrow();
+      expect(backend.sources).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
     }
-    expect(backend.sources).toHaveLength(0);
+  });
+
+  it('listens on the page\'s own EventSource when given none', () => {
+    const { backend } = setUp();
+    vi.stubGlobal('EventSource', backend.EventSource);
+    try {
+      const adapter = createFetchAdapter({ baseUrl: backend.baseUrl, fetch: backend.fetch });
+      const unsubscribe = adapter.subscribe!(() => {});
+      expect(backend.sources).toHaveLength(1);
+      unsubscribe();
+      expect(backend.sources[0]!.readyState).toBe(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('subscribes to nothing, without throwing, where the page has no EventSource', () => {
+    const { backend } = setUp();
+    vi.stubGlobal('EventSource', undefined);
+    try {
+      const adapter = createFetchAdapter({ baseUrl: backend.baseUrl, fetch: backend.fetch });
+      let unsubscribe: () => void = () => {};
+      expect(() => {
+        unsubscribe = adapter.subscribe!(() => {});
+      }).not.toThrow();
+      expect(() => unsubscribe()).not.toThrow();
+      expect(backend.sources).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
