@@ -1,12 +1,13 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAuthorizationMessage } from '../../../src/core/authorization-message';
 import { createMemoryAdapter } from '../../../src/core/memory-adapter';
 import { ConnectionStore, getConnectionStore } from '../../../src/core/store';
 import { ConnectionsProvider } from '../../../src/react/context';
 import { useConnections } from '../../../src/react/use-connections';
 import type { UseConnectionsResult } from '../../../src/react/use-connections';
-import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
+import { createFakeAdapter, deferred, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
 
 /* -------------------------------------------------------------------------------------------------
@@ -122,18 +123,42 @@ describe('given several components using one adapter', () => {
   });
 
   it('gives every adapter call an AbortSignal', async () => {
+    const popup = { closed: false, close: vi.fn(), focus: vi.fn(), location: { replace: vi.fn() } };
+    vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
+    const exchange = deferred<never>();
+    fake.adapter.startAuthorization = vi.fn(async () => ({ url: 'https://accounts.example.com/o/oauth2/auth', state: 'state-signals' }));
+    fake.adapter.completeAuthorization = vi.fn(() => exchange.promise);
     const hook = renderHook(() => useConnections({ adapter: fake.adapter, retry: false, refreshOnFocus: false }));
-    fake.list(0).answer.resolve([makeConnection({ id: 'crm', authMethod: 'credentials', status: 'authorization_required' })]);
+    fake.list(0).answer.resolve([
+      makeConnection({ id: 'crm', authMethod: 'credentials', status: 'authorization_required' }),
+      makeConnection({ id: 'ads', status: 'authorization_required' }),
+    ]);
     await settle();
     void hook.result.current.refresh();
     void hook.result.current.reauthorize('crm', { credentials: { password: 'x' } });
+    void hook.result.current.reauthorize('ads').catch(() => {});
+    await settle();
+    act(() => {
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          data: createAuthorizationMessage({ state: 'state-signals', params: { code: 'c' } }),
+          origin: window.location.origin,
+        }),
+      );
+    });
+    await settle();
 
-    const calls = [
-      ...(fake.adapter.listConnections as ReturnType<typeof vi.fn>).mock.calls.map((call) => call[0]),
-      ...(fake.adapter.submitCredentials as ReturnType<typeof vi.fn>).mock.calls.map((call) => call[2]),
+    const mocked = (method: unknown) => (method as ReturnType<typeof vi.fn>).mock.calls;
+    const contexts = [
+      ...mocked(fake.adapter.listConnections).map((call) => call[0]),
+      ...mocked(fake.adapter.submitCredentials).map((call) => call[2]),
+      ...mocked(fake.adapter.startAuthorization).map((call) => call[1]),
+      ...mocked(fake.adapter.completeAuthorization).map((call) => call[2]),
     ];
-    expect(calls).toHaveLength(3);
-    for (const ctx of calls) expect(ctx.signal).toBeInstanceOf(AbortSignal);
+    expect(mocked(fake.adapter.startAuthorization)).toHaveLength(1);
+    expect(mocked(fake.adapter.completeAuthorization)).toHaveLength(1);
+    expect(contexts).toHaveLength(5);
+    for (const ctx of contexts) expect(ctx.signal).toBeInstanceOf(AbortSignal);
     hook.unmount();
   });
 });
@@ -226,9 +251,29 @@ describe('given a store with no users left', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('stops listening for focus and online', async () => {
+  it('stops listening for focus, online and the tab becoming visible', async () => {
+    const windowAdds = vi.spyOn(window, 'addEventListener');
+    const windowRemoves = vi.spyOn(window, 'removeEventListener');
+    const documentAdds = vi.spyOn(document, 'addEventListener');
+    const documentRemoves = vi.spyOn(document, 'removeEventListener');
+    const listenerFor = (spy: { mock: { calls: unknown[][] } }, type: string) => {
+      const calls = spy.mock.calls.filter((call) => call[0] === type);
+      expect(calls, `listeners for "${type}"`).toHaveLength(1);
+      return calls[0]![1];
+    };
+
     const store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: true, focusThrottleMs: 0 });
-    store.retain()();
+    const release = store.retain();
+    const onFocus = listenerFor(windowAdds, 'focus');
+    const onOnline = listenerFor(windowAdds, 'online');
+    const onVisible = listenerFor(documentAdds, 'visibilitychange');
+    expect(windowRemoves).not.toHaveBeenCalledWith('focus', expect.anything());
+
+    release();
+    expect(listenerFor(windowRemoves, 'focus')).toBe(onFocus);
+    expect(listenerFor(windowRemoves, 'online')).toBe(onOnline);
+    expect(listenerFor(documentRemoves, 'visibilitychange')).toBe(onVisible);
+
     window.dispatchEvent(new Event('focus'));
     window.dispatchEvent(new Event('online'));
     document.dispatchEvent(new Event('visibilitychange'));
