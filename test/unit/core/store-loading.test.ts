@@ -254,8 +254,16 @@ describe('given the window regains focus', () => {
   });
 
   it('counts a tab becoming visible as regaining focus, under the same throttle', async () => {
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
     document.dispatchEvent(new Event('visibilitychange'));
+    expect(fake.lists).toHaveLength(2);
+
     window.dispatchEvent(new Event('focus'));
+    expect(fake.lists).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    visibility.mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
     expect(fake.lists).toHaveLength(2);
   });
 });
