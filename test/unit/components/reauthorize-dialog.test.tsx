@@ -252,8 +252,8 @@ describe('given a connection that signs in with a login form', () => {
     const user = userEvent.setup();
     const { dialog, logins, popups } = await openDialog(dynamicsOnPrem);
     expect(dialog).toHaveAttribute('data-method', 'credentials');
-    const username = screen.getByLabelText('Username');
-    const password = screen.getByLabelText('Password');
+    const username = screen.getByLabelText<HTMLInputElement>('Username');
+    const password = screen.getByLabelText<HTMLInputElement>('Password');
     expect(username).toHaveAttribute('autocomplete', 'username');
     expect(password).toHaveAttribute('autocomplete', 'current-password');
     expect(password).toHaveAttribute('type', 'password');
@@ -263,6 +263,9 @@ describe('given a connection that signs in with a login form', () => {
     await user.type(password, 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
     expect(logins[0]!.credentials).toEqual({ username: 'ana', password: 'wrong' });
+    // Cleared by the submit itself, before the adapter answers (the form is gone while it waits).
+    expect(username.value).toBe('');
+    expect(password.value).toBe('');
     expect(popups.open).not.toHaveBeenCalled();
     expect(dialog).toHaveAttribute('data-stage', 'completing');
     expect(screen.queryByLabelText('Password')).toBeNull();
@@ -275,10 +278,14 @@ describe('given a connection that signs in with a login form', () => {
     expect(screen.getByLabelText('Username')).toHaveValue('');
     expect(screen.getByLabelText('Password')).toHaveValue('');
 
-    await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'right');
+    const usernameAgain = screen.getByLabelText<HTMLInputElement>('Username');
+    const passwordAgain = screen.getByLabelText<HTMLInputElement>('Password');
+    await user.type(usernameAgain, 'ana');
+    await user.type(passwordAgain, 'right');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(logins[1]!.credentials).toEqual({ username: 'ana', password: 'right' });
+    expect(usernameAgain.value).toBe('');
+    expect(passwordAgain.value).toBe('');
     logins[1]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' });
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
