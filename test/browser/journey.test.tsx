@@ -122,9 +122,14 @@ describe('given a lapsed Google Ads account in a real browser', () => {
     await userEvent.click(page.getByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
     const dialog = page.getByRole('dialog', { name: 'Reauthorize Microsoft Dynamics 365' });
     await expect.element(dialog).toHaveTextContent('the data missed meanwhile is sent to your CRM');
-    await userEvent.type(page.getByLabelText('Username'), 'ana@acme.example');
-    await userEvent.type(page.getByLabelText('Password'), 'correct horse');
+    const username = page.getByLabelText('Username').element() as HTMLInputElement;
+    const password = page.getByLabelText('Password').element() as HTMLInputElement;
+    await userEvent.type(username, 'ana@acme.example');
+    await userEvent.type(password, 'correct horse');
     await userEvent.keyboard('{Enter}');
+    // The very fields that were sent are emptied by the submit, whatever the adapter answers.
+    expect(username.value).toBe('');
+    expect(password.value).toBe('');
     await expect.element(dialog).toHaveAttribute('data-stage', 'succeeded');
     await expect.element(dialog).toHaveTextContent('Backfilling data missed since');
     await expect.element(page.getByLabelText('Password')).not.toBeInTheDocument();
@@ -137,9 +142,13 @@ describe('given a lapsed Google Ads account in a real browser', () => {
     renderScreen();
     await userEvent.click(page.getByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
     const dialog = page.getByRole('dialog');
-    await userEvent.type(page.getByLabelText('Username'), 'ana@acme.example');
-    await userEvent.type(page.getByLabelText('Password'), 'wrong');
+    const username = page.getByLabelText('Username').element() as HTMLInputElement;
+    const password = page.getByLabelText('Password').element() as HTMLInputElement;
+    await userEvent.type(username, 'ana@acme.example');
+    await userEvent.type(password, 'wrong');
     await userEvent.click(page.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    expect(username.value).toBe('');
+    expect(password.value).toBe('');
     await expect.element(dialog).toHaveAttribute('data-stage', 'failed');
     await expect.element(dialog).toHaveTextContent('The username or password was not accepted.');
     await expect.element(page.getByLabelText('Username')).toHaveValue('');
