@@ -1,6 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import * as React from 'react';
-import { expect, fn, waitFor, within } from 'storybook/test';
+import { expect, fn, isMockFunction, waitFor, within } from 'storybook/test';
+import type { Mock } from 'storybook/test';
 import { ReauthorizeDialog, createSampleConnections, getProvider, useConnections } from '../../src';
 import type { Connection, ReauthorizeDialogProps, ReauthorizationStage } from '../../src';
 import { stubSignInWindow } from '../support/sign-in-window';
@@ -234,9 +235,13 @@ export const CancelWhileWaiting: Story = phase({
   window: 'stay',
   stage: 'waiting',
   check: async (dialog, m, context) => {
+    const [signInWindow] = openedSignInWindows();
+    await expect(signInWindow?.closed).toBe(false);
     await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.cancel'] }));
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'cancelled'));
     await expect(dialog).toHaveTextContent(m['flow.cancelled']);
+    // Cancelling closes the platform's window too, so it is not left behind the app.
+    await expect(signInWindow?.closed).toBe(true);
   },
 });
 
@@ -284,10 +289,16 @@ export const CredentialsRefused: Story = {
   },
   play: async (context) => {
     const m = messagesFor(context.globals);
-    const dialog = await submitLogin(context, 'not the password');
+    const dialog = await findDialog(context);
+    const username = within(dialog).getByLabelText<HTMLInputElement>(m['form.username']);
+    const password = within(dialog).getByLabelText<HTMLInputElement>(m['form.password']);
+    await submitLogin(context, 'not the password');
+    // Credentials are never kept: the fields that were sent are emptied by the submit itself.
+    await expect(username.value).toBe('');
+    await expect(password.value).toBe('');
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'failed'));
     await expect(dialog).toHaveTextContent(m['error.provider_error']);
-    // Credentials are never kept: the form shows again, empty.
+    // The form shows again, empty.
     await expect(within(dialog).getByLabelText(m['form.username'])).toHaveValue('');
     await expect(within(dialog).getByLabelText(m['form.password'])).toHaveValue('');
   },
@@ -304,7 +315,7 @@ interface PhaseOptions {
   /** What the stand-in for the platform's window does. */
   window: SignInAnswer;
   adapter?: Omit<StoryAdapterOptions, 'connections'>;
-  /** The stage the dialog must reach and hold. */
+  /** The stage the dialog must reach, and still show a moment later. */
   stage: ReauthorizationStage;
   check?: (dialog: HTMLElement, messages: Messages, context: StoryContext) => Promise<void>;
 }
@@ -317,16 +328,31 @@ function phase({ connection = GOOGLE_ADS, window: answer, adapter, stage, check 
     parameters: {
       connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), ...adapter }) },
     },
-    beforeEach: () => stubSignInWindow(answer),
+    beforeEach: () => {
+      const restore = stubSignInWindow(answer);
+      // Recorded, so a story can look at the windows the flow opened (restore puts back the original).
+      window.open = fn(window.open);
+      return restore;
+    },
     play: async (context) => {
       const m = messagesFor(context.globals);
       const dialog = await findDialog(context);
       const provider = getProvider(connection.provider).label;
       await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
       await waitFor(() => expect(dialog).toHaveAttribute('data-stage', stage), { timeout: 3000 });
+      // Not a stage passed through on the way: it is still there after pending work has run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await expect(dialog).toHaveAttribute('data-stage', stage);
       await check?.(dialog, m, context as StoryContext);
     },
   };
+}
+
+/** The stand-in windows `window.open` returned in this story, oldest first. */
+function openedSignInWindows(): Window[] {
+  const open = window.open as unknown as Mock<typeof window.open>;
+  if (!isMockFunction(open)) throw new Error('window.open is not recorded: the story must be made with phase().');
+  return open.mock.results.flatMap((result) => (result.type === 'return' && result.value ? [result.value] : []));
 }
 
 /** The open dialog (portalled to the body, outside the story's root). */
