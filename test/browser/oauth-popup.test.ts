@@ -95,6 +95,22 @@ function popups(): Window[] {
   return open.mock.results.map((result) => result.value as Window | null).filter((popup): popup is Window => popup !== null);
 }
 
+/** `popup` as the flow sees it, with every call to its `focus()` reported to `onFocus` first. */
+function recordFocus(popup: Window, onFocus: () => void): Window {
+  return new Proxy(popup, {
+    get(target, key) {
+      if (key === 'focus') {
+        return () => {
+          onFocus();
+          target.focus();
+        };
+      }
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 function phase() {
   return store.getFlow(SEARCH.id).phase;
 }
@@ -230,12 +246,23 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
   it('focuses the open window on a second click instead of opening another', async () => {
     mode = 'wait';
+    // A cross-origin window cannot be spied on: hand the flow a stand-in that records focus()
+    // and passes everything else through to the real popup.
+    const focused = vi.fn();
+    open.mockRestore();
+    const realOpen = window.open.bind(window);
+    open = vi.spyOn(window, 'open').mockImplementation((...args) => {
+      const popup = realOpen(...args);
+      return popup && recordFocus(popup, focused);
+    });
     await setUp();
     await clickKey();
     await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    expect(focused).not.toHaveBeenCalled();
 
     await clickKey();
 
+    expect(focused).toHaveBeenCalledTimes(1);
     expect(open).toHaveBeenCalledTimes(1);
     expect(adapter.startAuthorization).toHaveBeenCalledTimes(1);
     expect(popups()[0]!.closed).toBe(false);
