@@ -154,6 +154,12 @@ describe('given the list is loading or failed', () => {
     expect(list).toHaveAttribute('data-state', 'loading');
     expect(list).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByText('Loading connections…')).toBeInTheDocument();
+    // Placeholder rows for the eye only: a screen reader hears the sentence, not empty items.
+    const skeleton = list.querySelector('.rca-skeleton');
+    expect(skeleton).not.toBeNull();
+    expect(skeleton).toHaveAttribute('aria-hidden', 'true');
+    expect(skeleton!.children.length).toBeGreaterThan(0);
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
   });
 
   it('offers a working "Try again" after a load error', async () => {
