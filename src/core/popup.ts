@@ -70,12 +70,22 @@ function isClosed(popup: Window): boolean {
 
 /** Calls `onClosed` once, within about a second of the popup closing. Returns the stop function. */
 function watchPopupClosed(popup: Window, onClosed: () => void): () => void {
-  const timer = setInterval(() => {
+  const check = () => {
     if (!isClosed(popup)) return;
-    clearInterval(timer);
+    stop();
     onClosed();
-  }, CLOSED_POLL_MS);
-  return () => clearInterval(timer);
+  };
+  const timer = setInterval(check, CLOSED_POLL_MS);
+  // The app's window comes back to the front when the sign-in window closes: check at once, since
+  // a browser may slow a background page's timers to one tick a second or less.
+  window.addEventListener('focus', check);
+  document.addEventListener('visibilitychange', check);
+  const stop = () => {
+    clearInterval(timer);
+    window.removeEventListener('focus', check);
+    document.removeEventListener('visibilitychange', check);
+  };
+  return stop;
 }
 
 function popupFeatures({ width = 520, height = 680 }: PopupOptions): string {

@@ -289,6 +289,25 @@ describe('given the user closes the sign-in window', () => {
     expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
   });
 
+  it('notices at once when the app window comes back to the front, without waiting for a timer', async () => {
+    await startFlow();
+    windows.last.closed = true;
+
+    // No timer moves: a background page's timers may be slowed to once a second or less.
+    window.dispatchEvent(new Event('focus'));
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+  });
+
+  it('checks again when the app tab becomes visible', async () => {
+    await startFlow();
+    windows.last.closed = true;
+
+    document.dispatchEvent(new Event('visibilitychange'));
+
+    expect(store.getFlow(SEARCH.id).popup).toBe('closed');
+  });
+
   it('succeeds when the server shows that a server-side callback finished the grant', async () => {
     const { done } = await startFlow();
     expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
