@@ -108,7 +108,7 @@ describe('given the in-memory adapter’s consent page', () => {
 
     consent.getElementById('close')!.click();
 
-    await expect.poll(() => flow().popup, { timeout: 1500 }).toBe('closed');
+    await expect.poll(() => flow().popup, { timeout: 5000 }).toBe('closed');
     expect(flow().phase).toBe('awaiting_user');
   });
 

@@ -208,7 +208,10 @@ describe('given a lapsed connection and a platform on another origin', () => {
     expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
   });
 
-  it('notices within about a second that the user closed the window, and reopens it from a second click', async () => {
+  // How soon is proven on a fake clock in test/unit/oauth/reauthorize-flow.test.ts ("says so within
+  // a second"); here, on a shared machine's real clock, only that a real cross-origin window's
+  // `closed` reaches the flow with nothing else happening (no focus, no message).
+  it('notices that the user closed the real cross-origin window, and reopens it from a second click', async () => {
     mode = 'wait';
     await setUp();
     await clickKey();
@@ -216,7 +219,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     popups()[0]!.close();
 
-    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 1200, interval: 50 }).toBe('closed');
+    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('closed');
     expect(phase()).toBe('awaiting_user');
     expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
 
