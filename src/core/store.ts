@@ -70,6 +70,8 @@ class ConnectionStore {
   private options: ConnectionStoreOptions;
   private state: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
   private readonly listeners = new Set<() => void>();
+  /** Listeners of one connection and its flow, by id. */
+  private readonly watchers = new Map<string, Set<() => void>>();
   private readonly flows: FlowController;
 
   private clock = 0;
@@ -113,6 +115,20 @@ class ConnectionStore {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
+    };
+  };
+
+  /**
+   * Like `subscribe`, but told only when the connection with this id or its flow changes: a row
+   * of a long list then costs nothing when another row changes.
+   */
+  subscribeTo = (id: string, listener: () => void): (() => void) => {
+    let set = this.watchers.get(id);
+    if (!set) this.watchers.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.watchers.get(id) === set) this.watchers.delete(id);
     };
   };
 
@@ -318,7 +334,7 @@ class ConnectionStore {
     const next = current
       ? this.state.connections.map((c) => (c.id === connection.id ? connection : c))
       : [...this.state.connections, connection];
-    this.commit(next, {});
+    this.commit(next, {}, connection);
   }
 
   /* -- flows ------------------------------------------------------------------------------------ */
@@ -340,20 +356,42 @@ class ConnectionStore {
     if (flow) Object.defineProperty(flows, id, { value: flow, enumerable: true, writable: true, configurable: true });
     else if (Object.prototype.hasOwnProperty.call(flows, id)) delete flows[id];
     else return;
-    this.setState({ flows });
+    this.setState({ flows }, [id]);
   }
 
   /* -- plumbing --------------------------------------------------------------------------------- */
 
-  private commit(connections: Connection[], patch: Partial<ConnectionsState>): void {
-    this.byId.clear();
-    for (const connection of connections) this.byId.set(connection.id, connection);
-    this.setState({ ...patch, connections });
+  /**
+   * Shows `connections`. `updated` is the only connection that differs from what is shown (a
+   * pushed update or a flow's result); without it the whole list is compared.
+   */
+  private commit(connections: Connection[], patch: Partial<ConnectionsState>, updated?: Connection): void {
+    let changed: string[];
+    if (updated) {
+      this.byId.set(updated.id, updated);
+      changed = [updated.id];
+    } else {
+      const before = new Map(this.byId);
+      changed = [];
+      this.byId.clear();
+      for (const connection of connections) {
+        this.byId.set(connection.id, connection);
+        if (before.get(connection.id) !== connection) changed.push(connection.id);
+        before.delete(connection.id);
+      }
+      changed.push(...before.keys());
+    }
+    this.setState({ ...patch, connections }, changed);
   }
 
-  private setState(patch: Partial<ConnectionsState>): void {
+  /** Tells every listener, then the listeners of each id in `changed`. */
+  private setState(patch: Partial<ConnectionsState>, changed: readonly string[] = []): void {
     this.state = { ...this.state, ...patch };
     for (const listener of [...this.listeners]) listener();
+    for (const id of changed) {
+      const set = this.watchers.get(id);
+      if (set) for (const listener of [...set]) listener();
+    }
   }
 
   /** Tells the integrator about a problem, once per distinct message. */
