@@ -3,17 +3,17 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ProviderCatalog } from '../core/catalog';
-import type { ConnectionStore, ListStatus } from '../core/store';
+import type { ConnectionStore, ConnectionsState, ListStatus } from '../core/store';
 import type { Connection, ConnectionCategory } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from '../react/context';
 import { useLocalized } from '../react/use-localized';
-import type { LocalizedProps } from '../react/use-localized';
+import type { Localized, LocalizedProps } from '../react/use-localized';
 import { KeyIcon } from './icons';
 import { ReauthorizeDialog } from './reauthorize-dialog';
 import type { ReauthorizeDialogProps } from './reauthorize-dialog';
-import { StatusBadge } from './status-badge';
+import { badgeContent } from './status-badge';
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeButton — the red key
@@ -72,73 +72,97 @@ export interface ConnectionListItemProps extends React.ComponentPropsWithoutRef<
  */
 const ConnectionListItem = /* @__PURE__ */ React.memo(
   /* @__PURE__ */ React.forwardRef<HTMLLIElement, ConnectionListItemProps>(function ConnectionListItem(
-    { connection, reauthorizing = false, renderIcon, onReauthorize, locale, messages, className, ...props },
+    { locale, messages, ...props },
     ref,
   ) {
-    const localized = useLocalized({ locale, messages });
-    const m = localized.messages;
-    const label = getProvider(connection.provider, localized.providers).label;
-    const { status, backfill } = connection;
-    const lastSync = connection.lastSyncedAt && formatAgo(connection.lastSyncedAt, localized.locale);
-    return (
-      <li
-        tabIndex={-1}
-        {...props}
-        data-status={status}
-        data-category={connection.category}
-        data-reauthorizing={reauthorizing || undefined}
-        ref={ref}
-        className={clsx('rca-connection-item', className)}
-      >
-        <span className="rca-provider-mark" aria-hidden>
-          {renderIcon ? renderIcon(connection) : monogram(label)}
-        </span>
-        <div className="rca-connection-item-body">
-          <p className="rca-connection-item-name">
-            <span className="rca-provider-label">{label}</span> <span className="rca-account-name">{connection.accountName}</span>
-          </p>
-          <StatusBadge
-            status={reauthorizing ? 'reauthorizing' : status}
-            since={reauthorizing ? undefined : connection.statusSince}
-            locale={locale}
-            messages={messages}
-          />
-          {lastSync && <p className="rca-connection-item-sync">{m['item.lastSync'](lastSync)}</p>}
-          {status === 'backfilling' && backfill && (
-            <label className="rca-backfill">
-              {m['item.backfill'](formatDate(backfill.since, localized.locale) ?? '')}
-              <progress className="rca-progress" max={1} value={backfill.progress} />
-            </label>
-          )}
-          {status === 'error' && connection.error && <p className="rca-connection-item-error">{connection.error.message}</p>}
-          {status === 'authorization_required' && connection.canReauthorize === false && (
-            <p className="rca-connection-item-note">{m['item.noRights']}</p>
-          )}
-        </div>
-        {status === 'authorization_required' && connection.canReauthorize !== false && onReauthorize && (
-          <ReauthorizeButton
-            connection={connection}
-            locale={locale}
-            messages={messages}
-            onClick={(event) => onReauthorize(connection, event)}
-          />
-        )}
-      </li>
-    );
+    return renderItem({ ...props, ref }, useLocalized({ locale, messages }));
   }),
 );
 
-/** A row bound to the store: re-renders only when its own connection or flow changes. */
-const StoreItem = /* @__PURE__ */ React.memo(function StoreItem({
-  store,
-  id,
-  ...props
-}: Omit<ConnectionListItemProps, 'connection' | 'reauthorizing'> & { store: ConnectionStore; id: string }) {
-  const readConnection = () => store.getConnection(id);
-  const connection = React.useSyncExternalStore(store.subscribe, readConnection, readConnection);
-  const readRunning = () => RUNNING.includes(store.getFlow(id).phase);
-  const reauthorizing = React.useSyncExternalStore(store.subscribe, readRunning, readRunning);
-  return connection ? <ConnectionListItem {...props} connection={connection} reauthorizing={reauthorizing} /> : null;
+type ItemProps = Omit<ConnectionListItemProps, 'locale' | 'messages'> & { ref?: React.Ref<HTMLLIElement> };
+
+/**
+ * One row's markup, drawn by ConnectionListItem and straight from a store row (which brings the
+ * list's words, so a thousand rows do not look them up a thousand times). The badge and the key
+ * are drawn here too rather than through StatusBadge and ReauthorizeButton (same markup), which
+ * would each be one more component per row.
+ */
+function renderItem(
+  { connection, reauthorizing = false, renderIcon, onReauthorize, className, ...props }: ItemProps,
+  localized: Localized,
+): React.ReactElement {
+  const m = localized.messages;
+  const label = getProvider(connection.provider, localized.providers).label;
+  const { status, backfill } = connection;
+  const shown = reauthorizing ? 'reauthorizing' : status;
+  const lastSync = connection.lastSyncedAt && formatAgo(connection.lastSyncedAt, localized.locale);
+  return (
+    <li
+      tabIndex={-1}
+      {...props}
+      data-status={status}
+      data-category={connection.category}
+      data-reauthorizing={reauthorizing || undefined}
+      className={className ? `rca-connection-item ${className}` : 'rca-connection-item'}
+    >
+      <span className="rca-provider-mark" aria-hidden>
+        {renderIcon ? renderIcon(connection) : monogram(label)}
+      </span>
+      <div className="rca-connection-item-body">
+        <p className="rca-connection-item-name">
+          <span className="rca-provider-label">{label}</span> <span className="rca-account-name">{connection.accountName}</span>
+        </p>
+        <span className="rca-status-badge" data-status={shown}>
+          {badgeContent(shown, reauthorizing ? undefined : connection.statusSince, localized)}
+        </span>
+        {lastSync && <p className="rca-connection-item-sync">{m['item.lastSync'](lastSync)}</p>}
+        {status === 'backfilling' && backfill && (
+          <label className="rca-backfill">
+            {m['item.backfill'](formatDate(backfill.since, localized.locale) ?? '')}
+            <progress className="rca-progress" max={1} value={backfill.progress} />
+          </label>
+        )}
+        {status === 'error' && connection.error && <p className="rca-connection-item-error">{connection.error.message}</p>}
+        {status === 'authorization_required' && connection.canReauthorize === false && (
+          <p className="rca-connection-item-note">{m['item.noRights']}</p>
+        )}
+      </div>
+      {status === 'authorization_required' && connection.canReauthorize !== false && onReauthorize && (
+        <button
+          type="button"
+          aria-label={m['item.reauthorize'](label, connection.accountName)}
+          className="rca-reauthorize-button"
+          onClick={(event) => onReauthorize(connection, event)}
+        >
+          <KeyIcon className="rca-key-icon" />
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** What every store row of one list shares, in one object so that a row's memo compares two props. */
+interface StoreRowShared extends Pick<ConnectionListItemProps, 'renderIcon' | 'onReauthorize'> {
+  store: ConnectionStore;
+  localized: Localized;
+}
+
+/**
+ * A row bound to the store: told, and re-rendered, only when its own connection or flow changes.
+ * One subscription per row, whose snapshot pairs the connection with whether its flow runs.
+ */
+const StoreItem = /* @__PURE__ */ React.memo(function StoreItem({ id, shared: { store, localized, ...props } }: { id: string; shared: StoreRowShared }) {
+  const subscribe = React.useCallback((listener: () => void) => store.subscribeTo(id, listener), [store, id]);
+  const snapshot = React.useRef<{ connection: Connection | undefined; reauthorizing: boolean } | null>(null);
+  const read = () => {
+    const connection = store.getConnection(id);
+    const reauthorizing = RUNNING.includes(store.getFlow(id).phase);
+    const last = snapshot.current;
+    if (last && last.connection === connection && last.reauthorizing === reauthorizing) return last;
+    return (snapshot.current = { connection, reauthorizing });
+  };
+  const { connection, reauthorizing } = React.useSyncExternalStore(subscribe, read, read);
+  return connection ? renderItem({ ...props, connection, reauthorizing }, localized) : null;
 });
 
 const RUNNING: readonly string[] = ['starting', 'awaiting_user', 'completing'];
@@ -195,15 +219,23 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const [limit, setLimit] = React.useState(SEARCH_PAGE);
 
   // The whole arranged list does not depend on the query: typing never re-arranges it.
+  const propsView = React.useRef<ListView | null>(null);
   const fromProps = React.useMemo(
-    () => connections && arrange(connections, status ?? 'ready', error ?? null, null),
+    () => connections && (propsView.current = arrange(connections, status ?? 'ready', error ?? null, propsView.current, true)),
     [connections, status, error],
   );
-  const cache = React.useRef<ListView | null>(null);
+  const cache = React.useRef<{ state: Pick<ConnectionsState, 'connections' | 'status' | 'error'>; view: ListView } | null>(null);
   const readStore = () => {
     if (!store) return null;
     const state = store.getState();
-    return (cache.current = arrange(state.connections, state.status, state.error, cache.current));
+    const last = cache.current;
+    // A flow or isRefreshing changed: nothing the list arranges did.
+    if (last && last.state.connections === state.connections && last.state.status === state.status && last.state.error === state.error) {
+      return last.view;
+    }
+    const view = arrange(state.connections, state.status, state.error, last?.view ?? null, false);
+    cache.current = { state, view };
+    return view;
   };
   const fromStore = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readStore, readStore);
   const view = (fromProps ?? fromStore)!;
@@ -229,7 +261,6 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
     if (target instanceof HTMLElement) target.focus();
   }, [limit]);
 
-  const announcement = useStatusAnnouncer(store, connections, localized.messages, localized.providers);
 
   // The dialog of the row whose key was clicked; focus goes back to that row's key, or the row.
   const [dialog, setDialog] = React.useState<{ id: string; open: boolean } | null>(null);
@@ -251,11 +282,15 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const retry = onRetry ?? store?.refresh;
 
   const state = view.status === 'loading' && view.total === 0 ? 'loading' : view.status === 'error' && view.total === 0 ? 'error' : view.total === 0 ? 'empty' : 'ready';
-  const renderRow = (connection: Connection) =>
-    store ? (
-      <StoreItem key={connection.id} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} store={store} id={connection.id} />
+  const shared = React.useMemo<StoreRowShared | null>(
+    () => store && { store, localized, renderIcon, onReauthorize: keyHandler },
+    [store, localized, renderIcon, keyHandler],
+  );
+  const renderRow = (connection: Connection, key: string = connection.id) =>
+    shared ? (
+      <StoreItem key={key} id={connection.id} shared={shared} />
     ) : (
-      <ConnectionListItem key={connection.id} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} connection={connection} />
+      <ConnectionListItem key={key} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} connection={connection} />
     );
   // Rows are memoised; building thousands of their elements again on every keystroke is not free.
   const groups = React.useMemo(
@@ -266,17 +301,17 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
             {m[`group.${category}`]}
           </h2>
           <ul aria-labelledby={`${baseId}-${category}`} className="rca-connection-group-list">
-            {items.map(renderRow)}
+            {items.map((connection) => renderRow(connection))}
           </ul>
         </div>
       )),
     // `renderRow` reads exactly these.
-    [view, store, renderIcon, keyHandler, locale, messages, m, baseId],
+    [view.groups, shared, renderIcon, keyHandler, locale, messages, m, baseId],
   );
 
   return (
     <div {...props} data-state={state} aria-busy={state === 'loading' || undefined} ref={ref} className={clsx('rca-connection-list', className)}>
-      {view.attention > 0 && <p className="rca-connection-list-summary">{m['list.summary'](view.attention)}</p>}
+      <AttentionSummary store={store} connections={connections} messages={m} />
       {(view.total > searchThreshold || query) && (
         <>
           <label className="rca-search">
@@ -285,6 +320,8 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
               className="rca-input"
               type="search"
               value={query}
+              // Focus comes before the first keystroke: make what search compares then, not during it.
+              onFocus={() => searchIndex(view, localized.providers)}
               onChange={(event) => {
                 setQuery(event.target.value);
                 setLimit(SEARCH_PAGE);
@@ -342,7 +379,9 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       {matches && matches.items.length > 0 && (
         <div className="rca-search-results">
           <ul ref={results} aria-label={m['list.results']} className="rca-connection-group-list">
-            {matches.items.slice(0, limit).map(renderRow)}
+            {/* Keyed by place: the next keystroke fills the same rows with other matches, which
+                costs far less than taking fifty rows down and building fifty new ones. */}
+            {matches.items.slice(0, limit).map((connection, place) => renderRow(connection, String(place)))}
           </ul>
           {matches.items.length > limit && (
             <p className="rca-search-more">
@@ -362,9 +401,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           )}
         </div>
       )}
-      <div role="status" className="rca-visually-hidden" style={VISUALLY_HIDDEN}>
-        {announcement}
-      </div>
+      <StatusAnnouncer store={store} connections={connections} messages={m} providers={localized.providers} />
       {store && dialog && (
         <StoreDialog
           store={store}
@@ -387,8 +424,9 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
 
 /** The dialog for one connection of the store, following its latest version. */
 function StoreDialog({ store, id, ...props }: Omit<ReauthorizeDialogProps, 'connection'> & { store: ConnectionStore; id: string }) {
+  const subscribe = React.useCallback((listener: () => void) => store.subscribeTo(id, listener), [store, id]);
   const read = () => store.getConnection(id);
-  const connection = React.useSyncExternalStore(store.subscribe, read, read);
+  const connection = React.useSyncExternalStore(subscribe, read, read);
   return connection ? <ReauthorizeDialog {...props} connection={connection} adapter={store.adapter} /> : null;
 }
 
@@ -401,9 +439,9 @@ interface ListView {
   error: Error | null;
   /** Connections before searching. */
   total: number;
-  /** How many need re-authorization. */
-  attention: number;
   groups: { category: ConnectionCategory; items: Connection[] }[];
+  /** The category each connection id is shown in. */
+  categories: Map<string, ConnectionCategory>;
 }
 
 const CATEGORIES: readonly ConnectionCategory[] = ['advertising', 'crm', 'other'];
@@ -411,50 +449,78 @@ const CATEGORIES: readonly ConnectionCategory[] = ['advertising', 'crm', 'other'
 const SEARCH_PAGE = 50;
 
 /**
- * Groups by category, needs-attention first (keeping the adapter's order otherwise). Returns
- * `previous` when nothing the list itself renders changed — the same rows in the same order —
- * so a pushed change re-renders only its own row.
+ * Groups by category, needs-attention first (keeping the adapter's order otherwise).
+ *
+ * Rows stay where they are while the list is on screen: when the same connections come again
+ * (a pushed status change, a re-authorization, a reload), the previous order is kept, so nothing
+ * jumps away from the pointer, from keyboard focus or from a screen reader's place, and one
+ * change costs one row. The order is worked out afresh when connections come or go (and on the
+ * next mount). With `fresh`, the kept order is filled with the new objects (rows rendered from
+ * props); without it the previous groups are returned as they are (store rows read their own
+ * connection), and the whole previous view when nothing it shows changed.
  */
-function arrange(connections: readonly Connection[], status: ListStatus, error: Error | null, previous: ListView | null): ListView {
-  const byCategory: Record<ConnectionCategory, Connection[]> = { advertising: [], crm: [], other: [] };
-  let attention = 0;
-  for (const connection of connections) {
-    if (connection.status === 'authorization_required') attention += 1;
-    (byCategory[connection.category] ?? byCategory.other).push(connection);
+function arrange(connections: readonly Connection[], status: ListStatus, error: Error | null, previous: ListView | null, fresh: boolean): ListView {
+  let groups: ListView['groups'];
+  if (previous && sameConnections(previous, connections)) {
+    groups = fresh ? refill(previous.groups, connections) : previous.groups;
+  } else {
+    // Per category, one bucket per urgency: a stable order in one pass, without sorting.
+    const buckets: Record<ConnectionCategory, [Connection[], Connection[], Connection[]]> = { advertising: [[], [], []], crm: [[], [], []], other: [[], [], []] };
+    for (const connection of connections) buckets[categoryOf(connection)][urgency(connection)].push(connection);
+    groups = CATEGORIES.map((category) => ({ category, items: buckets[category].flat() })).filter((group) => group.items.length > 0);
   }
-  const groups = CATEGORIES.map((category) => ({
-    category,
-    items: byCategory[category].sort((a, b) => urgency(a) - urgency(b)),
-  })).filter((group) => group.items.length > 0);
-  if (
-    previous &&
-    previous.status === status &&
-    previous.error === error &&
-    previous.attention === attention &&
-    previous.total === connections.length &&
-    sameRows(previous.groups, groups)
-  ) {
+  if (previous && previous.groups === groups && previous.status === status && previous.error === error) {
     return previous;
   }
-  return { status, error, total: connections.length, attention, groups };
+  return { status, error, total: connections.length, groups, categories: previous?.groups === groups ? previous.categories : categoriesOf(groups) };
 }
 
-function sameRows(a: ListView['groups'], b: ListView['groups']): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((group, g) => {
-    const other = b[g]!;
-    if (group.category !== other.category || group.items.length !== other.items.length) return false;
-    // Rows follow their own connection, so only ids and their order matter here.
-    return group.items.every((item, i) => item.id === other.items[i]!.id);
-  });
+/** Whether `connections` are the view's connections (same ids, each in the same category). */
+function sameConnections(view: ListView, connections: readonly Connection[]): boolean {
+  if (view.total !== connections.length) return false;
+  for (const connection of connections) if (view.categories.get(connection.id) !== categoryOf(connection)) return false;
+  return true;
 }
 
-/** Lower-cased "provider account" per connection object, per catalog (labels come from it). */
-const haystacks = new WeakMap<ProviderCatalog, WeakMap<Connection, string>>();
+/** The same groups in the same order, holding the latest object of each connection. */
+function refill(groups: ListView['groups'], connections: readonly Connection[]): ListView['groups'] {
+  const byId = new Map(connections.map((connection) => [connection.id, connection]));
+  return groups.map(({ category, items }) => ({ category, items: items.map((item) => byId.get(item.id)!) }));
+}
+
+function categoriesOf(groups: ListView['groups']): Map<string, ConnectionCategory> {
+  const categories = new Map<string, ConnectionCategory>();
+  for (const { category, items } of groups) for (const item of items) categories.set(item.id, category);
+  return categories;
+}
+
+function categoryOf(connection: Connection): ConnectionCategory {
+  return CATEGORIES.includes(connection.category) ? connection.category : 'other';
+}
+
+/** What search compares, per arranged groups: lower-cased "provider account" of each row, in order. */
+const searchTexts = new WeakMap<ListView['groups'], { providers: ProviderCatalog; rows: Connection[]; texts: string[] }>();
+
+function searchText(connection: Connection, providers: ProviderCatalog): string {
+  return `${getProvider(connection.provider, providers).label} ${connection.accountName}`.toLowerCase();
+}
+
+/** The texts search compares for this arrangement, made on first need (or when the box gets focus). */
+function searchIndex(view: ListView, providers: ProviderCatalog): { rows: Connection[]; texts: string[] } {
+  let index = searchTexts.get(view.groups);
+  if (!index || index.providers !== providers) {
+    const rows = view.groups.flatMap((group) => group.items);
+    index = { providers, rows, texts: rows.map((row) => searchText(row, providers)) };
+    searchTexts.set(view.groups, index);
+  }
+  return index;
+}
 
 /**
  * The connections whose provider label or account name contains the needle, in list order.
- * `resolve` gives the latest version of each row (the view's objects may be older).
+ * `resolve` gives the latest version of each row (the view's objects may be older, and a row
+ * renamed since is compared by its new name). The texts are made once per arrangement, so
+ * keystrokes after the first only compare.
  */
 function search(
   view: ListView,
@@ -462,51 +528,80 @@ function search(
   providers: ProviderCatalog,
   resolve?: (id: string) => Connection | undefined,
 ): { items: Connection[] } {
+  const { rows, texts } = searchIndex(view, providers);
   const items: Connection[] = [];
-  let cache = haystacks.get(providers);
-  if (!cache) haystacks.set(providers, (cache = new WeakMap()));
-  for (const group of view.groups) {
-    for (const row of group.items) {
-      const connection = resolve?.(row.id) ?? row;
-      let haystack = cache.get(connection);
-      if (haystack === undefined) {
-        haystack = `${getProvider(connection.provider, providers).label} ${connection.accountName}`.toLowerCase();
-        cache.set(connection, haystack);
-      }
-      if (haystack.includes(needle)) items.push(connection);
-    }
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i]!;
+    const connection = resolve?.(row.id) ?? row;
+    const text = connection === row ? texts[i]! : searchText(connection, providers);
+    if (text.includes(needle)) items.push(connection);
   }
   return { items };
 }
 
-function urgency(connection: Connection): number {
+function urgency(connection: Connection): 0 | 1 | 2 {
   return connection.status === 'authorization_required' ? 0 : connection.status === 'error' ? 1 : 2;
 }
 
 /**
- * The sentence announcing the latest status changes ("Google Ads reconnected: Acme Search").
- * Only changes are announced: never the first list, nor connections that just appeared.
+ * "2 connections need reauthorization", when any do. A component of its own that counts on every
+ * change, so that a lapse re-renders this line and its row, not the list.
  */
-function useStatusAnnouncer(
-  store: ConnectionStore | null,
-  connections: readonly Connection[] | undefined,
-  messages: Messages,
-  providers: ProviderCatalog,
-): string {
+function AttentionSummary({ store, connections, messages }: { store: ConnectionStore | null; connections: readonly Connection[] | undefined; messages: Messages }) {
+  const read = () => countAttention(connections ?? store?.getState().connections ?? []);
+  const count = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, read, read);
+  return count > 0 ? <p className="rca-connection-list-summary">{messages['list.summary'](count)}</p> : null;
+}
+
+function countAttention(connections: readonly Connection[]): number {
+  let count = 0;
+  for (const connection of connections) if (connection.status === 'authorization_required') count += 1;
+  return count;
+}
+
+/**
+ * The polite live region announcing the latest status changes ("Google Ads reconnected: Acme
+ * Search"). Only changes are announced: never the first list, nor connections that just appeared.
+ * A component of its own, so that announcing re-renders the region and not the list.
+ */
+function StatusAnnouncer({
+  store,
+  connections,
+  messages,
+  providers,
+}: {
+  store: ConnectionStore | null;
+  connections: readonly Connection[] | undefined;
+  messages: Messages;
+  providers: ProviderCatalog;
+}) {
   const [text, setText] = React.useState('');
-  const known = React.useRef<Map<string, string> | null>(null);
+  /** The connection objects last seen, by id; `null` before the first list. */
+  const known = React.useRef<Map<string, Connection> | null>(null);
   const words = React.useRef({ messages, providers });
   React.useEffect(() => {
     words.current = { messages, providers };
   });
   const note = React.useCallback((list: readonly Connection[]) => {
-    const before = known.current;
-    known.current = new Map(list.map((c) => [c.id, c.status]));
-    if (!before) return;
+    const seen = known.current;
+    if (!seen) {
+      known.current = new Map(list.map((c) => [c.id, c]));
+      return;
+    }
+    // Called on every change to the store: a long list costs one look-up per row, nothing more.
     const { messages: m, providers: catalog } = words.current;
-    const changes = list
-      .filter((c) => before.has(c.id) && before.get(c.id) !== c.status)
-      .map((c) => m[`announce.${c.status}`](getProvider(c.provider, catalog).label, c.accountName));
+    const changes: string[] = [];
+    for (const c of list) {
+      const before = seen.get(c.id);
+      if (before === c) continue;
+      if (before && before.status !== c.status) changes.push(m[`announce.${c.status}`](getProvider(c.provider, catalog).label, c.accountName));
+      seen.set(c.id, c);
+    }
+    // Forget connections that went away, so one that comes back is not announced as a change.
+    if (seen.size > list.length) {
+      const ids = new Set(list.map((c) => c.id));
+      for (const id of seen.keys()) if (!ids.has(id)) seen.delete(id);
+    }
     if (changes.length > 0) setText(changes.join(' '));
   }, []);
   React.useEffect(() => {
@@ -521,16 +616,29 @@ function useStatusAnnouncer(
   React.useEffect(() => {
     if (connections) note(connections);
   }, [connections, note]);
-  return text;
+  return (
+    <div role="status" className="rca-visually-hidden" style={VISUALLY_HIDDEN}>
+      {text}
+    </div>
+  );
 }
 
+const monograms = new Map<string, string>();
+
+/** "Google Ads" → "GA", worked out once per label. */
 function monogram(label: string): string {
-  return label
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => word.charAt(0))
-    .join('')
-    .toUpperCase();
+  let letters = monograms.get(label);
+  if (letters === undefined) {
+    letters = label
+      .split(/\s+/)
+      .slice(0, 2)
+      .map((word) => word.charAt(0))
+      .join('')
+      .toUpperCase();
+    if (monograms.size >= 500) monograms.clear();
+    monograms.set(label, letters);
+  }
+  return letters;
 }
 
 function subscribeNowhere(): () => void {

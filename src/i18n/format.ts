@@ -2,7 +2,8 @@
  * Dates and durations through Intl, in the provider's locale
  *
  * Formatters are costly to build and a list formats several values per row, so each one is made
- * once per locale and kind.
+ * once per locale and kind; and since a long list says "3 days" and "2 hours ago" over and over,
+ * each duration's words are kept too (a few hundred short strings at most).
  * -----------------------------------------------------------------------------------------------*/
 
 type Unit = 'day' | 'hour' | 'minute';
@@ -14,6 +15,19 @@ const UNITS: readonly [Unit, number][] = [
 ];
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+
+const words = new Map<string, string>();
+
+/** The words for one value of one kind, formatted once. */
+function remembered(key: string, format: () => string): string {
+  let text = words.get(key);
+  if (text === undefined) {
+    // Day counts have no upper bound: start again rather than grow for ever.
+    if (words.size >= 1000) words.clear();
+    words.set(key, (text = format()));
+  }
+  return text;
+}
 
 function formatter<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let made = formatters.get(key) as T | undefined;
@@ -35,7 +49,9 @@ function formatDuration(ms: number, locale: string): string | undefined {
   const largest = largestUnit(Math.abs(ms));
   if (!largest) return undefined;
   const [unit, value] = largest;
-  return formatter(`n:${locale}:${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
+  return remembered(`n:${locale}:${unit}:${value}`, () =>
+    formatter(`n:${locale}:${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(value),
+  );
 }
 
 /** A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday"; "now", "ahora" under a minute. */
@@ -43,7 +59,9 @@ function formatAgo(iso: string, locale: string, now: number = Date.now()): strin
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
   const [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
-  return formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit);
+  return remembered(`r:${locale}:${unit}:${value}`, () =>
+    formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit),
+  );
 }
 
 /** A moment as a date and time: "Nov 25, 2026, 10:00 AM", "25 nov 2026, 10:00". */

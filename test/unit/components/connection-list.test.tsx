@@ -4,6 +4,7 @@ import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
 import { ConnectionsError } from '../../../src/core/errors';
+import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { expectNoAxeViolations } from './axe';
 import { NOW, Provider, createFakeAdapter, deferred, dynamicsEu, googleBrand, googleSearch, hubspot, metaEmea, salesforce, sample } from './harness';
@@ -138,6 +139,66 @@ describe('given a workspace with lapsed connections', () => {
     await renderLoaded();
     vi.useRealTimers();
     await expectNoAxeViolations();
+  });
+});
+
+describe('given statuses change while the list is on screen', () => {
+  const accounts = (name: string) => within(screen.getByRole('list', { name })).getAllByRole('listitem').map((li) => li.querySelector('.rca-account-name')!.textContent);
+
+  it('keeps every row in its place, the same element, while the summary and the row say what changed', async () => {
+    const fake = createFakeAdapter();
+    await renderLoaded(fake.adapter);
+    const before = accounts('Advertising');
+    const brand = rowOf('Acme Brand');
+    expect(brand).toHaveAttribute('data-status', 'connected');
+
+    act(() => fake.push({ ...googleBrand, status: 'authorization_required', statusSince: new Date(NOW).toISOString() }));
+
+    expect(accounts('Advertising')).toEqual(before);
+    expect(rowOf('Acme Brand')).toBe(brand);
+    expect(brand).toHaveAttribute('data-status', 'authorization_required');
+    expect(within(brand).getByRole('button', { name: 'Reauthorize Google Ads — Acme Brand' })).toBeInTheDocument();
+    expect(screen.getByText('5 connections need reauthorization')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Google Ads needs reauthorization: Acme Brand');
+  });
+
+  it('keeps the order through a reload of the same connections', async () => {
+    const fake = createFakeAdapter();
+    await renderLoaded(fake.adapter);
+    const before = accounts('Advertising');
+    fake.adapter.listConnections.mockResolvedValue(sample.map((c) => (c.id === googleBrand.id ? { ...c, status: 'authorization_required' as const } : { ...c })));
+
+    await act(() => getConnectionStore(fake.adapter).refresh());
+
+    expect(rowOf('Acme Brand')).toHaveAttribute('data-status', 'authorization_required');
+    expect(accounts('Advertising')).toEqual(before);
+  });
+
+  it('puts the ones needing attention first again when connections come or go', async () => {
+    const fake = createFakeAdapter();
+    await renderLoaded(fake.adapter);
+    act(() => fake.push({ ...googleBrand, status: 'authorization_required', statusSince: new Date(NOW).toISOString() }));
+    expect(accounts('Advertising')[0]).not.toBe('Acme Brand');
+
+    act(() => fake.push({ ...googleBrand, id: 'gads-new', accountName: 'Acme Display', status: 'connected' }));
+
+    const order = accounts('Advertising');
+    expect(order.slice(0, 2).sort()).toEqual(['Acme Brand', 'Acme Search']);
+    expect(order).toContain('Acme Display');
+  });
+
+  it('keeps its order from props too, rendering each row’s latest version', () => {
+    const { rerender } = render(<ConnectionList connections={sample} onReauthorize={() => {}} />);
+    const before = accounts('Advertising');
+
+    rerender(<ConnectionList connections={sample.map((c) => (c.id === googleBrand.id ? { ...c, status: 'authorization_required' as const } : c))} onReauthorize={() => {}} />);
+
+    expect(accounts('Advertising')).toEqual(before);
+    expect(rowOf('Acme Brand')).toHaveAttribute('data-status', 'authorization_required');
+
+    rerender(<ConnectionList connections={sample.filter((c) => c.id !== metaEmea.id).map((c) => (c.id === googleBrand.id ? { ...c, status: 'authorization_required' as const } : c))} onReauthorize={() => {}} />);
+
+    expect(accounts('Advertising')[0]).toBe('Acme Brand');
   });
 });
 
