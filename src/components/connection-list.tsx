@@ -198,7 +198,8 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
 
 /**
  * The Connections screen (`<div class="rca-connection-list" data-state>`): grouped by category,
- * connections that need attention first, a summary line, search when the list is long, loading,
+ * connections that need attention first (then each row keeps its place while the list is on
+ * screen, until connections are added or removed), a summary line, search when the list is long, loading,
  * empty and error states, and a polite live region announcing status changes. When a reload fails
  * with a list on screen, the list stays and an alert above it (`.rca-connection-list-error[data-stale]`)
  * offers "Try again".
@@ -348,20 +349,10 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           </ul>
         </>
       )}
-      {state === 'error' && (
-        <div role="alert" className="rca-connection-list-error">
-          <p>{m['list.loadError']}</p>
-          {retry && (
-            <button type="button" className="rca-button" data-variant="secondary" onClick={() => void retry()}>
-              {m['list.retry']}
-            </button>
-          )}
-        </div>
-      )}
-      {state === 'ready' && view.error && (
-        // The last good list stays; this line only says it may be stale and offers a reload.
-        <div role="alert" className="rca-connection-list-error" data-stale="">
-          <p>{m['list.refreshError']}</p>
+      {(state === 'error' || (state === 'ready' && view.error)) && (
+        // After a failed reload the last good list stays: the alert only says it may be stale.
+        <div role="alert" className="rca-connection-list-error" data-stale={state === 'ready' ? '' : undefined}>
+          <p>{m[state === 'ready' ? 'list.refreshError' : 'list.loadError']}</p>
           {retry && (
             <button type="button" className="rca-button" data-variant="secondary" onClick={() => void retry()}>
               {m['list.retry']}
@@ -440,8 +431,8 @@ interface ListView {
   /** Connections before searching. */
   total: number;
   groups: { category: ConnectionCategory; items: Connection[] }[];
-  /** The category each connection id is shown in. */
-  categories: Map<string, ConnectionCategory>;
+  /** The connections the groups were arranged from, in the order they came. */
+  source: readonly Connection[];
 }
 
 const CATEGORIES: readonly ConnectionCategory[] = ['advertising', 'crm', 'other'];
@@ -451,51 +442,28 @@ const SEARCH_PAGE = 50;
 /**
  * Groups by category, needs-attention first (keeping the adapter's order otherwise).
  *
- * Rows stay where they are while the list is on screen: when the same connections come again
- * (a pushed status change, a re-authorization, a reload), the previous order is kept, so nothing
- * jumps away from the pointer, from keyboard focus or from a screen reader's place, and one
- * change costs one row. The order is worked out afresh when connections come or go (and on the
- * next mount). With `fresh`, the kept order is filled with the new objects (rows rendered from
- * props); without it the previous groups are returned as they are (store rows read their own
- * connection), and the whole previous view when nothing it shows changed.
+ * Rows stay where they are while the list is on screen: when the same connections come again in
+ * the same order (a pushed status change, a re-authorization, a reload), the previous order is
+ * kept, so nothing jumps away from the pointer, from keyboard focus or from a screen reader's
+ * place, and one change costs one row. The order is worked out afresh when connections come, go
+ * or change category (and on the next mount). With `fresh`, the kept order is filled with the new
+ * objects (rows rendered from props); without it the previous groups are returned as they are
+ * (store rows read their own connection), and the whole previous view when nothing it shows changed.
  */
 function arrange(connections: readonly Connection[], status: ListStatus, error: Error | null, previous: ListView | null, fresh: boolean): ListView {
   let groups: ListView['groups'];
-  if (previous && sameConnections(previous, connections)) {
-    groups = fresh ? refill(previous.groups, connections) : previous.groups;
+  const before = previous?.source;
+  if (before && before.length === connections.length && connections.every((c, i) => c.id === before[i]!.id && c.category === before[i]!.category)) {
+    const byId = fresh && new Map(connections.map((connection) => [connection.id, connection]));
+    groups = byId ? previous.groups.map(({ category, items }) => ({ category, items: items.map((item) => byId.get(item.id)!) })) : previous.groups;
   } else {
     // Per category, one bucket per urgency: a stable order in one pass, without sorting.
     const buckets: Record<ConnectionCategory, [Connection[], Connection[], Connection[]]> = { advertising: [[], [], []], crm: [[], [], []], other: [[], [], []] };
-    for (const connection of connections) buckets[categoryOf(connection)][urgency(connection)].push(connection);
+    for (const connection of connections) buckets[CATEGORIES.includes(connection.category) ? connection.category : 'other'][urgency(connection)].push(connection);
     groups = CATEGORIES.map((category) => ({ category, items: buckets[category].flat() })).filter((group) => group.items.length > 0);
   }
-  if (previous && previous.groups === groups && previous.status === status && previous.error === error) {
-    return previous;
-  }
-  return { status, error, total: connections.length, groups, categories: previous?.groups === groups ? previous.categories : categoriesOf(groups) };
-}
-
-/** Whether `connections` are the view's connections (same ids, each in the same category). */
-function sameConnections(view: ListView, connections: readonly Connection[]): boolean {
-  if (view.total !== connections.length) return false;
-  for (const connection of connections) if (view.categories.get(connection.id) !== categoryOf(connection)) return false;
-  return true;
-}
-
-/** The same groups in the same order, holding the latest object of each connection. */
-function refill(groups: ListView['groups'], connections: readonly Connection[]): ListView['groups'] {
-  const byId = new Map(connections.map((connection) => [connection.id, connection]));
-  return groups.map(({ category, items }) => ({ category, items: items.map((item) => byId.get(item.id)!) }));
-}
-
-function categoriesOf(groups: ListView['groups']): Map<string, ConnectionCategory> {
-  const categories = new Map<string, ConnectionCategory>();
-  for (const { category, items } of groups) for (const item of items) categories.set(item.id, category);
-  return categories;
-}
-
-function categoryOf(connection: Connection): ConnectionCategory {
-  return CATEGORIES.includes(connection.category) ? connection.category : 'other';
+  if (previous && previous.groups === groups && previous.status === status && previous.error === error) return previous;
+  return { status, error, total: connections.length, groups, source: connections };
 }
 
 /** What search compares, per arranged groups: lower-cased "provider account" of each row, in order. */
