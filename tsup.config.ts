@@ -11,7 +11,7 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  target: 'es2020',
+  target: 'es2022',
   external: ['react', 'react-dom', 'react/jsx-runtime'],
   tsconfig: 'tsconfig.build.json',
   onSuccess: async () => {

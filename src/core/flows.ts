@@ -93,20 +93,24 @@ interface RunningFlow {
  * the popup and removes every listener, timer and channel the flow set up.
  */
 class FlowController {
-  private readonly running = new Map<string, RunningFlow>();
+  readonly #running = new Map<string, RunningFlow>();
   /** States whose result was already taken: `completeAuthorization` runs at most once per state. */
-  private readonly consumedStates = new Set<string>();
+  readonly #consumedStates = new Set<string>();
 
-  constructor(private readonly host: FlowHost) {}
+  readonly #host: FlowHost;
+
+  constructor(host: FlowHost) {
+    this.#host = host;
+  }
 
   reauthorize(id: string, input: ReauthorizeInput = {}): Promise<Connection> {
-    const existing = this.running.get(id);
+    const existing = this.#running.get(id);
     if (existing) {
-      if (existing.method === 'oauth') this.bringBackPopup(existing);
+      if (existing.method === 'oauth') this.#bringBackPopup(existing);
       return existing.promise;
     }
 
-    const connection = this.host.getConnection(id);
+    const connection = this.#host.getConnection(id);
     if (!connection) {
       return handled(
         Promise.reject(new ConnectionsError('unsupported', `There is no connection with id "${id}".`, { connectionId: id })),
@@ -114,9 +118,9 @@ class FlowController {
     }
     const method: AuthMethod = connection.authMethod ?? 'oauth';
     if (connection.canReauthorize === false) {
-      return this.refuse(connection, method, 'unsupported', `This user may not re-authorize connection "${id}".`);
+      return this.#refuse(connection, method, 'unsupported', `This user may not re-authorize connection "${id}".`);
     }
-    return method === 'credentials' ? this.runCredentials(connection, input) : this.runOAuth(connection);
+    return method === 'credentials' ? this.#runCredentials(connection, input) : this.#runOAuth(connection);
   }
 
   /**
@@ -125,12 +129,12 @@ class FlowController {
    * call settles, the list is loaded again so the screen shows what the server holds.
    */
   cancel(id: string): void {
-    const flow = this.running.get(id);
+    const flow = this.#running.get(id);
     if (!flow) return;
     const exchange = flow.stage === 'adapter' ? flow.exchange : undefined;
-    this.fail(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
+    this.#fail(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
     if (exchange) {
-      const refresh = () => void this.host.refresh();
+      const refresh = () => void this.#host.refresh();
       exchange.then(refresh, refresh);
     }
   }
@@ -140,93 +144,93 @@ class FlowController {
    * (unmounting sets no state); the store clears its flow states itself, without telling anyone.
    */
   dispose(): void {
-    for (const flow of [...this.running.values()]) {
+    for (const flow of [...this.#running.values()]) {
       const error = new ConnectionsError('cancelled', 'The re-authorization ended because nothing uses it any more.', { connectionId: flow.id });
-      this.end(flow, error);
+      this.#end(flow, error);
       flow.reject(error);
     }
   }
 
   isRunning(id: string): boolean {
-    return this.running.has(id);
+    return this.#running.has(id);
   }
 
   /* -- credentials ------------------------------------------------------------------------------ */
 
-  private runCredentials(connection: Connection, input: ReauthorizeInput): Promise<Connection> {
-    const { adapter } = this.host;
+  #runCredentials(connection: Connection, input: ReauthorizeInput): Promise<Connection> {
+    const { adapter } = this.#host;
     if (!adapter.submitCredentials) {
-      return this.refuse(connection, 'credentials', 'unsupported', 'The adapter has no submitCredentials() for login-form connections.');
+      return this.#refuse(connection, 'credentials', 'unsupported', 'The adapter has no submitCredentials() for login-form connections.');
     }
     if (!input.credentials || typeof input.credentials !== 'object') {
-      return this.refuse(connection, 'credentials', 'unsupported', `Connection "${connection.id}" signs in with a login form: pass { credentials }.`);
+      return this.#refuse(connection, 'credentials', 'unsupported', `Connection "${connection.id}" signs in with a login form: pass { credentials }.`);
     }
-    const flow = this.begin(connection, 'credentials');
-    this.host.setFlow(connection.id, { phase: 'completing', method: 'credentials' });
+    const flow = this.#begin(connection, 'credentials');
+    this.#host.setFlow(connection.id, { phase: 'completing', method: 'credentials' });
     flow.exchange = call(() => adapter.submitCredentials!(connection, input.credentials!, { signal: flow.controller.signal }));
     flow.exchange.then(
-      (returned) => this.succeed(flow, returned, 'adapter.submitCredentials()'),
-      (error: unknown) => this.failFromAdapter(flow, error, 'Signing in with the login form failed'),
+      (returned) => this.#succeed(flow, returned, 'adapter.submitCredentials()'),
+      (error: unknown) => this.#failFromAdapter(flow, error, 'Signing in with the login form failed'),
     );
     return flow.promise;
   }
 
   /* -- OAuth ------------------------------------------------------------------------------------ */
 
-  private runOAuth(connection: Connection): Promise<Connection> {
+  #runOAuth(connection: Connection): Promise<Connection> {
     // One sign-in window at a time. A flow already exchanging its code has no window left and is
     // not interrupted: the code is single-use, and aborting the exchange could lose a grant the
     // server is about to store.
-    for (const other of [...this.running.values()]) {
+    for (const other of [...this.#running.values()]) {
       if (other.method === 'oauth' && other.stage !== 'adapter') {
-        this.fail(other, new ConnectionsError('superseded', 'Another connection started re-authorizing.', { connectionId: other.id }));
+        this.#fail(other, new ConnectionsError('superseded', 'Another connection started re-authorizing.', { connectionId: other.id }));
       }
     }
 
     // Synchronously, inside the user's click: browsers block popups opened after an await.
-    const options = this.host.getOptions();
+    const options = this.#host.getOptions();
     const popup = openPopup(options.popup);
     if (!popup) {
-      return this.refuse(connection, 'oauth', 'popup_blocked', 'The browser blocked the sign-in window.');
+      return this.#refuse(connection, 'oauth', 'popup_blocked', 'The browser blocked the sign-in window.');
     }
 
-    const flow = this.begin(connection, 'oauth');
+    const flow = this.#begin(connection, 'oauth');
     flow.popup = popup;
     // Watched from the start: with a slow backend the user may close it before the URL arrives.
-    this.watch(flow);
+    this.#watch(flow);
 
     const timeoutMs = flowTimeout(options.flowTimeoutMs);
     if (timeoutMs !== null) {
       const timeout = setTimeout(() => {
-        this.fail(flow, new ConnectionsError('timeout', 'The sign-in took too long and was stopped.', { connectionId: connection.id }));
+        this.#fail(flow, new ConnectionsError('timeout', 'The sign-in took too long and was stopped.', { connectionId: connection.id }));
       }, timeoutMs);
       flow.cleanups.add(() => clearTimeout(timeout));
     }
 
-    call(() => this.host.adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
-      (start) => this.awaitUser(flow, start),
-      (error: unknown) => this.failFromAdapter(flow, error, 'Starting the authorization failed'),
+    call(() => this.#host.adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
+      (start) => this.#awaitUser(flow, start),
+      (error: unknown) => this.#failFromAdapter(flow, error, 'Starting the authorization failed'),
     );
     return flow.promise;
   }
 
-  private awaitUser(flow: RunningFlow, start: unknown): void {
+  #awaitUser(flow: RunningFlow, start: unknown): void {
     if (flow.settled) return;
     const { url, state } = (typeof start === 'object' && start !== null ? start : {}) as { url?: unknown; state?: unknown };
     if (!isSafeAuthorizationUrl(url)) {
-      this.fail(flow, new ConnectionsError('invalid_authorization_url', 'adapter.startAuthorization() returned a URL that is not https: (or http: on a loopback host).', { connectionId: flow.id }));
+      this.#fail(flow, new ConnectionsError('invalid_authorization_url', 'adapter.startAuthorization() returned a URL that is not https: (or http: on a loopback host).', { connectionId: flow.id }));
       return;
     }
-    if (typeof state !== 'string' || state === '' || this.consumedStates.has(state)) {
-      this.fail(flow, new ConnectionsError('adapter_failed', 'adapter.startAuthorization() must return a fresh, non-empty state for every flow.', { connectionId: flow.id, retryable: false }));
+    if (typeof state !== 'string' || state === '' || this.#consumedStates.has(state)) {
+      this.#fail(flow, new ConnectionsError('adapter_failed', 'adapter.startAuthorization() must return a fresh, non-empty state for every flow.', { connectionId: flow.id, retryable: false }));
       return;
     }
     flow.url = url;
     flow.state = state;
     flow.stage = 'user';
 
-    const { callbackOrigin = window.location.origin } = this.host.getOptions();
-    flow.cleanups.add(listenForAuthorizationResult({ state, callbackOrigin, onResult: (result) => this.complete(flow, result) }));
+    const { callbackOrigin = window.location.origin } = this.#host.getOptions();
+    flow.cleanups.add(listenForAuthorizationResult({ state, callbackOrigin, onResult: (result) => this.#complete(flow, result) }));
 
     const popup = flow.popup;
     if (popup && !isClosed(popup)) {
@@ -236,27 +240,27 @@ class FlowController {
         closePopup(popup);
       }
     }
-    this.watch(flow);
+    this.#watch(flow);
   }
 
   /**
    * Keeps `popup` in the flow state in step with the window while the flow is `starting` or
    * waiting for the user, and checks the server when it closes.
    */
-  private watch(flow: RunningFlow): void {
-    this.stopWatching(flow);
+  #watch(flow: RunningFlow): void {
+    this.#stopWatching(flow);
     const popup = flow.popup;
     if (!popup || isClosed(popup)) {
-      this.onPopupClosed(flow);
+      this.#onPopupClosed(flow);
       return;
     }
-    this.host.setFlow(flow.id, flow.stage === 'starting' ? { phase: 'starting', method: 'oauth' } : { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
-    const stop = watchPopupClosed(popup, () => this.onPopupClosed(flow));
+    this.#host.setFlow(flow.id, flow.stage === 'starting' ? { phase: 'starting', method: 'oauth' } : { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+    const stop = watchPopupClosed(popup, () => this.#onPopupClosed(flow));
     flow.stopWatching = stop;
     flow.cleanups.add(stop);
   }
 
-  private stopWatching(flow: RunningFlow): void {
+  #stopWatching(flow: RunningFlow): void {
     const stop = flow.stopWatching;
     if (!stop) return;
     stop();
@@ -264,54 +268,54 @@ class FlowController {
     flow.stopWatching = undefined;
   }
 
-  private onPopupClosed(flow: RunningFlow): void {
+  #onPopupClosed(flow: RunningFlow): void {
     if (flow.settled) return;
     flow.popup = null;
-    this.stopWatching(flow);
+    this.#stopWatching(flow);
     if (flow.stage === 'starting') {
       // No URL yet, so no grant either: say so, and wait for the URL (a second click reopens).
-      this.host.setFlow(flow.id, { phase: 'starting', method: 'oauth', popup: 'closed' });
+      this.#host.setFlow(flow.id, { phase: 'starting', method: 'oauth', popup: 'closed' });
       return;
     }
     // The flow stays open: a result may still arrive (the window may only look closed after the
     // platform severed it, or a server-side callback may have finished).
-    this.host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
-    this.host.refresh().then(() => {
+    this.#host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+    this.#host.refresh().then(() => {
       if (flow.settled || flow.popup) return;
-      const now = this.host.getConnection(flow.id);
+      const now = this.#host.getConnection(flow.id);
       // Only a grant the server finished counts: a connection that was usable before the flow
       // began proves nothing by still being usable.
       if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
       if (accountMismatch(flow.connection, now)) return;
-      if (flow.state) this.consumedStates.add(flow.state);
-      this.end(flow);
-      this.host.setFlow(flow.id, { phase: 'succeeded', method: 'oauth', connection: now });
+      if (flow.state) this.#consumedStates.add(flow.state);
+      this.#end(flow);
+      this.#host.setFlow(flow.id, { phase: 'succeeded', method: 'oauth', connection: now });
       flow.resolve(now);
     }, noop);
   }
 
   /** A second click while the flow runs: focus the window, or open it again if it went away. */
-  private bringBackPopup(flow: RunningFlow): void {
+  #bringBackPopup(flow: RunningFlow): void {
     if (flow.settled || flow.stage === 'adapter') return;
     if (flow.popup && !isClosed(flow.popup)) {
       focusPopup(flow.popup);
       return;
     }
-    const popup = openPopup(this.host.getOptions().popup, flow.url ?? '');
+    const popup = openPopup(this.#host.getOptions().popup, flow.url ?? '');
     if (!popup) {
-      this.host.setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'blocked' });
+      this.#host.setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'blocked' });
       return;
     }
     flow.popup = popup;
-    this.watch(flow);
+    this.#watch(flow);
   }
 
-  private complete(flow: RunningFlow, result: AuthorizationResult): void {
-    if (flow.settled || this.consumedStates.has(result.state)) return;
-    this.consumedStates.add(result.state);
-    this.releaseUserSide(flow);
+  #complete(flow: RunningFlow, result: AuthorizationResult): void {
+    if (flow.settled || this.#consumedStates.has(result.state)) return;
+    this.#consumedStates.add(result.state);
+    this.#releaseUserSide(flow);
     if (result.error) {
-      this.fail(
+      this.#fail(
         flow,
         new ConnectionsError('provider_error', `The platform answered "${result.error}".`, {
           connectionId: flow.id,
@@ -324,17 +328,17 @@ class FlowController {
     }
     // From here on the flow waits only for the adapter: no popup, no listener, no timer.
     flow.stage = 'adapter';
-    this.host.setFlow(flow.id, { phase: 'completing', method: 'oauth' });
-    flow.exchange = call(() => this.host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal }));
+    this.#host.setFlow(flow.id, { phase: 'completing', method: 'oauth' });
+    flow.exchange = call(() => this.#host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal }));
     flow.exchange.then(
-      (returned) => this.succeed(flow, returned, 'adapter.completeAuthorization()'),
-      (error: unknown) => this.failFromAdapter(flow, error, 'Completing the authorization failed'),
+      (returned) => this.#succeed(flow, returned, 'adapter.completeAuthorization()'),
+      (error: unknown) => this.#failFromAdapter(flow, error, 'Completing the authorization failed'),
     );
   }
 
   /* -- endings ---------------------------------------------------------------------------------- */
 
-  private begin(connection: Connection, method: AuthMethod): RunningFlow {
+  #begin(connection: Connection, method: AuthMethod): RunningFlow {
     let resolve!: (connection: Connection) => void;
     let reject!: (error: ConnectionsError) => void;
     const promise = handled(
@@ -356,66 +360,66 @@ class FlowController {
       stage: method === 'oauth' ? 'starting' : 'adapter',
       popup: null,
     };
-    this.running.set(connection.id, flow);
+    this.#running.set(connection.id, flow);
     return flow;
   }
 
-  private succeed(flow: RunningFlow, returned: unknown, where: string): void {
+  #succeed(flow: RunningFlow, returned: unknown, where: string): void {
     if (flow.settled || flow.controller.signal.aborted) return;
     try {
       assertConnection(returned, where);
     } catch (error) {
-      this.fail(flow, error as ConnectionsError);
+      this.#fail(flow, error as ConnectionsError);
       return;
     }
     if (returned.id !== flow.id) {
-      this.fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${returned.id}" instead of "${flow.id}".`, { connectionId: flow.id, retryable: false }));
+      this.#fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${returned.id}" instead of "${flow.id}".`, { connectionId: flow.id, retryable: false }));
       return;
     }
     if (accountMismatch(flow.connection, returned)) {
-      this.fail(flow, new ConnectionsError('account_mismatch', `The platform signed in to account "${returned.accountId}", not "${flow.connection.accountId}".`, { connectionId: flow.id }));
+      this.#fail(flow, new ConnectionsError('account_mismatch', `The platform signed in to account "${returned.accountId}", not "${flow.connection.accountId}".`, { connectionId: flow.id }));
       return;
     }
-    this.host.applyConnection(returned);
+    this.#host.applyConnection(returned);
     if (returned.status === 'authorization_required') {
-      this.fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${flow.id}" still needing authorization.`, { connectionId: flow.id }));
+      this.#fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${flow.id}" still needing authorization.`, { connectionId: flow.id }));
       return;
     }
-    this.end(flow);
-    this.host.setFlow(flow.id, { phase: 'succeeded', method: flow.method, connection: returned });
+    this.#end(flow);
+    this.#host.setFlow(flow.id, { phase: 'succeeded', method: flow.method, connection: returned });
     flow.resolve(returned);
   }
 
-  private failFromAdapter(flow: RunningFlow, error: unknown, message: string): void {
+  #failFromAdapter(flow: RunningFlow, error: unknown, message: string): void {
     if (flow.settled || flow.controller.signal.aborted) return;
-    this.fail(flow, withConnection(toConnectionsError(error, message, flow.id), flow.id));
+    this.#fail(flow, withConnection(toConnectionsError(error, message, flow.id), flow.id));
   }
 
-  private fail(flow: RunningFlow, error: ConnectionsError): void {
+  #fail(flow: RunningFlow, error: ConnectionsError): void {
     if (flow.settled) return;
-    this.end(flow, error);
-    this.host.setFlow(flow.id, { phase: 'failed', method: flow.method, error });
+    this.#end(flow, error);
+    this.#host.setFlow(flow.id, { phase: 'failed', method: flow.method, error });
     flow.reject(error);
   }
 
   /** Ends a flow before it started: nothing to clean up, but the dialog shows why. */
-  private refuse(connection: Connection, method: AuthMethod, code: 'unsupported' | 'popup_blocked', message: string): Promise<Connection> {
+  #refuse(connection: Connection, method: AuthMethod, code: 'unsupported' | 'popup_blocked', message: string): Promise<Connection> {
     const error = new ConnectionsError(code, message, { connectionId: connection.id });
-    this.host.setFlow(connection.id, { phase: 'failed', method, error });
+    this.#host.setFlow(connection.id, { phase: 'failed', method, error });
     return handled(Promise.reject(error));
   }
 
   /** Closes the popup, removes every listener, timer and channel, and aborts adapter calls. */
-  private end(flow: RunningFlow, reason?: ConnectionsError): void {
+  #end(flow: RunningFlow, reason?: ConnectionsError): void {
     flow.settled = true;
-    this.releaseUserSide(flow);
+    this.#releaseUserSide(flow);
     // Adapter calls still in flight see why they are no longer wanted.
     flow.controller.abort(reason);
-    if (this.running.get(flow.id) === flow) this.running.delete(flow.id);
+    if (this.#running.get(flow.id) === flow) this.#running.delete(flow.id);
   }
 
   /** Closes the popup and removes every listener, timer and channel of the user's part. */
-  private releaseUserSide(flow: RunningFlow): void {
+  #releaseUserSide(flow: RunningFlow): void {
     for (const cleanup of flow.cleanups) cleanup();
     flow.cleanups.clear();
     flow.stopWatching = undefined;

@@ -67,54 +67,54 @@ const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 1000, ma
  */
 class ConnectionStore {
   readonly adapter: ConnectionsAdapter;
-  private options: ConnectionStoreOptions;
-  private state: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
-  private readonly listeners = new Set<() => void>();
+  #options: ConnectionStoreOptions;
+  #state: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
+  readonly #listeners = new Set<() => void>();
   /** Listeners of one connection and its flow, by id. */
-  private readonly watchers = new Map<string, Set<() => void>>();
-  private readonly flows: FlowController;
+  readonly #watchers = new Map<string, Set<() => void>>();
+  readonly #flows: FlowController;
 
-  private clock = 0;
+  #clock = 0;
   /** The tick at which the list now shown was requested. */
-  private appliedListTick = 0;
+  #appliedListTick = 0;
   /** The tick of each connection's last pushed update or flow result. */
-  private readonly updatedAt = new Map<string, number>();
-  private readonly byId = new Map<string, Connection>();
+  readonly #updatedAt = new Map<string, number>();
+  readonly #byId = new Map<string, Connection>();
 
-  private users = 0;
+  #users = 0;
   /** Aborts every list request and retry of the current mount. */
-  private lifetime = new AbortController();
+  #lifetime = new AbortController();
   /** List loads under way (with their retries), for `isRefreshing`. */
-  private loads = 0;
-  private lastFocusRefresh = -Infinity;
-  private teardown: (() => void)[] = [];
-  private readonly reported = new Set<string>();
+  #loads = 0;
+  #lastFocusRefresh = -Infinity;
+  #teardown: (() => void)[] = [];
+  readonly #reported = new Set<string>();
 
   constructor(adapter: ConnectionsAdapter, options: ConnectionStoreOptions = {}) {
     this.adapter = adapter;
-    this.options = options;
-    this.flows = new FlowController({
+    this.#options = options;
+    this.#flows = new FlowController({
       adapter,
-      getConnection: (id) => this.byId.get(id),
-      applyConnection: (connection) => this.applyUpdate(connection),
+      getConnection: (id) => this.#byId.get(id),
+      applyConnection: (connection) => this.#applyUpdate(connection),
       refresh: () => this.refresh(),
-      setFlow: (id, flow) => this.setFlow(id, flow),
-      getOptions: () => this.options,
+      setFlow: (id, flow) => this.#setFlow(id, flow),
+      getOptions: () => this.#options,
     });
   }
 
   /* -- reading ---------------------------------------------------------------------------------- */
 
-  getState = (): ConnectionsState => this.state;
+  getState = (): ConnectionsState => this.#state;
 
-  getConnection = (id: string): Connection | undefined => this.byId.get(id);
+  getConnection = (id: string): Connection | undefined => this.#byId.get(id);
 
-  getFlow = (id: string): FlowState => flowIn(this.state, id);
+  getFlow = (id: string): FlowState => flowIn(this.#state, id);
 
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   };
 
@@ -123,12 +123,12 @@ class ConnectionStore {
    * of a long list then costs nothing when another row changes.
    */
   subscribeTo = (id: string, listener: () => void): (() => void) => {
-    let set = this.watchers.get(id);
-    if (!set) this.watchers.set(id, (set = new Set()));
+    let set = this.#watchers.get(id);
+    if (!set) this.#watchers.set(id, (set = new Set()));
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0 && this.watchers.get(id) === set) this.watchers.delete(id);
+      if (set.size === 0 && this.#watchers.get(id) === set) this.#watchers.delete(id);
     };
   };
 
@@ -138,7 +138,7 @@ class ConnectionStore {
    */
   configure(options: ConnectionStoreOptions): void {
     const defined = Object.entries(options).filter(([, value]) => value !== undefined);
-    if (defined.length > 0) this.options = { ...this.options, ...Object.fromEntries(defined) };
+    if (defined.length > 0) this.#options = { ...this.#options, ...Object.fromEntries(defined) };
   }
 
   /* -- lifetime --------------------------------------------------------------------------------- */
@@ -149,40 +149,40 @@ class ConnectionStore {
    * the last user releases, everything in flight is aborted and every timer and listener removed.
    */
   retain = (): (() => void) => {
-    this.users += 1;
-    if (this.users === 1) this.start();
+    this.#users += 1;
+    if (this.#users === 1) this.#start();
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.users -= 1;
-      if (this.users === 0) this.stop();
+      this.#users -= 1;
+      if (this.#users === 0) this.#stop();
     };
   };
 
-  private start(): void {
-    this.lifetime = new AbortController();
+  #start(): void {
+    this.#lifetime = new AbortController();
     const { adapter } = this;
     if (adapter.subscribe) {
       try {
-        const unsubscribe = adapter.subscribe((connection) => this.receivePush(connection));
-        if (typeof unsubscribe === 'function') this.teardown.push(unsubscribe);
+        const unsubscribe = adapter.subscribe((connection) => this.#receivePush(connection));
+        if (typeof unsubscribe === 'function') this.#teardown.push(unsubscribe);
       } catch (error) {
-        this.report(toConnectionsError(error, 'adapter.subscribe() threw'));
+        this.#report(toConnectionsError(error, 'adapter.subscribe() threw'));
       }
     }
     if (typeof window !== 'undefined') {
-      const onFocus = () => this.refreshOnFocus();
+      const onFocus = () => this.#refreshOnFocus();
       const onVisible = () => {
-        if (document.visibilityState === 'visible') this.refreshOnFocus();
+        if (document.visibilityState === 'visible') this.#refreshOnFocus();
       };
       const onOnline = () => {
-        if (this.options.refreshOnReconnect !== false) void this.refresh();
+        if (this.#options.refreshOnReconnect !== false) void this.refresh();
       };
       window.addEventListener('focus', onFocus);
       document.addEventListener('visibilitychange', onVisible);
       window.addEventListener('online', onOnline);
-      this.teardown.push(() => {
+      this.#teardown.push(() => {
         window.removeEventListener('focus', onFocus);
         document.removeEventListener('visibilitychange', onVisible);
         window.removeEventListener('online', onOnline);
@@ -191,13 +191,13 @@ class ConnectionStore {
     void this.refresh();
   }
 
-  private stop(): void {
-    this.lifetime.abort();
-    for (const undo of this.teardown.splice(0)) undo();
-    this.flows.dispose();
+  #stop(): void {
+    this.#lifetime.abort();
+    for (const undo of this.#teardown.splice(0)) undo();
+    this.#flows.dispose();
     // Unmounting sets no state: listeners that are still attached (children unsubscribe after
     // their provider releases) are not told, and a later mount starts without stale flows.
-    this.state = { ...this.state, flows: {}, isRefreshing: false };
+    this.#state = { ...this.#state, flows: {}, isRefreshing: false };
   }
 
   /* -- loading ---------------------------------------------------------------------------------- */
@@ -206,24 +206,24 @@ class ConnectionStore {
    * Loads the list again. Resolves when that load is done, successful or not (the outcome is in
    * `status` and `error`); never rejects. Transient failures are retried with backoff first.
    */
-  refresh = (): Promise<void> => this.load(this.lifetime.signal);
+  refresh = (): Promise<void> => this.#load(this.#lifetime.signal);
 
-  private refreshOnFocus(): void {
-    if (this.options.refreshOnFocus === false) return;
+  #refreshOnFocus(): void {
+    if (this.#options.refreshOnFocus === false) return;
     const now = Date.now();
-    if (now - this.lastFocusRefresh < (this.options.focusThrottleMs ?? 15_000)) return;
-    this.lastFocusRefresh = now;
+    if (now - this.#lastFocusRefresh < (this.#options.focusThrottleMs ?? 15_000)) return;
+    this.#lastFocusRefresh = now;
     void this.refresh();
   }
 
-  private async load(lifetime: AbortSignal): Promise<void> {
+  async #load(lifetime: AbortSignal): Promise<void> {
     // Unmounted: nothing to load for, and no state to set.
     if (lifetime.aborted) return;
-    const tracker = this.track();
+    const tracker = this.#track();
     try {
       for (let attempt = 0; ; attempt += 1) {
         if (lifetime.aborted) return;
-        const tick = ++this.clock;
+        const tick = ++this.#clock;
         const controller = new AbortController();
         const abort = () => controller.abort(lifetime.reason);
         lifetime.addEventListener('abort', abort, { once: true });
@@ -235,9 +235,9 @@ class ConnectionStore {
           if (lifetime.aborted) return;
           const error = toConnectionsError(cause, 'adapter.listConnections() failed');
           // Read when needed: a provider configures the store after its children's effects ran.
-          const retry = this.retryOptions();
+          const retry = this.#retryOptions();
           if (!error.retryable || attempt >= retry.retries) {
-            this.loadFailed(tick, error);
+            this.#loadFailed(tick, error);
             return;
           }
           await sleep(backoff(attempt, retry), lifetime);
@@ -247,9 +247,9 @@ class ConnectionStore {
         }
         if (lifetime.aborted) return;
         try {
-          this.applyList(tick, answer);
+          this.#applyList(tick, answer);
         } catch (error) {
-          this.loadFailed(tick, error as ConnectionsError);
+          this.#loadFailed(tick, error as ConnectionsError);
         }
         return;
       }
@@ -258,26 +258,26 @@ class ConnectionStore {
     }
   }
 
-  private retryOptions(): Required<RetryOptions> {
-    const { retry } = this.options;
+  #retryOptions(): Required<RetryOptions> {
+    const { retry } = this.#options;
     return retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...retry };
   }
 
   /** Counts loads in flight for `isRefreshing`; returns the function that marks this one done. */
-  private track(): () => void {
-    this.loads += 1;
-    if (!this.state.isRefreshing) this.setState({ isRefreshing: true });
+  #track(): () => void {
+    this.#loads += 1;
+    if (!this.#state.isRefreshing) this.#setState({ isRefreshing: true });
     return () => {
-      this.loads -= 1;
-      if (this.loads === 0 && this.state.isRefreshing) this.setState({ isRefreshing: false });
+      this.#loads -= 1;
+      if (this.#loads === 0 && this.#state.isRefreshing) this.#setState({ isRefreshing: false });
     };
   }
 
-  private applyList(tick: number, answer: unknown): void {
+  #applyList(tick: number, answer: unknown): void {
     // A newer list answer is already shown: this older one has nothing to add.
-    if (tick < this.appliedListTick) return;
+    if (tick < this.#appliedListTick) return;
     const { connections: fresh, problems, order } = checkConnectionList(answer, 'adapter.listConnections()');
-    this.appliedListTick = tick;
+    this.#appliedListTick = tick;
 
     const freshById = new Map(fresh.map((connection) => [connection.id, connection]));
     const next: Connection[] = [];
@@ -288,75 +288,75 @@ class ConnectionStore {
     };
     // In the answer's order; a malformed entry never blanks (or moves) the good version shown.
     for (const id of order) {
-      const current = this.byId.get(id);
+      const current = this.#byId.get(id);
       const incoming = freshById.get(id);
-      if (!incoming || (current && (this.updatedAt.get(id) ?? 0) > tick)) {
+      if (!incoming || (current && (this.#updatedAt.get(id) ?? 0) > tick)) {
         if (current) keep(current);
       } else {
         keep(current && sameConnection(current, incoming) ? current : incoming);
       }
     }
     // Connections pushed after this request began are newer than its answer.
-    for (const current of this.state.connections) {
-      if (!placed.has(current.id) && (this.updatedAt.get(current.id) ?? 0) > tick) keep(current);
+    for (const current of this.#state.connections) {
+      if (!placed.has(current.id) && (this.#updatedAt.get(current.id) ?? 0) > tick) keep(current);
     }
 
     const error = problems.length > 0 ? new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false }) : null;
-    if (error) this.report(error);
-    this.commit(next, { status: 'ready', error });
+    if (error) this.#report(error);
+    this.#commit(next, { status: 'ready', error });
   }
 
-  private loadFailed(tick: number, error: ConnectionsError): void {
-    if (tick < this.appliedListTick) return;
-    this.report(error);
-    this.setState({ status: this.state.status === 'ready' ? 'ready' : 'error', error });
+  #loadFailed(tick: number, error: ConnectionsError): void {
+    if (tick < this.#appliedListTick) return;
+    this.#report(error);
+    this.#setState({ status: this.#state.status === 'ready' ? 'ready' : 'error', error });
   }
 
   /* -- updates ---------------------------------------------------------------------------------- */
 
-  private receivePush(value: unknown): void {
-    if (this.users === 0) return;
+  #receivePush(value: unknown): void {
+    if (this.#users === 0) return;
     const problem = findConnectionProblem(value, 'adapter.subscribe()');
     if (problem) {
       const error = new ConnectionsError('adapter_failed', problem, { retryable: false });
-      this.report(error);
-      this.setState({ error });
+      this.#report(error);
+      this.#setState({ error });
       return;
     }
-    this.applyUpdate(value as Connection);
+    this.#applyUpdate(value as Connection);
   }
 
   /** A pushed update or a flow's result: newer than every list request begun before it. */
-  private applyUpdate(connection: Connection): void {
-    this.updatedAt.set(connection.id, ++this.clock);
-    const current = this.byId.get(connection.id);
+  #applyUpdate(connection: Connection): void {
+    this.#updatedAt.set(connection.id, ++this.#clock);
+    const current = this.#byId.get(connection.id);
     if (current && sameConnection(current, connection)) return;
     const next = current
-      ? this.state.connections.map((c) => (c.id === connection.id ? connection : c))
-      : [...this.state.connections, connection];
-    this.commit(next, {}, connection);
+      ? this.#state.connections.map((c) => (c.id === connection.id ? connection : c))
+      : [...this.#state.connections, connection];
+    this.#commit(next, {}, connection);
   }
 
   /* -- flows ------------------------------------------------------------------------------------ */
 
   /** Runs the whole re-authorization of one connection; see `FlowController`. */
-  reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => this.flows.reauthorize(id, input);
+  reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => this.#flows.reauthorize(id, input);
 
   /** Ends the flow in progress for this connection; the popup closes. */
-  cancelReauthorize = (id: string): void => this.flows.cancel(id);
+  cancelReauthorize = (id: string): void => this.#flows.cancel(id);
 
   /** Returns an ended flow to `idle` (for instance when its dialog closes). A running flow is kept. */
   resetFlow = (id: string): void => {
-    if (!this.flows.isRunning(id)) this.setFlow(id, undefined);
+    if (!this.#flows.isRunning(id)) this.#setFlow(id, undefined);
   };
 
-  private setFlow(id: string, flow: FlowState | undefined): void {
-    const flows = { ...this.state.flows };
+  #setFlow(id: string, flow: FlowState | undefined): void {
+    const flows = { ...this.#state.flows };
     // defineProperty, not assignment: an id such as "__proto__" must become a key of its own.
     if (flow) Object.defineProperty(flows, id, { value: flow, enumerable: true, writable: true, configurable: true });
     else if (Object.prototype.hasOwnProperty.call(flows, id)) delete flows[id];
     else return;
-    this.setState({ flows }, [id]);
+    this.#setState({ flows }, [id]);
   }
 
   /* -- plumbing --------------------------------------------------------------------------------- */
@@ -365,41 +365,41 @@ class ConnectionStore {
    * Shows `connections`. `updated` is the only connection that differs from what is shown (a
    * pushed update or a flow's result); without it the whole list is compared.
    */
-  private commit(connections: Connection[], patch: Partial<ConnectionsState>, updated?: Connection): void {
+  #commit(connections: Connection[], patch: Partial<ConnectionsState>, updated?: Connection): void {
     let changed: string[];
     if (updated) {
-      this.byId.set(updated.id, updated);
+      this.#byId.set(updated.id, updated);
       changed = [updated.id];
     } else {
-      const before = new Map(this.byId);
+      const before = new Map(this.#byId);
       changed = [];
-      this.byId.clear();
+      this.#byId.clear();
       for (const connection of connections) {
-        this.byId.set(connection.id, connection);
+        this.#byId.set(connection.id, connection);
         if (before.get(connection.id) !== connection) changed.push(connection.id);
         before.delete(connection.id);
       }
       changed.push(...before.keys());
     }
-    this.setState({ ...patch, connections }, changed);
+    this.#setState({ ...patch, connections }, changed);
   }
 
   /** Tells every listener, then the listeners of each id in `changed`. */
-  private setState(patch: Partial<ConnectionsState>, changed: readonly string[] = []): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) listener();
+  #setState(patch: Partial<ConnectionsState>, changed: readonly string[] = []): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of [...this.#listeners]) listener();
     for (const id of changed) {
-      const set = this.watchers.get(id);
+      const set = this.#watchers.get(id);
       if (set) for (const listener of [...set]) listener();
     }
   }
 
   /** Tells the integrator about a problem, once per distinct message. */
-  private report(error: ConnectionsError): void {
+  #report(error: ConnectionsError): void {
     const key = `${error.code}:${error.message}`;
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
-    const { onError } = this.options;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    const { onError } = this.#options;
     if (!onError) {
       console.error(`[react-connected-accounts] ${error.message}`);
       return;
