@@ -199,7 +199,8 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
 /**
  * The Connections screen (`<div class="rca-connection-list" data-state>`): grouped by category,
  * connections that need attention first (then each row keeps its place while the list is on
- * screen, until connections are added or removed), a summary line, search when the list is long, loading,
+ * screen, until connections are added or removed or the adapter reorders them), a summary line,
+ * search when the list is long, loading,
  * empty and error states, and a polite live region announcing status changes. When a reload fails
  * with a list on screen, the list stays and an alert above it (`.rca-connection-list-error[data-stale]`)
  * offers "Try again".
@@ -287,11 +288,11 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
     () => store && { store, localized, renderIcon, onReauthorize: keyHandler },
     [store, localized, renderIcon, keyHandler],
   );
-  const renderRow = (connection: Connection, key: string = connection.id) =>
+  const renderRow = (connection: Connection) =>
     shared ? (
-      <StoreItem key={key} id={connection.id} shared={shared} />
+      <StoreItem key={connection.id} id={connection.id} shared={shared} />
     ) : (
-      <ConnectionListItem key={key} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} connection={connection} />
+      <ConnectionListItem key={connection.id} renderIcon={renderIcon} onReauthorize={keyHandler} locale={locale} messages={messages} connection={connection} />
     );
   // Rows are memoised; building thousands of their elements again on every keystroke is not free.
   const groups = React.useMemo(
@@ -302,7 +303,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
             {m[`group.${category}`]}
           </h2>
           <ul aria-labelledby={`${baseId}-${category}`} className="rca-connection-group-list">
-            {items.map((connection) => renderRow(connection))}
+            {items.map(renderRow)}
           </ul>
         </div>
       )),
@@ -370,9 +371,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       {matches && matches.items.length > 0 && (
         <div className="rca-search-results">
           <ul ref={results} aria-label={m['list.results']} className="rca-connection-group-list">
-            {/* Keyed by place: the next keystroke fills the same rows with other matches, which
-                costs far less than taking fifty rows down and building fifty new ones. */}
-            {matches.items.slice(0, limit).map((connection, place) => renderRow(connection, String(place)))}
+            {matches.items.slice(0, limit).map((connection) => renderRow(connection))}
           </ul>
           {matches.items.length > limit && (
             <p className="rca-search-more">
@@ -436,8 +435,11 @@ interface ListView {
 }
 
 const CATEGORIES: readonly ConnectionCategory[] = ['advertising', 'crm', 'other'];
-/** How many search matches render at a time. */
-const SEARCH_PAGE = 50;
+/**
+ * How many search matches render at a time: a keystroke that changes the matches takes this many
+ * rows down and builds as many, which must fit in a frame on a slow machine.
+ */
+const SEARCH_PAGE = 25;
 
 /**
  * Groups by category, needs-attention first (keeping the adapter's order otherwise).
@@ -445,8 +447,8 @@ const SEARCH_PAGE = 50;
  * Rows stay where they are while the list is on screen: when the same connections come again in
  * the same order (a pushed status change, a re-authorization, a reload), the previous order is
  * kept, so nothing jumps away from the pointer, from keyboard focus or from a screen reader's
- * place, and one change costs one row. The order is worked out afresh when connections come, go
- * or change category (and on the next mount). With `fresh`, the kept order is filled with the new
+ * place, and one change costs one row. The order is worked out afresh when connections come or
+ * go, when one changes category, when the adapter lists them in another order, and on mount. With `fresh`, the kept order is filled with the new
  * objects (rows rendered from props); without it the previous groups are returned as they are
  * (store rows read their own connection), and the whole previous view when nothing it shows changed.
  */
@@ -466,19 +468,28 @@ function arrange(connections: readonly Connection[], status: ListStatus, error: 
   return { status, error, total: connections.length, groups, source: connections };
 }
 
-/** What search compares, per arranged groups: lower-cased "provider account" of each row, in order. */
-const searchTexts = new WeakMap<ListView['groups'], { providers: ProviderCatalog; rows: Connection[]; texts: string[] }>();
+interface SearchIndex {
+  providers: ProviderCatalog;
+  rows: Connection[];
+  /** Lower-cased "provider account" of each row, in order. */
+  texts: string[];
+  /** The same for versions of a row that arrived after the arrangement (pushes, reloads). */
+  later: WeakMap<Connection, string>;
+}
+
+/** What search compares, per arrangement. */
+const searchTexts = new WeakMap<ListView['groups'], SearchIndex>();
 
 function searchText(connection: Connection, providers: ProviderCatalog): string {
   return `${getProvider(connection.provider, providers).label} ${connection.accountName}`.toLowerCase();
 }
 
 /** The texts search compares for this arrangement, made on first need (or when the box gets focus). */
-function searchIndex(view: ListView, providers: ProviderCatalog): { rows: Connection[]; texts: string[] } {
+function searchIndex(view: ListView, providers: ProviderCatalog): SearchIndex {
   let index = searchTexts.get(view.groups);
   if (!index || index.providers !== providers) {
     const rows = view.groups.flatMap((group) => group.items);
-    index = { providers, rows, texts: rows.map((row) => searchText(row, providers)) };
+    index = { providers, rows, texts: rows.map((row) => searchText(row, providers)), later: new WeakMap() };
     searchTexts.set(view.groups, index);
   }
   return index;
@@ -496,12 +507,13 @@ function search(
   providers: ProviderCatalog,
   resolve?: (id: string) => Connection | undefined,
 ): { items: Connection[] } {
-  const { rows, texts } = searchIndex(view, providers);
+  const { rows, texts, later } = searchIndex(view, providers);
   const items: Connection[] = [];
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i]!;
     const connection = resolve?.(row.id) ?? row;
-    const text = connection === row ? texts[i]! : searchText(connection, providers);
+    let text = connection === row ? texts[i] : later.get(connection);
+    if (text === undefined) later.set(connection, (text = searchText(connection, providers)));
     if (text.includes(needle)) items.push(connection);
   }
   return { items };

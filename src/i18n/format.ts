@@ -3,7 +3,7 @@
  *
  * Formatters are costly to build and a list formats several values per row, so each one is made
  * once per locale and kind; and since a long list says "3 days" and "2 hours ago" over and over,
- * each duration's words are kept too (a few hundred short strings at most).
+ * each duration's words are kept too (short strings, at most a thousand before starting again).
  * -----------------------------------------------------------------------------------------------*/
 
 type Unit = 'day' | 'hour' | 'minute';

@@ -89,7 +89,7 @@ describe('given a long list being searched', () => {
       </Provider>,
     );
     await user.type(await screen.findByRole('searchbox'), 'long');
-    expect(searchStatus(container)).toHaveTextContent('130 connections match. Showing 50 of 130 matches; type more to narrow them down.');
+    expect(searchStatus(container)).toHaveTextContent('130 connections match. Showing 25 of 130 matches; type more to narrow them down.');
   });
 
   it('announces the matches in Spanish', async () => {
@@ -124,15 +124,18 @@ describe('given more matches than fit on one page', () => {
     await user.type(await screen.findByRole('searchbox'), 'long');
     const results = screen.getByRole('list', { name: 'Search results' });
 
-    await user.click(screen.getByRole('button', { name: 'Show more' }));
-    expect(accountNames(results)).toHaveLength(100);
-    expect(document.activeElement).toBe(within(results).getAllByRole('listitem')[50]);
-    expect(document.activeElement).toHaveTextContent('Long 50');
+    // A page is 25 rows: 25, 50, 75, 100, 125, then the last 5 and no more button.
+    for (const shown of [50, 75, 100, 125]) {
+      await user.click(screen.getByRole('button', { name: 'Show more' }));
+      expect(accountNames(results)).toHaveLength(shown);
+      expect(document.activeElement).toBe(within(results).getAllByRole('listitem')[shown - 25]);
+      expect(document.activeElement).toHaveTextContent(`Long ${shown - 25}`);
+    }
 
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     expect(accountNames(results)).toHaveLength(130);
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
-    expect(document.activeElement).toHaveTextContent('Long 100');
+    expect(document.activeElement).toHaveTextContent('Long 125');
     expect(document.activeElement).not.toBe(document.body);
   });
 });
