@@ -424,7 +424,7 @@ function StoreDialog({ store, id, ...props }: Omit<ReauthorizeDialogProps, 'conn
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
-interface ListView {
+export interface ListView {
   status: ListStatus;
   error: Error | null;
   /** Connections before searching. */
@@ -639,3 +639,5 @@ const VISUALLY_HIDDEN: React.CSSProperties = {
 };
 
 export { ConnectionList, ConnectionListItem, ReauthorizeButton };
+/** For the project's own tests; not part of the package's API (src/index.ts does not export it). */
+export { arrange };
