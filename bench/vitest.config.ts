@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 // Apps ship React's production build, so that is what is measured: the development build's
 // checks cost more per component than per element and would misstate both sides' ratio.
 process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   plugins: [react()],
   root: new URL('..', import.meta.url).pathname,

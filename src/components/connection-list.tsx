@@ -200,10 +200,9 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
  * The Connections screen (`<div class="rca-connection-list" data-state>`): grouped by category,
  * connections that need attention first (then each row keeps its place while the list is on
  * screen, until connections are added or removed or the adapter reorders them), a summary line,
- * search when the list is long, loading,
- * empty and error states, and a polite live region announcing status changes. When a reload fails
- * with a list on screen, the list stays and an alert above it (`.rca-connection-list-error[data-stale]`)
- * offers "Try again".
+ * search when the list is long, loading, empty and error states, and a polite live region
+ * announcing status changes. When a reload fails with a list on screen, the list stays and an
+ * alert above it (`.rca-connection-list-error[data-stale]`) offers "Try again".
  */
 const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
   { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, locale, messages, className, ...props },
@@ -263,7 +262,6 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
     if (target instanceof HTMLElement) target.focus();
   }, [limit]);
 
-
   // The dialog of the row whose key was clicked; focus goes back to that row's key, or the row.
   const [dialog, setDialog] = React.useState<{ id: string; open: boolean } | null>(null);
   const row = React.useRef<HTMLElement | null>(null);
@@ -322,8 +320,9 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
               className="rca-input"
               type="search"
               value={query}
-              // Focus comes before the first keystroke: make what search compares then, not during it.
-              onFocus={() => searchIndex(view, localized.providers)}
+              // Focus comes before the first keystroke: make what search compares then, in a task of
+              // its own rather than the focus's or a keystroke's.
+              onFocus={() => setTimeout(() => searchIndex(view, localized.providers))}
               onChange={(event) => {
                 setQuery(event.target.value);
                 setLimit(SEARCH_PAGE);
