@@ -4,7 +4,7 @@ import { ConnectionList, createSampleConnections } from '../../src';
 import type { Connection } from '../../src';
 import { manyConnections } from '../support/many-connections';
 import { createStoryAdapter } from '../support/story-adapter';
-import { HOUR, ago, messagesFor } from '../support/story-helpers';
+import { HOUR, WAIT, ago, messagesFor } from '../support/story-helpers';
 import headless from './connection-list-headless.module.css';
 
 /* -------------------------------------------------------------------------------------------------
@@ -59,9 +59,7 @@ type Story = StoryObj<typeof meta>;
 export const Loaded: Story = {
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
-    await waitFor(() => expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready'), {
-      timeout: 3000,
-    });
+    await waitFor(() => expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready'), WAIT);
     // Four lapsed, one of them not this user's to fix.
     await expect(canvas.getByText(m['list.summary'](4))).toBeVisible();
     await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') })).toBeVisible();
@@ -86,7 +84,7 @@ export const Loading: Story = {
 export const Empty: Story = {
   parameters: { connections: { memory: { connections: [] } } },
   play: async ({ canvas, globals }) => {
-    await expect(await canvas.findByText(messagesFor(globals)['list.empty'], {}, { timeout: 3000 })).toBeVisible();
+    await expect(await canvas.findByText(messagesFor(globals)['list.empty'], {}, WAIT)).toBeVisible();
   },
 };
 
@@ -110,7 +108,7 @@ export const LongListWithSearch: Story = {
   parameters: { connections: { memory: { connections: manyConnections(240) } } },
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
-    const search = await canvas.findByRole('searchbox', { name: m['list.search'] }, { timeout: 3000 });
+    const search = await canvas.findByRole('searchbox', { name: m['list.search'] }, WAIT);
     await expect(canvasElement.querySelectorAll('li[data-status]')).toHaveLength(240);
     const results = () => within(canvas.getByRole('list', { name: m['list.results'] })).getAllByRole('listitem');
 
@@ -155,9 +153,7 @@ export const Headless: Story = {
   args: { className: headless.headless },
   parameters: { styles: false },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(canvasElement.querySelector('li[data-status="authorization_required"]')).not.toBeNull(), {
-      timeout: 3000,
-    });
+    await waitFor(() => expect(canvasElement.querySelector('li[data-status="authorization_required"]')).not.toBeNull(), WAIT);
     await expect(document.getElementById('react-connected-accounts-styles')).toBeNull();
   },
 };
@@ -167,7 +163,7 @@ export const KeyOpensTheDialog: Story = {
   tags: ['!autodocs'],
   play: async (context) => {
     const m = messagesFor(context.globals);
-    const key = await context.canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, { timeout: 3000 });
+    const key = await context.canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, WAIT);
     await userEvent.click(key);
     const dialog = await dialogOf(context);
     await expect(dialog).toHaveAccessibleName(m['dialog.title']('Google Ads'));
@@ -178,7 +174,7 @@ export const KeyOpensTheDialog: Story = {
 };
 
 async function dialogOf(context: StoryContext): Promise<HTMLElement> {
-  const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+  const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);
   await waitFor(() => expect(dialog).toBeVisible());
   return dialog;
 }

@@ -8,7 +8,7 @@ import { stubSignInWindow } from '../support/sign-in-window';
 import type { SignInAnswer } from '../support/sign-in-window';
 import { createStoryAdapter } from '../support/story-adapter';
 import type { StoryAdapterOptions } from '../support/story-adapter';
-import { messagesFor, sampleConnection } from '../support/story-helpers';
+import { WAIT, messagesFor, sampleConnection } from '../support/story-helpers';
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialog: what stopped, since when, what comes back; then every phase of the flow
@@ -339,7 +339,7 @@ function phase({ connection = GOOGLE_ADS, window: answer, adapter, stage, check 
       const dialog = await findDialog(context);
       const provider = getProvider(connection.provider).label;
       await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
-      await waitFor(() => expect(dialog).toHaveAttribute('data-stage', stage), { timeout: 3000 });
+      await waitFor(() => expect(dialog).toHaveAttribute('data-stage', stage), WAIT);
       // Not a stage passed through on the way: it is still there after pending work has run.
       await new Promise((resolve) => setTimeout(resolve, 0));
       await expect(dialog).toHaveAttribute('data-stage', stage);
@@ -357,7 +357,7 @@ function openedSignInWindows(): Window[] {
 
 /** The open dialog (portalled to the body, outside the story's root). */
 async function findDialog(context: StoryContext): Promise<HTMLElement> {
-  const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+  const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);
   // styles.css fades the dialog in: wait until it can be seen, as a person would.
   await waitFor(() => expect(dialog).toBeVisible());
   return dialog;

@@ -4,7 +4,7 @@ import { ConnectionList, createSampleConnections } from '../../src';
 import type { Connection } from '../../src';
 import { stubSignInWindow } from '../support/sign-in-window';
 import type { SignInAnswer } from '../support/sign-in-window';
-import { messagesFor } from '../support/story-helpers';
+import { WAIT, messagesFor } from '../support/story-helpers';
 import styles from './settings-page.module.css';
 
 /* -------------------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ export const Journey: Story = {
     const m = messagesFor(globals);
     // The red keys of the two lapsed accounts, named after them.
     await expect(
-      await canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, { timeout: 3000 }),
+      await canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, WAIT),
     ).toBeVisible();
     await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Salesforce', 'Acme Production') })).toBeVisible();
     await expect(canvas.getByText(m['list.summary'](2))).toBeVisible();
@@ -149,7 +149,7 @@ export const AllowAccess: Story = journey({
   provider: 'Google Ads',
   account: 'Acme Search',
   check: async ({ context, dialog, m, row }) => {
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), { timeout: 4000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), WAIT);
     await userEvent.click(within(dialog).getByRole('button', { name: m['action.done'] }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     await waitFor(() => expect(row()).toHaveAttribute('data-status', 'connected'));
@@ -164,7 +164,7 @@ export const AllowAccessToTheCrm: Story = journey({
   provider: 'Salesforce',
   account: 'Acme Production',
   check: async ({ dialog, row }) => {
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), { timeout: 4000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), WAIT);
     await expect(dialog.querySelector('.rca-dialog-status-detail')).not.toBeNull();
     await waitFor(() => expect(row()).toHaveAttribute('data-status', 'backfilling'));
   },
@@ -176,7 +176,7 @@ export const DenyAccess: Story = journey({
   provider: 'Google Ads',
   account: 'Acme Search',
   check: async ({ dialog, m, row }) => {
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'cancelled'), { timeout: 4000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'cancelled'), WAIT);
     await expect(dialog).toHaveTextContent(m['flow.cancelled']);
     await expect(row()).toHaveAttribute('data-status', 'authorization_required');
   },
@@ -188,7 +188,7 @@ export const CloseTheWindow: Story = journey({
   provider: 'Google Ads',
   account: 'Acme Search',
   check: async ({ dialog, m, row }) => {
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'window_closed'), { timeout: 4000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'window_closed'), WAIT);
     await expect(within(dialog).getByRole('button', { name: m['action.reopen'] })).toBeVisible();
     await expect(row()).toHaveAttribute('data-status', 'authorization_required');
   },
@@ -200,7 +200,7 @@ export const AnotherAccount: Story = journey({
   provider: 'Google Ads',
   account: 'Acme Search',
   check: async ({ dialog, m, row }) => {
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'wrong_account'), { timeout: 4000 });
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'wrong_account'), WAIT);
     await expect(dialog).toHaveTextContent(m['flow.wrongAccount']('Acme Search'));
     await expect(row()).toHaveAttribute('data-status', 'authorization_required');
   },
@@ -234,13 +234,13 @@ function journey({
     beforeEach: () => stubSignInWindow(answer),
     play: async (context) => {
       const m = messagesFor(context.globals);
-      const key = await context.canvas.findByRole('button', { name: m['item.reauthorize'](provider, account) }, { timeout: 3000 });
+      const key = await context.canvas.findByRole('button', { name: m['item.reauthorize'](provider, account) }, WAIT);
       const row = () => {
         const items = context.canvasElement.querySelectorAll<HTMLElement>('li[data-status]');
         return [...items].find((item) => item.textContent?.includes(account)) ?? null;
       };
       await userEvent.click(key);
-      const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, { timeout: 3000 });
+      const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);
       await waitFor(() => expect(dialog).toBeVisible());
       await userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
       await check({ context: context as StoryContext, dialog, m, row });

@@ -9,6 +9,13 @@ const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * How long a play function waits for what the user should see: the in-memory adapter's latency
+ * (300 ms by default) a few times over, on a machine that may be shared with other tests. Not a
+ * speed check (the bench measures speed); a story still fails when the outcome never comes.
+ */
+const WAIT = { timeout: 10_000 } as const;
+
 /** An ISO 8601 time this long before now: stories stay "3 days ago" whenever they are opened. */
 function ago(ms: number): string {
   return new Date(Date.now() - ms).toISOString();
@@ -26,4 +33,4 @@ function sampleConnection(id: string): Connection {
   return connection;
 }
 
-export { DAY, HOUR, MINUTE, ago, messagesFor, sampleConnection };
+export { DAY, HOUR, MINUTE, WAIT, ago, messagesFor, sampleConnection };
