@@ -11,7 +11,7 @@
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** Milliseconds since the epoch for an ISO 8601 string, or `undefined` when it is not one. */
-function parseTime(value: string | undefined): number | undefined {
+function parseTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || !ISO_8601.test(value)) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;

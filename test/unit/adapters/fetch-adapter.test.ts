@@ -184,7 +184,7 @@ describe('given the server answers with something that is not the API', () => {
     expect(await rejectionOf(adapter.completeAuthorization(lapsed, { code: 'c', state: 's', params: {} }, { signal: signal() }))).toMatchObject({
       code: 'adapter_failed',
       retryable: false,
-      message: 'POST /connections/gads-search/authorization/complete returned a connection without an "id" (a non-empty string is required).',
+      message: 'POST /connections/gads-search/authorization/complete returned a connection without "id"; it must be a non-empty string.',
     });
   });
 });

@@ -45,7 +45,7 @@ describe('given a malformed connection', () => {
     ['an unparseable expiresAt', makeConnection({ id: 'gads', expiresAt: 'soon' }), [/"expiresAt"/, /"gads"/]],
     ['a backfill without a start', makeConnection({ id: 'd365', backfill: {} as never }), [/"backfill.since"/, /"d365"/]],
     ['a backfill progress over 1', makeConnection({ id: 'd365', backfill: { since: '2025-03-06T12:00:00Z', progress: 40 } }), [/"backfill.progress"/, /"d365"/, /40/]],
-    ['an error without a message', makeConnection({ id: 'ms', status: 'error', error: { code: 'x' } as never }), [/"error"/, /"ms"/, /"message"/]],
+    ['an error without a message', makeConnection({ id: 'ms', status: 'error', error: { code: 'x' } as never }), [/"error\.message"/, /"ms"/, /without/]],
   ];
 
   // Formats Date.parse reads differently (or not at all) from one browser to the next.
@@ -94,7 +94,6 @@ describe('given a list answer', () => {
       WHERE,
     );
     expect(checked.connections).toEqual(good);
-    expect(checked.malformedIds).toEqual(['c']);
     expect(checked.order).toEqual(['a', 'c', 'b']);
     expect(checked.problems).toHaveLength(2);
     expect(checked.problems[0]).toMatch(/"c".*"status"/);

@@ -12,21 +12,21 @@ describe('given an adapter whose list is malformed', () => {
   it('names the connection without an id', async () => {
     const kit = collect({ listConnections: async () => [{ provider: 'salesforce', category: 'crm', accountName: 'Acme', status: 'connected' } as unknown as Connection] });
     expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
-      'listConnections() returned a connection without an "id" (a non-empty string is required) (salesforce account "Acme").',
+      'listConnections() returned a connection without "id"; it must be a non-empty string (salesforce account "Acme").',
     );
   });
 
   it('names the unknown status and the statuses it accepts', async () => {
     const kit = collect({ listConnections: async () => [connection({ status: 'expired' as Connection['status'] })] });
     expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
-      'listConnections() returned connection "gads" with an unknown "status" "expired"; expected one of connected, authorization_required, backfilling, error.',
+      'listConnections() returned connection "gads" whose "status" is "expired"; it must be one of connected, authorization_required, backfilling, error.',
     );
   });
 
   it('names the date that is not ISO 8601', async () => {
     const kit = collect({ listConnections: async () => [connection({ lastSyncedAt: 'yesterday' })] });
     expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
-      'listConnections() returned connection "gads" with a "lastSyncedAt" that is not an ISO 8601 date: "yesterday".',
+      'listConnections() returned connection "gads" whose "lastSyncedAt" is "yesterday"; it must be an ISO 8601 date.',
     );
   });
 
