@@ -37,8 +37,9 @@ export interface ReauthorizeInput {
 
 export interface FlowOptions {
   /**
-   * How long a flow may wait for the user (from the click until the result arrives) before it
-   * ends with `timeout`; `Infinity` waits for ever. @default 300000 (5 minutes)
+   * How long a flow may wait for the user (from the click until the platform's answer arrives),
+   * and then again for the adapter to finish the grant or the login, before it ends with
+   * `timeout`; `Infinity` waits for ever. @default 300000 (5 minutes)
    */
   flowTimeoutMs?: number;
   /** The origin of the OAuth callback page, compared exactly. @default window.location.origin */
@@ -78,6 +79,8 @@ interface RunningFlow {
   popup: Window | null;
   /** The adapter call that finishes the grant (`adapter` stage), settled or not. */
   exchange?: Promise<unknown>;
+  /** The timer of the current stage: waiting on the user, then on the adapter. */
+  timer?: ReturnType<typeof setTimeout>;
   url?: string;
   state?: string;
   stopWatching?: () => void;
@@ -130,13 +133,7 @@ class FlowController {
    */
   cancel(id: string): void {
     const flow = this.#running.get(id);
-    if (!flow) return;
-    const exchange = flow.stage === 'adapter' ? flow.exchange : undefined;
-    this.#fail(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
-    if (exchange) {
-      const refresh = () => void this.#host.refresh();
-      exchange.then(refresh, refresh);
-    }
+    if (flow) this.#abandon(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
   }
 
   /**
@@ -166,6 +163,7 @@ class FlowController {
       return this.#refuse(connection, 'credentials', 'unsupported', `Connection "${connection.id}" signs in with a login form: pass { credentials }.`);
     }
     const flow = this.#begin(connection, 'credentials');
+    this.#arm(flow);
     this.#host.setFlow(connection.id, { phase: 'completing', method: 'credentials' });
     flow.exchange = call(() => adapter.submitCredentials!(connection, input.credentials!, { signal: flow.controller.signal }));
     flow.exchange.then(
@@ -178,34 +176,26 @@ class FlowController {
   /* -- OAuth ------------------------------------------------------------------------------------ */
 
   #runOAuth(connection: Connection): Promise<Connection> {
-    // One sign-in window at a time. A flow already exchanging its code has no window left and is
-    // not interrupted: the code is single-use, and aborting the exchange could lose a grant the
-    // server is about to store.
+    // Synchronously, inside the user's click: browsers block popups opened after an await.
+    const popup = openPopup(this.#host.getOptions().popup);
+    if (!popup) {
+      return this.#refuse(connection, 'oauth', 'popup_blocked', 'The browser blocked the sign-in window.');
+    }
+
+    // One sign-in window at a time, once this one is open (a blocked window ends nothing). A flow
+    // already exchanging its code has no window left and is not interrupted: the code is
+    // single-use, and aborting the exchange could lose a grant the server is about to store.
     for (const other of [...this.#running.values()]) {
       if (other.method === 'oauth' && other.stage !== 'adapter') {
         this.#fail(other, new ConnectionsError('superseded', 'Another connection started re-authorizing.', { connectionId: other.id }));
       }
     }
 
-    // Synchronously, inside the user's click: browsers block popups opened after an await.
-    const options = this.#host.getOptions();
-    const popup = openPopup(options.popup);
-    if (!popup) {
-      return this.#refuse(connection, 'oauth', 'popup_blocked', 'The browser blocked the sign-in window.');
-    }
-
     const flow = this.#begin(connection, 'oauth');
     flow.popup = popup;
     // Watched from the start: with a slow backend the user may close it before the URL arrives.
     this.#watch(flow);
-
-    const timeoutMs = flowTimeout(options.flowTimeoutMs);
-    if (timeoutMs !== null) {
-      const timeout = setTimeout(() => {
-        this.#fail(flow, new ConnectionsError('timeout', 'The sign-in took too long and was stopped.', { connectionId: connection.id }));
-      }, timeoutMs);
-      flow.cleanups.add(() => clearTimeout(timeout));
-    }
+    this.#arm(flow);
 
     call(() => this.#host.adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
       (start) => this.#awaitUser(flow, start),
@@ -286,8 +276,11 @@ class FlowController {
       // Only a grant the server finished counts: a connection that was usable before the flow
       // began proves nothing by still being usable.
       if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
-      if (accountMismatch(flow.connection, now)) return;
       if (flow.state) this.#consumedStates.add(flow.state);
+      if (accountMismatch(flow.connection, now)) {
+        this.#fail(flow, mismatch(flow, now));
+        return;
+      }
       this.#end(flow);
       this.#host.setFlow(flow.id, { phase: 'succeeded', method: 'oauth', connection: now });
       flow.resolve(now);
@@ -326,8 +319,9 @@ class FlowController {
       );
       return;
     }
-    // From here on the flow waits only for the adapter: no popup, no listener, no timer.
+    // From here on the flow waits only for the adapter: no popup, no listener; a timer of its own.
     flow.stage = 'adapter';
+    this.#arm(flow);
     this.#host.setFlow(flow.id, { phase: 'completing', method: 'oauth' });
     flow.exchange = call(() => this.#host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal }));
     flow.exchange.then(
@@ -377,7 +371,7 @@ class FlowController {
       return;
     }
     if (accountMismatch(flow.connection, returned)) {
-      this.#fail(flow, new ConnectionsError('account_mismatch', `The platform signed in to account "${returned.accountId}", not "${flow.connection.accountId}".`, { connectionId: flow.id }));
+      this.#fail(flow, mismatch(flow, returned));
       return;
     }
     this.#host.applyConnection(returned);
@@ -393,6 +387,33 @@ class FlowController {
   #failFromAdapter(flow: RunningFlow, error: unknown, message: string): void {
     if (flow.settled || flow.controller.signal.aborted) return;
     this.#fail(flow, withConnection(toConnectionsError(error, message, flow.id), flow.id));
+  }
+
+  /**
+   * Starts the timer of the flow's current stage, replacing the last one: the user gets the
+   * whole timeout to sign in, and the adapter the whole timeout again to finish.
+   */
+  #arm(flow: RunningFlow): void {
+    clearTimeout(flow.timer);
+    const ms = flowTimeout(this.#host.getOptions().flowTimeoutMs);
+    if (ms === null) return;
+    flow.timer = setTimeout(() => {
+      this.#abandon(flow, new ConnectionsError('timeout', 'The re-authorization took too long and was stopped.', { connectionId: flow.id }));
+    }, ms);
+  }
+
+  /**
+   * Ends the flow for its caller (cancelled, or timed out). A grant being exchanged is aborted,
+   * but the code was single-use and the server may have stored the grant already: once the
+   * abandoned call settles, the list is loaded again so the screen shows what the server holds.
+   */
+  #abandon(flow: RunningFlow, error: ConnectionsError): void {
+    const exchange = flow.stage === 'adapter' ? flow.exchange : undefined;
+    this.#fail(flow, error);
+    if (exchange) {
+      const refresh = () => void this.#host.refresh();
+      exchange.then(refresh, refresh);
+    }
   }
 
   #fail(flow: RunningFlow, error: ConnectionsError): void {
@@ -412,6 +433,7 @@ class FlowController {
   /** Closes the popup, removes every listener, timer and channel, and aborts adapter calls. */
   #end(flow: RunningFlow, reason?: ConnectionsError): void {
     flow.settled = true;
+    clearTimeout(flow.timer);
     this.#releaseUserSide(flow);
     // Adapter calls still in flight see why they are no longer wanted.
     flow.controller.abort(reason);
@@ -448,6 +470,10 @@ function flowTimeout(value: number | undefined): number | null {
 
 function accountMismatch(before: Connection, after: Connection): boolean {
   return before.accountId !== undefined && after.accountId !== undefined && before.accountId !== after.accountId;
+}
+
+function mismatch(flow: RunningFlow, after: Connection): ConnectionsError {
+  return new ConnectionsError('account_mismatch', `The platform signed in to account "${after.accountId}", not "${flow.connection.accountId}".`, { connectionId: flow.id });
 }
 
 function withConnection(error: ConnectionsError, connectionId: string): ConnectionsError {

@@ -176,6 +176,28 @@ describe('given the user cancels while the adapter is working', () => {
   });
 });
 
+describe('given an adapter that never answers the login', () => {
+  it('stops after flowTimeoutMs with timeout, aborts the call, and asks the server again once it settles', async () => {
+    store.configure({ flowTimeoutMs: 60_000 });
+    const before = store.getConnection(LAPSED.id);
+    const done = store.reauthorize(LAPSED.id, { credentials: CREDENTIALS });
+    const { signal } = fake.submission(0);
+
+    vi.advanceTimersByTime(59_999);
+    expect(store.getFlow(LAPSED.id).phase).toBe('completing');
+    vi.advanceTimersByTime(1);
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout', connectionId: LAPSED.id });
+    expect(signal.aborted).toBe(true);
+    expect(store.getConnection(LAPSED.id)).toBe(before);
+    expect(vi.getTimerCount()).toBe(0);
+
+    fake.submission(0).answer.reject(signal.reason);
+    await flush();
+    expect(fake.lists).toHaveLength(2);
+  });
+});
+
 describe('given the platform signs in to a different account', () => {
   it('ends with account_mismatch and does not show the connection as connected', async () => {
     const before = store.getConnection(LAPSED.id);

@@ -336,16 +336,21 @@ describe('given the user closes the sign-in window', () => {
     expect(store.getFlow(healthy.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
   });
 
-  it('does not count a server-side grant for another account', async () => {
-    await startFlow();
+  it('ends with account_mismatch when the server shows a grant for another account', async () => {
+    const { done } = await startFlow();
     expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
     fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', accountId: 'someone-else', statusSince: '2025-03-04T10:00:00.000Z' });
 
     windows.last.closed = true;
     vi.advanceTimersByTime(1000);
-    await settle();
 
-    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    await expect(done).rejects.toMatchObject({ code: 'account_mismatch', connectionId: SEARCH.id });
+    expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'failed', error: { code: 'account_mismatch' } });
+    expect(vi.getTimerCount()).toBe(0);
+    // That grant's result no longer counts either.
+    postResult({ state: 'state-1', code: 'late' });
+    await settle();
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
   });
 
   it('reopens the window at the same authorization URL from a second click', async () => {
@@ -555,6 +560,33 @@ describe('given a flow that runs out of time', () => {
     expect(windows.last.close).toHaveBeenCalled();
   });
 
+  it('gives the adapter the whole timeout again to finish the grant, then stops and asks the server', async () => {
+    const { done } = await startFlow();
+    vi.advanceTimersByTime(4 * 60 * 1000);
+    postResult({ state: 'state-1', code: 'code-1' });
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+    const exchange = fake.completes[0]!;
+    const listsBefore = fake.adapter.listConnections.mock.calls.length;
+
+    // Nine minutes after the click, but not five since the answer arrived: still finishing.
+    vi.advanceTimersByTime(5 * 60 * 1000 - 1);
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+    expect(exchange.ctx.signal.aborted).toBe(false);
+
+    vi.advanceTimersByTime(1);
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout', connectionId: SEARCH.id });
+    expect(exchange.ctx.signal.aborted).toBe(true);
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+    // The code was single-use and the server may have stored the grant: once the abandoned call
+    // settles, the list is loaded again.
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+    exchange.answer.reject(exchange.ctx.signal.reason);
+    await until(() => fake.adapter.listConnections.mock.calls.length === listsBefore + 1);
+    await until(() => store.getConnection(SEARCH.id)?.status === 'connected');
+    expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'failed', error: { code: 'timeout' } });
+  });
+
   it('waits for ever when flowTimeoutMs is Infinity', async () => {
     store.configure({ flowTimeoutMs: Infinity });
     await startFlow();
@@ -646,6 +678,24 @@ describe('given a flow for another connection starts', () => {
     postResult({ state: 'state-search', code: 'late' });
     await settle();
     expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+  });
+});
+
+describe('given a flow for another connection whose window the browser blocks', () => {
+  it('leaves the first flow and its window as they were', async () => {
+    const { done: first } = await startFlow(SEARCH.id, 'state-search');
+    const firstPopup = windows.last;
+    windows.willReturn('blocked');
+
+    await expect(store.reauthorize(CRM.id)).rejects.toMatchObject({ code: 'popup_blocked', connectionId: CRM.id });
+    windows.willReturn('popup');
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+    expect(firstPopup.close).not.toHaveBeenCalled();
+    expect(fake.starts[0]!.ctx.signal.aborted).toBe(false);
+    postResult({ state: 'state-search', code: 'code-search' });
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected' });
+    await expect(first).resolves.toMatchObject({ id: SEARCH.id, status: 'connected' });
   });
 });
 
