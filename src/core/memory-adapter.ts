@@ -116,7 +116,9 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
 
   const maybeFail = (what: string) => {
     if (knobs.failureRate > 0 && random() < knobs.failureRate) {
-      throw new ConnectionsError('adapter_failed', `The simulated backend failed to ${what}.`, { retryable: true });
+      // As a real backend's failure would, it keeps what went wrong underneath as its cause.
+      const cause = new Error('503 Service Unavailable (simulated)');
+      throw new ConnectionsError('adapter_failed', `The simulated backend failed to ${what}.`, { retryable: true, cause });
     }
   };
 

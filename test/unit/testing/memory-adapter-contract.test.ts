@@ -18,4 +18,6 @@ describeAdapterContract({
   pushChange: (adapter, connection) => {
     adapter.update(connection.id, { lastSyncedAt: new Date().toISOString() });
   },
+  // Every call fails from here on; the adapter is made afresh for each check.
+  failNextCall: (adapter) => adapter.setOptions({ failureRate: 1 }),
 });
