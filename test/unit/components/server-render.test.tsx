@@ -57,4 +57,41 @@ describe('given a server without window', () => {
       expect(html).toContain('Fix');
     }
   });
+
+  it('renders every part of the dialog placed outside its portal, as a custom layout may', () => {
+    const parts = (
+      <>
+        <ReauthorizeDialog.Title />
+        <ReauthorizeDialog.Description />
+        <ReauthorizeDialog.Impact />
+        <ReauthorizeDialog.Status />
+        <ReauthorizeDialog.Form />
+        <ReauthorizeDialog.Actions />
+      </>
+    );
+    const oauth = renderToString(
+      <ConnectionsProvider adapter={createMemoryAdapter()}>
+        <ReauthorizeDialog.Root connection={googleSearch} open>
+          {parts}
+        </ReauthorizeDialog.Root>
+      </ConnectionsProvider>,
+    );
+    expect(oauth).toContain('Reauthorize Google Ads');
+    expect(oauth).toContain('Access to Acme Search has lapsed.');
+    expect(oauth).toContain('class="rca-dialog-impact"');
+    expect(oauth).toContain('You will sign in to Google Ads in a new window.');
+    expect(oauth).toContain('Sign in to Google Ads');
+    expect(oauth).not.toContain('<form');
+
+    const credentials = renderToString(
+      <ConnectionsProvider adapter={createMemoryAdapter()}>
+        <ReauthorizeDialog.Root connection={{ ...googleSearch, authMethod: 'credentials' }} open>
+          {parts}
+        </ReauthorizeDialog.Root>
+      </ConnectionsProvider>,
+    );
+    expect(credentials).toContain('<form');
+    expect(credentials).toContain('type="password"');
+    expect(credentials).toMatch(/<button type="submit" form="[^"]+"/);
+  });
 });
