@@ -245,7 +245,11 @@ export const CancelWhileWaiting: Story = phase({
   },
 });
 
-/** The user signed in to another account: refused, and the connection is not shown as connected. */
+/**
+ * The user signed in to another account: refused, and the dialog names the account to sign in
+ * with. (That the connection is not shown as connected is checked by the flow's unit tests and the
+ * end-to-end tests.)
+ */
 export const WrongAccount: Story = phase({
   window: 'other-account',
   adapter: { complete: 'other-account' },
