@@ -30,37 +30,22 @@ export interface ConnectionsErrorOptions {
   connectionId?: string;
 }
 
-const RETRYABLE_BY_DEFAULT: Record<ConnectionsErrorCode, boolean> = {
-  popup_blocked: true,
-  popup_closed: true,
-  cancelled: true,
-  superseded: true,
-  timeout: true,
-  invalid_authorization_url: false,
-  state_mismatch: true,
-  provider_error: true,
-  account_mismatch: true,
-  adapter_failed: true,
-  unsupported: false,
-};
+/** The codes that trying again cannot fix; every other code is retryable unless said otherwise. */
+const FINAL: readonly ConnectionsErrorCode[] = ['invalid_authorization_url', 'unsupported'];
 
 class ConnectionsError extends Error {
   override readonly name = 'ConnectionsError';
-  readonly code: ConnectionsErrorCode;
-  readonly retryable: boolean;
-  readonly providerError?: string;
-  readonly providerErrorDescription?: string;
-  readonly providerErrorUri?: string;
-  readonly connectionId?: string;
+  declare readonly code: ConnectionsErrorCode;
+  declare readonly retryable: boolean;
+  declare readonly providerError?: string;
+  declare readonly providerErrorDescription?: string;
+  declare readonly providerErrorUri?: string;
+  declare readonly connectionId?: string;
 
   constructor(code: ConnectionsErrorCode, message: string, options: ConnectionsErrorOptions = {}) {
     super(message, 'cause' in options ? { cause: options.cause } : undefined);
-    this.code = code;
-    this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT[code];
-    this.providerError = options.providerError;
-    this.providerErrorDescription = options.providerErrorDescription;
-    this.providerErrorUri = options.providerErrorUri;
-    this.connectionId = options.connectionId;
+    const { providerError, providerErrorDescription, providerErrorUri, connectionId } = options;
+    Object.assign(this, { code, retryable: options.retryable ?? !FINAL.includes(code), providerError, providerErrorDescription, providerErrorUri, connectionId });
   }
 
   /** `access_denied` and a user's own cancel read as a cancellation, not a failure. */

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { createProviderCatalog, defaultProviders } from '../core/catalog';
-import type { ProviderCatalog, ProviderInfo } from '../core/catalog';
+import type { ProviderInfo } from '../core/catalog';
 import { getConnectionStore } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions } from '../core/store';
 import type { ConnectionsAdapter } from '../core/types';
@@ -18,7 +17,8 @@ export interface ConnectionsContextValue {
    * headless core carries no message set at all.
    */
   messages: Partial<Messages> | undefined;
-  providers: ProviderCatalog;
+  /** The integrator's own providers, as given: components add them to the built-in catalog. */
+  providers: readonly ProviderInfo[] | undefined;
 }
 
 const ConnectionsContext = /* @__PURE__ */ React.createContext<ConnectionsContextValue | null>(null);
@@ -44,10 +44,9 @@ function ConnectionsProvider({ adapter, locale = 'en', messages, providers, chil
   React.useEffect(() => store.configure(options));
   React.useEffect(() => store.retain(), [store]);
 
-  const catalog = React.useMemo(() => (providers ? createProviderCatalog(providers) : defaultProviders), [providers]);
   const value = React.useMemo<ConnectionsContextValue>(
-    () => ({ store, locale, messages, providers: catalog }),
-    [store, locale, messages, catalog],
+    () => ({ store, locale, messages, providers }),
+    [store, locale, messages, providers],
   );
   return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { defaultProviders } from '../core/catalog';
-import type { ProviderCatalog } from '../core/catalog';
+import { createProviderCatalog, defaultProviders } from '../core/catalog';
+import type { ProviderCatalog, ProviderInfo } from '../core/catalog';
 import { resolveMessages } from '../i18n';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from './context';
@@ -31,7 +31,7 @@ function useLocalized({ locale, messages }: LocalizedProps): Localized {
   const chosenLocale = locale ?? context?.locale ?? 'en';
   // A component's own locale drops the provider's words (they are in the provider's language).
   const inherited = locale === undefined ? context?.messages : undefined;
-  const providers = context?.providers ?? defaultProviders;
+  const providers = catalogOf(context?.providers);
   return React.useMemo(
     () => ({
       locale: chosenLocale,
@@ -45,6 +45,19 @@ function useLocalized({ locale, messages }: LocalizedProps): Localized {
 /* -------------------------------------------------------------------------------------------------
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
+
+const catalogs = new WeakMap<readonly ProviderInfo[], ProviderCatalog>();
+
+/**
+ * The built-in catalog with the provider's own entries, made once per `providers` array: every
+ * component under one provider gets the same catalog (and the headless core carries none).
+ */
+function catalogOf(extra: readonly ProviderInfo[] | undefined): ProviderCatalog {
+  if (!extra) return defaultProviders;
+  let catalog = catalogs.get(extra);
+  if (!catalog) catalogs.set(extra, (catalog = createProviderCatalog(extra)));
+  return catalog;
+}
 
 const NO_OVERRIDES = {};
 const shared = new WeakMap<object, Map<string, Messages>>();
