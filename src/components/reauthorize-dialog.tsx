@@ -446,10 +446,19 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
  * screen still aborts it, through the store.)
  */
-function EndFlowOnClose({ reauth: { dismiss } }: { reauth: UseReauthorizationResult }) {
+function EndFlowOnClose({ reauth }: { reauth: UseReauthorizationResult }) {
+  const { dismiss } = reauth;
+  // A flow that ended while the dialog was closed (an exchange left to finish) is not news the
+  // next time it opens, perhaps days later: start from `ready`, before the first paint.
+  const ended = reauth.flow.phase === 'succeeded' || reauth.flow.phase === 'failed';
+  const onOpen = React.useRef(ended ? reauth.reset : null);
+  useBeforePaint(() => onOpen.current?.(), []);
   React.useEffect(() => dismiss, [dismiss]);
   return null;
 }
+
+/** `useLayoutEffect` in the browser; on the server, where nothing paints, a no-op `useEffect`. */
+const useBeforePaint = typeof window === 'undefined' ? React.useEffect : React.useLayoutEffect;
 
 const STAGE_MESSAGES = {
   starting: 'flow.starting',

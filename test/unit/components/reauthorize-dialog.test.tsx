@@ -507,6 +507,24 @@ describe('given the platform answered and the reconnection is finishing', () => 
     expect(store.getFlow('gads-search').phase).toBe('succeeded');
   });
 
+  it('opens afresh next time, not on the outcome reached while it was closed', async () => {
+    const user = userEvent.setup();
+    const { completions, store } = await reachCompleting({ children: <ReauthorizeDialog.Trigger>Reauthorize</ReauthorizeDialog.Trigger> });
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'The backend refused the code.'));
+    await settle();
+    expect(store.getFlow('gads-search').phase).toBe('failed');
+
+    await user.click(screen.getByRole('button', { name: 'Reauthorize' }));
+
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+    expect(dialog).toHaveAttribute('data-phase', 'idle');
+    expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toHaveFocus();
+    expect(dialog).not.toHaveTextContent('Something went wrong');
+  });
+
   it('lets the reconnection finish when Escape closes the dialog', async () => {
     const user = userEvent.setup();
     const onOpenChange = vi.fn();
