@@ -33,6 +33,11 @@ export interface FlowState {
 export interface ReauthorizeInput {
   /** For `authMethod: 'credentials'`: handed to `adapter.submitCredentials` and never kept. */
   credentials?: Record<string, string>;
+  /**
+   * The connection as the caller shows it, used only while the store has none with this id: a
+   * dialog rendered from props, or a click before the list arrived. The store's copy wins.
+   */
+  connection?: Connection;
 }
 
 export interface FlowOptions {
@@ -113,7 +118,7 @@ class FlowController {
       return existing.promise;
     }
 
-    const connection = this.#host.getConnection(id);
+    const connection = this.#host.getConnection(id) ?? (input.connection?.id === id ? input.connection : undefined);
     if (!connection) {
       return handled(
         Promise.reject(new ConnectionsError('unsupported', `There is no connection with id "${id}".`, { connectionId: id })),

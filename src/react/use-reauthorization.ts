@@ -78,12 +78,18 @@ function useReauthorization(
 ): UseReauthorizationResult {
   const id = typeof connection === 'string' ? connection : connection.id;
   const store = useConnectionStore({ adapter: options.adapter }, 'useReauthorization()');
+  // A whole connection from props stands in until the store has loaded its own copy.
+  const whole = typeof connection === 'object' && 'status' in connection ? (connection as Connection) : undefined;
+  const shown = React.useRef(whole);
+  React.useEffect(() => {
+    shown.current = whole;
+  });
   const read = () => store.getFlow(id);
   const flow = React.useSyncExternalStore(store.subscribe, read, read);
   // Stable while the connection and store stay the same, so effects may depend on them.
   const actions = React.useMemo(
     () => ({
-      start: (input?: ReauthorizeInput) => store.reauthorize(id, input),
+      start: (input?: ReauthorizeInput) => store.reauthorize(id, { connection: shown.current, ...input }),
       cancel: () => store.cancelReauthorize(id),
       reset: () => store.resetFlow(id),
       dismiss: () => {

@@ -292,6 +292,30 @@ describe('given a connection that signs in with a login form', () => {
   });
 });
 
+describe('given a dialog rendered from props before the list has arrived', () => {
+  it('signs in with the connection it was given, and the store then shows the result', async () => {
+    const fake = createFakeAdapter();
+    fake.adapter.listConnections.mockImplementation(() => new Promise(() => {}));
+    const popups = stubWindowOpen();
+    render(<ReauthorizeDialog connection={googleSearch} adapter={fake.adapter} defaultOpen />);
+    const store = getConnectionStore(fake.adapter);
+    expect(store.getState().status).toBe('loading');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+
+    expect(popups.popups).toHaveLength(1);
+    expect(fake.adapter.startAuthorization).toHaveBeenCalledWith(googleSearch, expect.anything());
+    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await settle();
+    fake.completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() });
+    await settle();
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'succeeded');
+    expect(store.getConnection(googleSearch.id)?.status).toBe('connected');
+  });
+});
+
 describe('given a product team composing it', () => {
   it('opens from its own trigger when uncontrolled, and closes from the corner button', async () => {
     const user = userEvent.setup();
