@@ -1,3 +1,4 @@
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import { Slot } from '@radix-ui/react-slot';
 import { clsx } from 'clsx';
 import * as React from 'react';
@@ -8,6 +9,7 @@ import type { Connection, ConnectionCategory } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from '../react/context';
+import { useBeforePaint } from '../react/use-before-paint';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 import { KeyIcon } from './icons';
@@ -216,6 +218,10 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const localized = useLocalized({ locale, messages });
   const m = localized.messages;
   const baseId = React.useId();
+  // Where focus goes when what had it leaves the screen (a dialog's row, a "Try again" that worked).
+  const root = React.useRef<HTMLDivElement | null>(null);
+  const rootRef = useComposedRefs(root, ref);
+  const focusList = React.useCallback(() => root.current?.focus(), []);
   const [query, setQuery] = React.useState('');
   const [limit, setLimit] = React.useState(SEARCH_PAGE);
 
@@ -310,7 +316,14 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   );
 
   return (
-    <div {...props} data-state={state} aria-busy={state === 'loading' || undefined} ref={ref} className={clsx('rca-connection-list', className)}>
+    <div
+      tabIndex={-1}
+      {...props}
+      data-state={state}
+      aria-busy={state === 'loading' || undefined}
+      ref={rootRef}
+      className={clsx('rca-connection-list', className)}
+    >
       <AttentionSummary store={store} connections={connections} messages={m} />
       {(view.total > searchThreshold || query) && (
         <>
@@ -350,15 +363,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
         </>
       )}
       {(state === 'error' || (state === 'ready' && view.error)) && (
-        // After a failed reload the last good list stays: the alert only says it may be stale.
-        <div role="alert" className="rca-connection-list-error" data-stale={state === 'ready' ? '' : undefined}>
-          <p>{m[state === 'ready' ? 'list.refreshError' : 'list.loadError']}</p>
-          {retry && (
-            <button type="button" className="rca-button" data-variant="secondary" onClick={() => void retry()}>
-              {m['list.retry']}
-            </button>
-          )}
-        </div>
+        <LoadAlert stale={state === 'ready'} retry={retry} messages={m} onLeave={focusList} />
       )}
       {state === 'empty' && <p className="rca-connection-list-message">{m['list.empty']}</p>}
       {/* While searching, the whole list stays mounted but hidden: clearing the query shows it again
@@ -399,11 +404,14 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           locale={locale}
           messages={messages}
           onOpenChange={(open) => setDialog({ id: dialog.id, open })}
+          // The connection left the list (a reload without it, another adapter): the dialog goes,
+          // and does not come back uninvited if the connection does.
+          onGone={() => setDialog(null)}
           onCloseAutoFocus={(event) => {
-            const target = row.current;
-            if (!target?.isConnected) return;
             event.preventDefault();
-            (target.querySelector<HTMLElement>('.rca-reauthorize-button') ?? target).focus();
+            const target = row.current;
+            if (target?.isConnected) (target.querySelector<HTMLElement>('.rca-reauthorize-button') ?? target).focus();
+            else focusList();
           }}
         />
       )}
@@ -412,11 +420,55 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
 });
 
 /** The dialog for one connection of the store, following its latest version. */
-function StoreDialog({ store, id, ...props }: Omit<ReauthorizeDialogProps, 'connection'> & { store: ConnectionStore; id: string }) {
+function StoreDialog({
+  store,
+  id,
+  onGone,
+  ...props
+}: Omit<ReauthorizeDialogProps, 'connection'> & { store: ConnectionStore; id: string; onGone: () => void }) {
   const subscribe = React.useCallback((listener: () => void) => store.subscribeTo(id, listener), [store, id]);
   const read = () => store.getConnection(id);
   const connection = React.useSyncExternalStore(subscribe, read, read);
+  React.useEffect(() => {
+    if (!connection) onGone();
+  });
   return connection ? <ReauthorizeDialog {...props} connection={connection} adapter={store.adapter} /> : null;
+}
+
+/**
+ * Says that loading failed, or that a reload failed and the list may be out of date, with "Try
+ * again". While a retry runs it says so (and ignores more presses), so a failure that repeats is
+ * announced again; when a retry works and the alert goes, focus moves to the list, not the page.
+ */
+function LoadAlert({ stale, retry, messages: m, onLeave }: { stale: boolean; retry: (() => unknown) | undefined; messages: Messages; onLeave: () => void }) {
+  const [retrying, setRetrying] = React.useState(false);
+  const alert = React.useRef<HTMLDivElement>(null);
+  useBeforePaint(
+    () => () => {
+      if (alert.current?.contains(document.activeElement)) onLeave();
+    },
+    [onLeave],
+  );
+  return (
+    <div ref={alert} role="alert" className="rca-connection-list-error" data-stale={stale ? '' : undefined}>
+      <p>{retrying ? m['list.loading'] : m[stale ? 'list.refreshError' : 'list.loadError']}</p>
+      {retry && (
+        <button
+          type="button"
+          className="rca-button"
+          data-variant="secondary"
+          aria-disabled={retrying || undefined}
+          onClick={() => {
+            if (retrying) return;
+            setRetrying(true);
+            void Promise.resolve(retry()).finally(() => setRetrying(false));
+          }}
+        >
+          {m['list.retry']}
+        </button>
+      )}
+    </div>
+  );
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -554,7 +606,7 @@ function StatusAnnouncer({
   messages: Messages;
   providers: ProviderCatalog;
 }) {
-  const [text, setText] = React.useState('');
+  const [text, setText] = React.useState<{ sentence: string; count: number } | null>(null);
   /** The connection objects last seen, by id; `null` before the first list. */
   const known = React.useRef<Map<string, Connection> | null>(null);
   const words = React.useRef({ messages, providers });
@@ -581,7 +633,7 @@ function StatusAnnouncer({
       const ids = new Set(list.map((c) => c.id));
       for (const id of seen.keys()) if (!ids.has(id)) seen.delete(id);
     }
-    if (changes.length > 0) setText(changes.join(' '));
+    if (changes.length > 0) setText((last) => ({ sentence: changes.join(' '), count: (last?.count ?? 0) + 1 }));
   }, []);
   React.useEffect(() => {
     if (!store) return;
@@ -597,7 +649,8 @@ function StatusAnnouncer({
   }, [connections, note]);
   return (
     <div role="status" className="rca-visually-hidden" style={VISUALLY_HIDDEN}>
-      {text}
+      {/* A new node per announcement: the same sentence twice is still said twice. */}
+      {text && <span key={text.count}>{text.sentence}</span>}
     </div>
   );
 }

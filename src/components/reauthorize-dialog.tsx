@@ -1,3 +1,4 @@
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import * as Dialog from '@radix-ui/react-dialog';
 import { Cross2Icon } from '@radix-ui/react-icons';
 import { clsx } from 'clsx';
@@ -7,6 +8,7 @@ import type { ConnectionsErrorCode } from '../core/errors';
 import { describeImpact } from '../core/impact';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
+import { useBeforePaint } from '../react/use-before-paint';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 import { useReauthorization } from '../react/use-reauthorization';
@@ -100,14 +102,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
 ) {
   const { connection, reauth } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
-  const ref = React.useCallback(
-    (node: HTMLDivElement | null) => {
-      local.current = node;
-      if (typeof forwardedRef === 'function') forwardedRef(node);
-      else if (forwardedRef) forwardedRef.current = node;
-    },
-    [forwardedRef],
-  );
+  const ref = useComposedRefs(local, forwardedRef);
 
   // When the focused button went away with the stage (focus fell to the page or the dialog
   // itself), move it to the action that now matters.
@@ -456,9 +451,6 @@ function EndFlowOnClose({ reauth }: { reauth: UseReauthorizationResult }) {
   React.useEffect(() => dismiss, [dismiss]);
   return null;
 }
-
-/** `useLayoutEffect` in the browser; on the server, where nothing paints, a no-op `useEffect`. */
-const useBeforePaint = typeof window === 'undefined' ? React.useEffect : React.useLayoutEffect;
 
 const STAGE_MESSAGES = {
   starting: 'flow.starting',

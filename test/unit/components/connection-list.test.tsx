@@ -124,6 +124,49 @@ describe('given a workspace with lapsed connections', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('closes the dialog of a connection that left the list, puts focus on the list, and does not reopen it when the connection comes back', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    const { container } = await renderLoaded(fake.adapter);
+    await user.click(screen.getByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    await screen.findByRole('dialog', { name: 'Reauthorize Google Ads' });
+    const store = getConnectionStore(fake.adapter);
+
+    fake.adapter.listConnections.mockResolvedValueOnce(sample.filter((connection) => connection.id !== googleSearch.id));
+    await act(() => store.refresh());
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(container.firstElementChild).toHaveFocus());
+
+    await act(() => store.refresh());
+    expect(await screen.findByText('Acme Search')).toBeInTheDocument();
+    await act(async () => {});
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('announces the same sentence again when it happens again', async () => {
+    // Two Google Ads accounts the platform names alike, both lapsed.
+    const twin: Connection = { ...googleSearch, id: 'gads-search-2' };
+    const fake = createFakeAdapter([googleSearch, twin]);
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await screen.findAllByText('Acme Search');
+    const region = screen.getByRole('status');
+    const since = new Date(NOW).toISOString();
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: since }));
+    const first = region.firstElementChild;
+    expect(first).toHaveTextContent(/^Google Ads reconnected: Acme Search$/);
+
+    act(() => fake.push({ ...twin, status: 'connected', statusSince: since }));
+
+    expect(region).toHaveTextContent(/^Google Ads reconnected: Acme Search$/);
+    // A new node, not the old one left in place: live regions announce what is added.
+    expect(region.firstElementChild).not.toBe(first);
+  });
+
   it('announces a pushed status change politely', async () => {
     const fake = createFakeAdapter();
     await renderLoaded(fake.adapter);
@@ -239,6 +282,61 @@ describe('given the list is loading or failed', () => {
     expect(await screen.findByText('Acme Search')).toBeInTheDocument();
     expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
     expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+  });
+
+  it('says it is loading again while "Try again" runs, keeps focus on the button, and hands focus to the list once it worked', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    const second = deferred<Connection[]>();
+    fake.adapter.listConnections
+      .mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }))
+      .mockReturnValueOnce(second.promise);
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const alert = await screen.findByRole('alert');
+    const button = within(alert).getByRole('button', { name: 'Try again' });
+
+    await user.click(button);
+
+    expect(alert).toHaveTextContent('Loading connections…');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    await user.click(button);
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+
+    await act(async () => second.resolve(sample.map((connection) => ({ ...connection }))));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(container.firstElementChild).toHaveFocus();
+    expect(container.firstElementChild).toHaveAttribute('tabindex', '-1');
+  });
+
+  it('says again that loading failed when "Try again" fails too', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    const second = deferred<Connection[]>();
+    fake.adapter.listConnections
+      .mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }))
+      .mockReturnValueOnce(second.promise);
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const alert = await screen.findByRole('alert');
+    const button = within(alert).getByRole('button', { name: 'Try again' });
+    await user.click(button);
+    expect(alert).toHaveTextContent('Loading connections…');
+
+    await act(async () => second.reject(new ConnectionsError('adapter_failed', 'still down', { retryable: false })));
+
+    // The alert's words changed, so a screen reader says them again.
+    expect(screen.getByRole('alert')).toBe(alert);
+    expect(alert).toHaveTextContent('The connections could not be loaded.');
+    expect(button).not.toHaveAttribute('aria-disabled');
+    expect(button).toHaveFocus();
   });
 
   it('says so when there are no connections', async () => {
