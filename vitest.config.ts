@@ -42,6 +42,7 @@ export default defineConfig({
       'react-dom/server',
       'react/jsx-runtime',
       'react/jsx-dev-runtime',
+      '@radix-ui/react-compose-refs',
       '@radix-ui/react-dialog',
       '@radix-ui/react-icons',
       '@radix-ui/react-slot',

@@ -16,6 +16,8 @@ const POPUP_NAME = 'react-connected-accounts-authorization';
 let opened = 0;
 /** How often the popup is checked for being closed: "within about a second". */
 const CLOSED_POLL_MS = 500;
+/** How soon a window that ignored `close()` is asked again. */
+const CLOSE_RETRY_MS = 200;
 
 /**
  * Opens the popup synchronously, inside the user's click, on a blank same-origin page; it is
@@ -50,13 +52,19 @@ function focusPopup(popup: Window): void {
   }
 }
 
-function closePopup(popup: Window | null | undefined): void {
-  if (!popup) return;
+/**
+ * Closes the window. Chromium drops a `close()` that lands while the window is between two pages
+ * (the platform's page still loading after `navigatePopup`), so a window still open just after is
+ * asked again, every 200 ms for at most two seconds: a cancelled sign-in leaves no window behind.
+ */
+function closePopup(popup: Window | null | undefined, tries = 10): void {
+  if (!popup || isClosed(popup)) return;
   try {
-    if (!popup.closed) popup.close();
+    popup.close();
   } catch {
-    // Already gone.
+    return; // Gone already.
   }
+  if (!isClosed(popup) && tries > 1) setTimeout(() => closePopup(popup, tries - 1), CLOSE_RETRY_MS);
 }
 
 /** `window.closed` can throw on a severed cross-origin window; treat that as closed. */

@@ -91,6 +91,11 @@ async function clickKey(accountName = SEARCH.accountName): Promise<void> {
   await userEvent.click(page.getByRole('button', { name: `Reauthorize ${accountName}` }));
 }
 
+/** Waits until the stand-in platform's sign-in page (mode `wait`) has shown in the popup. */
+async function signInPageShown(count = 1): Promise<void> {
+  await expect.poll(() => received.filter((m) => m.data === 'stand-in sign-in page loaded').length, { timeout: 5000 }).toBe(count);
+}
+
 function popups(): Window[] {
   return open.mock.results.map((result) => result.value as Window | null).filter((popup): popup is Window => popup !== null);
 }
@@ -216,6 +221,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     await setUp();
     await clickKey();
     await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    await signInPageShown();
 
     popups()[0]!.close();
 
@@ -247,6 +253,20 @@ describe('given a lapsed connection and a platform on another origin', () => {
     expect(received.filter((m) => isOurMessage(m.data))).toEqual([]);
   });
 
+  it('closes the window when the user cancels while the platform page is still loading', async () => {
+    mode = 'wait';
+    await setUp();
+    await clickKey();
+    // The URL just arrived: the window is on its way to the platform, and Chromium may drop a
+    // close() that lands meanwhile. The flow asks again until the window is gone.
+    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+
+    store.cancelReauthorize(SEARCH.id);
+
+    await expect(flow).rejects.toMatchObject({ code: 'cancelled' });
+    await expect.poll(() => popups()[0]!.closed, { timeout: 5000 }).toBe(true);
+  });
+
   it('focuses the open window on a second click instead of opening another', async () => {
     mode = 'wait';
     // A cross-origin window cannot be spied on: hand the flow a stand-in that records focus()
@@ -276,6 +296,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     await setUp();
     await clickKey();
     await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    await signInPageShown();
 
     await clickKey(CRM.accountName);
 

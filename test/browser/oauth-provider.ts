@@ -60,7 +60,9 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
     case 'forge':
       return send(response, 200, 'text/html', page('Signing in', forgeScript(back({ code, state }), state)));
     case 'wait':
-      return send(response, 200, 'text/html', page('Sign in', ''));
+      // Tells the app's page (its exact origin) that the sign-in page is up, so a test can close
+      // it as a user would: after it showed. The library ignores the message (not its shape).
+      return send(response, 200, 'text/html', page('Sign in', `window.opener && window.opener.postMessage('stand-in sign-in page loaded', ${json(redirect.origin)});`));
     case 'coop':
       return send(response, 200, 'text/html', page('Signing in', redirectScript(back({ code, state }))), {
         'Cross-Origin-Opener-Policy': 'same-origin',

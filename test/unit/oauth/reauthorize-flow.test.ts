@@ -502,6 +502,36 @@ describe('given the user closes the sign-in window while a slow backend fetches 
   });
 });
 
+describe('given a window that ignores close() while the platform page loads', () => {
+  it('asks it again until it is gone, and then leaves no timer', async () => {
+    const { done } = await startFlow();
+    const popup = windows.last;
+    popup.close.mockImplementationOnce(() => {});
+
+    store.cancelReauthorize(SEARCH.id);
+
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+    expect(popup.closed).toBe(false);
+    vi.advanceTimersByTime(200);
+    expect(popup.close).toHaveBeenCalledTimes(2);
+    expect(popup.closed).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops asking after two seconds', async () => {
+    const { done } = await startFlow();
+    const popup = windows.last;
+    popup.close.mockImplementation(() => {});
+
+    store.cancelReauthorize(SEARCH.id);
+    await expect(done).rejects.toMatchObject({ code: 'cancelled' });
+    vi.advanceTimersByTime(5000);
+
+    expect(popup.close).toHaveBeenCalledTimes(10);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('given a flow that runs out of time', () => {
   it('ends with timeout and removes every listener, timer and channel', async () => {
     const addListener = vi.spyOn(window, 'addEventListener');
