@@ -16,8 +16,11 @@ const POPUP_NAME = 'react-connected-accounts-authorization';
 let opened = 0;
 /** How often the popup is checked for being closed: "within about a second". */
 const CLOSED_POLL_MS = 500;
-/** How soon a window that ignored `close()` is asked again. */
+/** How often, and how many times, a window that was told to close is looked at again. */
 const CLOSE_RETRY_MS = 200;
+const CLOSE_CHECKS = 10;
+/** How long a window told to close is still looked at: the last timer a flow leaves behind. */
+const CLOSING_MS = CLOSE_RETRY_MS * CLOSE_CHECKS;
 
 /**
  * Opens the popup synchronously, inside the user's click, on a blank same-origin page; it is
@@ -53,18 +56,23 @@ function focusPopup(popup: Window): void {
 }
 
 /**
- * Closes the window. Chromium drops a `close()` that lands while the window is between two pages
- * (the platform's page still loading after `navigatePopup`), so a window still open just after is
- * asked again, every 200 ms for at most two seconds: a cancelled sign-in leaves no window behind.
+ * Closes the window. Chromium can lose a `close()` that lands while the window is between two
+ * pages (the platform's page still loading after `navigatePopup`): `closed` reads true at once,
+ * then false again once the new page is in. So for two seconds the window is looked at every
+ * 200 ms and asked again whenever it is still there: a cancelled, timed-out or superseded sign-in
+ * leaves no window behind. A window the user already closed needs none of this.
  */
-function closePopup(popup: Window | null | undefined, tries = 10): void {
-  if (!popup || isClosed(popup)) return;
+function closePopup(popup: Window | null | undefined): void {
+  if (popup && !isClosed(popup)) closeUntilGone(popup, CLOSE_CHECKS);
+}
+
+function closeUntilGone(popup: Window, checks: number): void {
   try {
-    popup.close();
+    if (!popup.closed) popup.close();
   } catch {
     return; // Gone already.
   }
-  if (!isClosed(popup) && tries > 1) setTimeout(() => closePopup(popup, tries - 1), CLOSE_RETRY_MS);
+  if (checks > 0) setTimeout(() => closeUntilGone(popup, checks - 1), CLOSE_RETRY_MS);
 }
 
 /** `window.closed` can throw on a severed cross-origin window; treat that as closed. */
@@ -119,4 +127,4 @@ function showLoadingText(popup: Window, text: string): void {
   }
 }
 
-export { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed };
+export { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed, CLOSING_MS };

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOSING_MS } from '../../../src/core/popup';
 import { useConnections } from '../../../src/react/use-connections';
 import { AUTHORIZE_URL, SEARCH, createFakeAdapter, postResult, settle, stubWindowOpen, until, useFakeTimers } from './harness';
 
@@ -64,6 +65,8 @@ describe('given the Connections screen unmounts while the user signs in', () => 
     expect(windows.last.close).toHaveBeenCalled();
     expect(fake.starts[0]!.ctx.signal.aborted).toBe(true);
     expect(removeListener.mock.calls.some(([type]) => type === 'message')).toBe(true);
+    // A window told to close is looked at again for a while: those checks end on their own.
+    vi.advanceTimersByTime(CLOSING_MS);
     expect(vi.getTimerCount()).toBe(0);
 
     postResult({ state: 'state-1', code: 'late' });
