@@ -184,8 +184,11 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
   status?: ListStatus;
   /** With `connections`: why loading failed. @default null */
   error?: Error | null;
-  /** With `connections`: what "Try again" does after a load error. @default the provider's `refresh()` */
-  onRetry?: () => void;
+  /**
+   * With `connections`: what "Try again" does after a load error; return a promise to have the
+   * alert say "Loading…" until it settles. @default the provider's `refresh()`
+   */
+  onRetry?: () => void | Promise<unknown>;
   /**
    * Called when a red key is clicked, before the built-in dialog opens; `event.preventDefault()`
    * keeps it closed. Without a provider, the red keys show only when this is given.
@@ -443,12 +446,14 @@ function StoreDialog({
 function LoadAlert({ stale, retry, messages: m, onLeave }: { stale: boolean; retry: (() => unknown) | undefined; messages: Messages; onLeave: () => void }) {
   const [retrying, setRetrying] = React.useState(false);
   const alert = React.useRef<HTMLDivElement>(null);
-  useBeforePaint(
-    () => () => {
+  const mounted = React.useRef(true);
+  useBeforePaint(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
       if (alert.current?.contains(document.activeElement)) onLeave();
-    },
-    [onLeave],
-  );
+    };
+  }, [onLeave]);
   return (
     <div ref={alert} role="alert" className="rca-connection-list-error" data-stale={stale ? '' : undefined}>
       <p>{retrying ? m['list.loading'] : m[stale ? 'list.refreshError' : 'list.loadError']}</p>
@@ -461,7 +466,11 @@ function LoadAlert({ stale, retry, messages: m, onLeave }: { stale: boolean; ret
           onClick={() => {
             if (retrying) return;
             setRetrying(true);
-            void Promise.resolve(retry()).finally(() => setRetrying(false));
+            // Whatever it settles with, the alert (or the list, once it loaded) says it.
+            const done = () => {
+              if (mounted.current) setRetrying(false);
+            };
+            Promise.resolve(retry()).then(done, done);
           }}
         >
           {m['list.retry']}

@@ -29,6 +29,8 @@ interface DialogContextValue extends Localized {
   defaultFormId: string;
   /** The login form reports the consumer's id here, so the submit button in the actions points at it. */
   setCustomFormId: (id: string | undefined) => void;
+  /** The connection whose flow was left to finish when the dialog last closed, if any. */
+  leftFinishing: React.MutableRefObject<string | null>;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -55,8 +57,9 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const [customFormId, setCustomFormId] = React.useState<string>();
   const formId = customFormId ?? defaultFormId;
   const provider = getProvider(connection.provider, localized.providers).label;
+  const leftFinishing = React.useRef<string | null>(null);
   const value = React.useMemo(
-    () => ({ ...localized, connection, provider, reauth, formId, defaultFormId, setCustomFormId }),
+    () => ({ ...localized, connection, provider, reauth, formId, defaultFormId, setCustomFormId, leftFinishing }),
     [localized, connection, provider, reauth, formId, defaultFormId],
   );
   return (
@@ -100,7 +103,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   { container, className, children, onInteractOutside, ...props },
   forwardedRef,
 ) {
-  const { connection, reauth } = useDialogContext('ReauthorizeDialogContent');
+  const { connection, reauth, leftFinishing } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
   const ref = useComposedRefs(local, forwardedRef);
 
@@ -131,7 +134,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
           if (reauth.isRunning) event.preventDefault();
         }}
       >
-        <EndFlowOnClose reauth={reauth} />
+        <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
         {children}
       </Dialog.Content>
     </Dialog.Portal>
@@ -441,14 +444,31 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
  * screen still aborts it, through the store.)
  */
-function EndFlowOnClose({ reauth }: { reauth: UseReauthorizationResult }) {
+function EndFlowOnClose({
+  reauth,
+  id,
+  leftFinishing,
+}: {
+  reauth: UseReauthorizationResult;
+  id: string;
+  leftFinishing: React.MutableRefObject<string | null>;
+}) {
   const { dismiss } = reauth;
-  // A flow that ended while the dialog was closed (an exchange left to finish) is not news the
-  // next time it opens, perhaps days later: start from `ready`, before the first paint.
+  // A flow this dialog left to finish when it closed, and that ended meanwhile, is not news the
+  // next time it opens, perhaps days later: start from `ready`, before the first paint. (An
+  // outcome reached otherwise, say by the click that opened it, is shown.)
   const ended = reauth.flow.phase === 'succeeded' || reauth.flow.phase === 'failed';
-  const onOpen = React.useRef(ended ? reauth.reset : null);
-  useBeforePaint(() => onOpen.current?.(), []);
-  React.useEffect(() => dismiss, [dismiss]);
+  const onOpen = React.useRef(ended && leftFinishing.current === id ? reauth.reset : null);
+  useBeforePaint(() => {
+    onOpen.current?.();
+    leftFinishing.current = null;
+  }, [leftFinishing]);
+  React.useEffect(
+    () => () => {
+      if (dismiss()) leftFinishing.current = id;
+    },
+    [dismiss, id, leftFinishing],
+  );
   return null;
 }
 

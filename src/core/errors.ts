@@ -45,7 +45,15 @@ class ConnectionsError extends Error {
   constructor(code: ConnectionsErrorCode, message: string, options: ConnectionsErrorOptions = {}) {
     super(message, 'cause' in options ? { cause: options.cause } : undefined);
     const { providerError, providerErrorDescription, providerErrorUri, connectionId } = options;
-    Object.assign(this, { code, retryable: options.retryable ?? !FINAL.includes(code), providerError, providerErrorDescription, providerErrorUri, connectionId });
+    const fields: Pick<ConnectionsError, 'code' | 'retryable' | 'providerError' | 'providerErrorDescription' | 'providerErrorUri' | 'connectionId'> = {
+      code,
+      retryable: options.retryable ?? !FINAL.includes(code),
+      providerError,
+      providerErrorDescription,
+      providerErrorUri,
+      connectionId,
+    };
+    Object.assign(this, fields);
   }
 
   /** `access_denied` and a user's own cancel read as a cancellation, not a failure. */

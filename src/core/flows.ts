@@ -3,7 +3,7 @@ import { ConnectionsError, toConnectionsError } from './errors';
 import { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed } from './popup';
 import type { PopupOptions } from './popup';
 import { isSafeAuthorizationUrl } from './url';
-import { assertConnection } from './validate';
+import { assertConnection, findConnectionProblem } from './validate';
 import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -42,9 +42,8 @@ export interface ReauthorizeInput {
 
 export interface FlowOptions {
   /**
-   * How long a flow may wait for the user (from the click until the platform's answer arrives),
-   * and then again for the adapter to finish the grant or the login, before it ends with
-   * `timeout`; `Infinity` waits for ever. @default 300000 (5 minutes)
+   * How long a flow may take, from the click until the adapter has finished the grant or the
+   * login, before it ends with `timeout`; `Infinity` waits for ever. @default 300000 (5 minutes)
    */
   flowTimeoutMs?: number;
   /** The origin of the OAuth callback page, compared exactly. @default window.location.origin */
@@ -84,7 +83,7 @@ interface RunningFlow {
   popup: Window | null;
   /** The adapter call that finishes the grant (`adapter` stage), settled or not. */
   exchange?: Promise<unknown>;
-  /** The timer of the current stage: waiting on the user, then on the adapter. */
+  /** Ends the flow with `timeout` when it takes too long. */
   timer?: ReturnType<typeof setTimeout>;
   url?: string;
   state?: string;
@@ -118,7 +117,8 @@ class FlowController {
       return existing.promise;
     }
 
-    const connection = this.#host.getConnection(id) ?? (input.connection?.id === id ? input.connection : undefined);
+    const shown = input.connection;
+    const connection = this.#host.getConnection(id) ?? (shown?.id === id && !findConnectionProblem(shown, 'reauthorize()') ? shown : undefined);
     if (!connection) {
       return handled(
         Promise.reject(new ConnectionsError('unsupported', `There is no connection with id "${id}".`, { connectionId: id })),
@@ -324,9 +324,8 @@ class FlowController {
       );
       return;
     }
-    // From here on the flow waits only for the adapter: no popup, no listener; a timer of its own.
+    // From here on the flow waits only for the adapter: no popup, no listener; the flow's timer.
     flow.stage = 'adapter';
-    this.#arm(flow);
     this.#host.setFlow(flow.id, { phase: 'completing', method: 'oauth' });
     flow.exchange = call(() => this.#host.adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal }));
     flow.exchange.then(
@@ -394,12 +393,8 @@ class FlowController {
     this.#fail(flow, withConnection(toConnectionsError(error, message, flow.id), flow.id));
   }
 
-  /**
-   * Starts the timer of the flow's current stage, replacing the last one: the user gets the
-   * whole timeout to sign in, and the adapter the whole timeout again to finish.
-   */
+  /** Starts the flow's timer: the whole flow, the user's part and the adapter's, must fit in it. */
   #arm(flow: RunningFlow): void {
-    clearTimeout(flow.timer);
     const ms = flowTimeout(this.#host.getOptions().flowTimeoutMs);
     if (ms === null) return;
     flow.timer = setTimeout(() => {

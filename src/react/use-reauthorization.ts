@@ -60,9 +60,10 @@ export interface UseReauthorizationResult {
   reset(): void;
   /**
    * What closing a dialog should do: ends a flow still waiting on the user (the window closes),
-   * lets one that is `completing` finish, and returns an ended one to `ready`.
+   * lets one that is `completing` finish, and returns an ended one to `ready`. Returns `true` when
+   * it left a flow to finish (its outcome will come while nothing shows it).
    */
-  dismiss(): void;
+  dismiss(): boolean;
 }
 
 /**
@@ -78,8 +79,9 @@ function useReauthorization(
 ): UseReauthorizationResult {
   const id = typeof connection === 'string' ? connection : connection.id;
   const store = useConnectionStore({ adapter: options.adapter }, 'useReauthorization()');
-  // A whole connection from props stands in until the store has loaded its own copy.
-  const whole = typeof connection === 'object' && 'status' in connection ? (connection as Connection) : undefined;
+  // A whole connection from props stands in until the store has loaded its own copy (the flow
+  // checks that it is one before using it).
+  const whole = typeof connection === 'object' ? (connection as Connection) : undefined;
   const shown = React.useRef(whole);
   React.useEffect(() => {
     shown.current = whole;
@@ -94,8 +96,10 @@ function useReauthorization(
       reset: () => store.resetFlow(id),
       dismiss: () => {
         // Read now, not from the last render: the phase may have moved on since.
-        if (store.getFlow(id).phase !== 'completing') store.cancelReauthorize(id);
+        const finishing = store.getFlow(id).phase === 'completing';
+        if (!finishing) store.cancelReauthorize(id);
         store.resetFlow(id);
+        return finishing;
       },
     }),
     [store, id],

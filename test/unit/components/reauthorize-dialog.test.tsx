@@ -549,6 +549,28 @@ describe('given the platform answered and the reconnection is finishing', () => 
     expect(dialog).not.toHaveTextContent('Something went wrong');
   });
 
+  it('still shows an outcome reached just before it opened, as when the opening click was blocked', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    const view = render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog connection={googleSearch} open={false} />
+      </Provider>,
+    );
+    await settle();
+    popups.blocked = true;
+    // A product's own button starts the flow and opens the dialog in one click.
+    await expect(getConnectionStore(fake.adapter).reauthorize(googleSearch.id)).rejects.toMatchObject({ code: 'popup_blocked' });
+    view.rerender(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog connection={googleSearch} open />
+      </Provider>,
+    );
+
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveAttribute('data-stage', 'blocked');
+  });
+
   it('lets the reconnection finish when Escape closes the dialog', async () => {
     const user = userEvent.setup();
     const onOpenChange = vi.fn();
