@@ -23,7 +23,7 @@ export interface FetchAdapterOptions {
   fetch?: typeof fetch;
   /** Extra headers for every request (a CSRF token, for instance); a function is asked before each one. */
   headers?: HeadersInit | (() => HeadersInit);
-  /** How long a request may take before it fails with a retryable `timeout`. @default 15000 */
+  /** How long a request may take before it fails with a retryable `timeout`; `0` or `Infinity` for no limit. @default 15000 */
   timeoutMs?: number;
   /** Cookies go with every request, and with the event stream. @default 'include' */
   credentials?: RequestCredentials;
@@ -47,23 +47,34 @@ const NOT_JSON = Symbol('not JSON');
 
 function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  // 0 or Infinity: no timeout. Timers cannot wait longer than 2^31 - 1 ms (they would fire at
+  // once), so a longer one is capped.
+  const limit = options.timeoutMs ?? 15_000;
+  const timeoutMs = Number.isFinite(limit) && limit > 0 ? Math.min(limit, 2 ** 31 - 1) : 0;
   const credentials = options.credentials ?? 'include';
 
   const request = async (method: 'GET' | 'POST', path: string, signal: AbortSignal, where: string, body?: unknown): Promise<unknown> => {
     signal.throwIfAborted();
+    let headers: Headers;
+    try {
+      headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
+    } catch (error) {
+      throw new ConnectionsError('adapter_failed', `The headers for ${where} could not be made: ${error instanceof Error ? error.message : String(error)}`, { cause: error, retryable: false });
+    }
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-
-    const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
-    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs)
+        : undefined;
 
     try {
       const response = await (options.fetch ?? globalThis.fetch)(base + path, {

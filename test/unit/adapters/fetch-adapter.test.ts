@@ -224,6 +224,41 @@ describe('given a request that is aborted or takes too long', () => {
     expect(await pending).toMatchObject({ code: 'timeout', retryable: true, message: 'GET /connections did not answer within 15000 ms.' });
   });
 
+  it('waits without limit when timeoutMs is Infinity or 0, setting no timer', async () => {
+    vi.useFakeTimers();
+    for (const timeoutMs of [Infinity, 0]) {
+      const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent(), timeoutMs });
+      const controller = new AbortController();
+      const pending = adapter.listConnections({ signal: controller.signal });
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+      controller.abort();
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    }
+  });
+
+  it('fails in words, leaving no timer or listener, when the header function throws', async () => {
+    vi.useFakeTimers();
+    const fetch = silent();
+    const adapter = createFetchAdapter({
+      baseUrl: '/api',
+      fetch,
+      headers: () => {
+        throw new Error('no CSRF token yet');
+      },
+    });
+    const controller = new AbortController();
+    const addListener = vi.spyOn(controller.signal, 'addEventListener');
+
+    const error = await rejectionOf(adapter.listConnections({ signal: controller.signal }));
+
+    expect(error).toMatchObject({ code: 'adapter_failed', retryable: false, message: 'The headers for GET /connections could not be made: no CSRF token yet' });
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(addListener).not.toHaveBeenCalled();
+  });
+
   it('takes its own timeout', async () => {
     vi.useFakeTimers();
     const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent(), timeoutMs: 500 });
