@@ -79,6 +79,9 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
   const pending = new Map<string, { connectionId: string; used: boolean }>();
   const usedCodes = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Connections whose backfill is moving on, and those paused while nothing listened. */
+  const backfilling = new Set<string>();
+  const paused = new Set<string>();
   let pushTimer: ReturnType<typeof setInterval> | undefined;
 
   const emit = (connection: Connection) => {
@@ -140,13 +143,16 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
   };
 
   const scheduleBackfill = (id: string) => {
+    if (backfilling.has(id)) return;
+    backfilling.add(id);
     const step = () => {
       const current = data.get(id);
-      if (!current || current.status !== 'backfilling') return;
+      if (!current || current.status !== 'backfilling') return void backfilling.delete(id);
       const progress = Math.min(1, (current.backfill?.progress ?? 0) + 0.25);
       if (progress >= 1 || backfillStepMs === 0) {
         const done: Connection = { ...current, status: 'connected', statusSince: new Date(now()).toISOString() };
         delete done.backfill;
+        backfilling.delete(id);
         put(done);
         return;
       }
@@ -188,14 +194,22 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
 
     subscribe(onChange) {
       listeners.add(onChange);
-      if (listeners.size === 1 && options.pushIntervalMs) pushTimer = setInterval(pushRandomChange, options.pushIntervalMs);
+      if (listeners.size === 1) {
+        if (options.pushIntervalMs) pushTimer = setInterval(pushRandomChange, options.pushIntervalMs);
+        // Backfills paused while nothing listened go on where they stopped.
+        for (const id of paused) scheduleBackfill(id);
+        paused.clear();
+      }
       return () => {
         listeners.delete(onChange);
         if (listeners.size === 0) {
+          // Nothing listens: no timer keeps running (a page that left the screen leaks nothing).
           clearInterval(pushTimer);
           pushTimer = undefined;
           for (const timer of timers) clearTimeout(timer);
           timers.clear();
+          for (const id of backfilling) paused.add(id);
+          backfilling.clear();
         }
       };
     },
@@ -276,7 +290,9 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
     },
 
     setOptions(next) {
-      knobs = { ...knobs, ...next };
+      // A knob left undefined keeps its value.
+      const given = Object.entries(next).filter(([, value]) => value !== undefined);
+      knobs = { ...knobs, ...Object.fromEntries(given) };
     },
   };
 }

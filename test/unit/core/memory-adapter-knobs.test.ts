@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryAdapter } from '../../../src/core/memory-adapter';
+import type { AuthorizationResult, Connection } from '../../../src/core/types';
+
+/* -------------------------------------------------------------------------------------------------
+ * The in-memory adapter's simulation: backfills that survive leaving the screen, and its knobs
+ * -----------------------------------------------------------------------------------------------*/
+
+const signal = new AbortController().signal;
+
+function answer(state: string): AuthorizationResult {
+  return { state, code: `code-${state}`, params: { state, code: `code-${state}` } };
+}
+
+/** The adapter's simulated latency is a timer too: let it run out. */
+async function settled<T>(promise: Promise<T>): Promise<T> {
+  await vi.advanceTimersByTimeAsync(0);
+  return promise;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('given a CRM backfilling after a grant', () => {
+  it('pauses its backfill while nothing listens, and goes on from there once something does', async () => {
+    vi.useFakeTimers();
+    const adapter = createMemoryAdapter({ backfillStepMs: 1000 });
+    const seen: Connection[] = [];
+    let unsubscribe = adapter.subscribe!((connection) => seen.push(connection));
+    const crm = adapter.snapshot().find((connection) => connection.id === 'sfdc-prod')!;
+    const { state } = await settled(adapter.startAuthorization(crm, { signal }));
+    await settled(adapter.completeAuthorization(crm, answer(state), { signal }));
+    vi.advanceTimersByTime(1000);
+    expect(seen.at(-1)).toMatchObject({ id: 'sfdc-prod', status: 'backfilling', backfill: { progress: 0.25 } });
+
+    // The Connections screen is left: nothing listens, and no timer runs.
+    unsubscribe();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    expect(adapter.snapshot().find((connection) => connection.id === 'sfdc-prod')).toMatchObject({ backfill: { progress: 0.25 } });
+
+    // Back on the screen, the backfill moves on to the end.
+    unsubscribe = adapter.subscribe!((connection) => seen.push(connection));
+    vi.advanceTimersByTime(3000);
+    expect(seen.at(-1)).toMatchObject({ id: 'sfdc-prod', status: 'connected' });
+    expect(vi.getTimerCount()).toBe(0);
+    unsubscribe();
+  });
+});
+
+describe('given setOptions', () => {
+  it('keeps a knob that is passed as undefined', async () => {
+    const adapter = createMemoryAdapter({ latencyMs: 0 });
+    adapter.setOptions({ latencyMs: undefined, failureRate: 0 });
+    await expect(adapter.listConnections({ signal })).resolves.toHaveLength(8);
+  });
+});
