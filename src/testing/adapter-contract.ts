@@ -320,17 +320,20 @@ async function listChecked(adapter: ConnectionsAdapter): Promise<Connection[]> {
 /** Checks that a call honours its signal, aborted before the call or right after it began. */
 async function expectAbortHonoured(method: string, run: (signal: AbortSignal) => Promise<unknown>, when: 'before' | 'during'): Promise<void> {
   const controller = new AbortController();
-  if (when === 'before') {
-    controller.abort();
-    await rejection(call(() => run(controller.signal)), `${method} ignored a signal that was already aborted; check signal.aborted (or hand the signal to fetch) before doing any work.`);
-    return;
-  }
+  // Aborted before the call, the adapter must not even start: the rejection is the abort itself,
+  // not whatever the backend answers (a refused code or login would look like one).
+  if (when === 'before') controller.abort();
   const pending = call(() => run(controller.signal));
-  controller.abort();
-  const error = await rejection(pending, `${method} ignored its signal being aborted during the call; hand the signal to fetch, or listen for its "abort" event.`);
+  if (when === 'during') controller.abort();
+  const error = await rejection(
+    pending,
+    when === 'before'
+      ? `${method} ignored a signal that was already aborted; check signal.aborted (or hand the signal to fetch) before doing any work.`
+      : `${method} ignored its signal being aborted during the call; hand the signal to fetch, or listen for its "abort" event.`,
+  );
   check(
     isAbortError(error, controller.signal.reason),
-    `${method} rejected with ${show(error)} after its signal was aborted; reject with the signal's reason (an AbortError), so callers can tell an abort from a failure.`,
+    `${method} rejected with ${show(error)} ${when === 'before' ? 'when its signal was already aborted' : 'after its signal was aborted'}; reject with the signal's reason (an AbortError), so callers can tell an abort from a failure.`,
   );
 }
 

@@ -58,6 +58,18 @@ describe('given an adapter that ignores its AbortSignal', () => {
     );
   });
 
+  it('fails when an already aborted call still goes to the backend, which refuses it', async () => {
+    const kit = collect({
+      // Sends the code anyway, and the backend refuses it: that refusal is not an abort.
+      completeAuthorization: async () => {
+        throw new ConnectionsError('state_mismatch', 'The backend has no such sign-in.');
+      },
+    });
+    expect(await failureOf(kit, 'completeAuthorization() › rejects when its signal is already aborted')).toBe(
+      "completeAuthorization() rejected with ConnectionsError (state_mismatch): The backend has no such sign-in. when its signal was already aborted; reject with the signal's reason (an AbortError), so callers can tell an abort from a failure.",
+    );
+  });
+
   it('fails when a call aborted midway still resolves', async () => {
     const kit = collect(ignoring);
     expect(await failureOf(kit, 'startAuthorization() › rejects with an AbortError when its signal is aborted during the call')).toMatch(
