@@ -15,7 +15,8 @@ export interface AuthorizationCallbackOptions {
   closeOnSuccess?: boolean;
   /**
    * The language of the built-in words: a tag starting with `es` speaks Spanish, anything else
-   * English. Also set as the `lang` of the message. @default English
+   * English. The message's `lang` is this tag where its words are in it (Spanish, or your own
+   * `messages`), and `en` where the built-in English stands in. @default English
    */
   locale?: string;
   /**
@@ -37,6 +38,8 @@ export interface CallbackMessages {
 export type AuthorizationCallbackOutcome =
   | { status: 'sent'; result: AuthorizationResult }
   | { status: 'error'; result: AuthorizationResult }
+  /** Nothing could carry the result to the app (no opener and no BroadcastChannel): the page stays. */
+  | { status: 'undelivered'; result: AuthorizationResult }
   | { status: 'invalid' };
 
 const EN: CallbackMessages = {
@@ -63,8 +66,11 @@ const ES: CallbackMessages = {
 function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
   const { targetOrigin = window.location.origin, closeOnSuccess = true } = options;
   if (targetOrigin === '*') throw new TypeError('handleAuthorizationCallback() needs an exact targetOrigin, never "*".');
-  const messages = options.messages === false ? null : { ...builtInMessages(options.locale), ...options.messages };
-  const lang = options.locale ? options.locale.replace(/_/g, '-') : undefined;
+  const builtIn = builtInMessages(options.locale);
+  const messages = options.messages === false ? null : { ...builtIn, ...options.messages };
+  // Words in English under a French tag would be read with a French voice.
+  const tagFits = builtIn === ES || options.messages || /^en(?:[-_]|$)/i.test(options.locale ?? '');
+  const lang = options.locale && (tagFits ? options.locale.replace(/_/g, '-') : 'en');
   const show = (text: string | undefined) => showText(text, lang);
 
   const params = readParams(window.location);
@@ -77,7 +83,8 @@ function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {})
 
   const state = params.state;
   if (!state) {
-    show(messages?.invalid);
+    // Without a state the answer belongs to no sign-in; a platform's error still reads as one.
+    show(params.error ? messages?.error : messages?.invalid);
     return { status: 'invalid' };
   }
 
@@ -91,10 +98,12 @@ function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {})
   };
   const message = createAuthorizationMessage(result);
 
+  let delivered = false;
   const opener = window.opener as Window | null;
   if (opener && opener !== window) {
     try {
       opener.postMessage(message, targetOrigin);
+      delivered = true;
     } catch {
       // The opener navigated away or is cross-origin now; the channel below still carries it.
     }
@@ -103,8 +112,14 @@ function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {})
     const channel = new BroadcastChannel(authorizationChannelName(state));
     channel.postMessage(message);
     channel.close();
+    delivered = true;
   }
 
+  if (!delivered) {
+    // Closing would leave the app waiting until its timeout with nothing said.
+    show(messages?.error);
+    return { status: 'undelivered', result };
+  }
   if (result.error) {
     show(messages?.error);
     return { status: 'error', result };

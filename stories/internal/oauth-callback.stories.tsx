@@ -42,6 +42,7 @@ function OAuthCallbackPage() {
   if (!outcome) return <p role="status">{text.pending}</p>;
   if (outcome.status === 'invalid') return <p role="status">{text.invalid}</p>;
   if (outcome.status === 'sent') return <p role="status">{text.sent}</p>;
+  if (outcome.status === 'undelivered') return <p role="alert">{text.error}</p>;
   const { error, errorDescription } = outcome.result;
   return (
     <div role="alert">

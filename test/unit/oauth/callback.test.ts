@@ -249,5 +249,40 @@ describe('given a Spanish-speaking user', () => {
     handleAuthorizationCallback({ locale });
 
     expect(document.body.textContent).toBe('The sign-in did not complete. You can close this window and try again from the app.');
+    // English words are marked as English, whatever the locale asked for.
+    expect(document.body.querySelector('[role="status"]')?.getAttribute('lang')).toBe(locale === 'en-GB' ? 'en-GB' : 'en');
+  });
+
+  it('marks the integrator’s own words with the locale they give', () => {
+    arriveAt('/oauth/callback?error=access_denied&state=s-1');
+
+    handleAuthorizationCallback({ locale: 'fr', messages: { error: 'La connexion a échoué.' } });
+
+    expect(document.body.querySelector('[role="status"]')?.getAttribute('lang')).toBe('fr');
+  });
+});
+
+describe('given nothing can carry the result to the app', () => {
+  it('stays open and says the sign-in did not complete, instead of closing as if it had', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+    opener = null;
+    vi.stubGlobal('BroadcastChannel', undefined);
+
+    const outcome = handleAuthorizationCallback();
+    vi.advanceTimersByTime(1000);
+
+    expect(outcome).toMatchObject({ status: 'undelivered', result: { state: 's-1', code: 'abc' } });
+    expect(close).not.toHaveBeenCalled();
+    expect(document.body.textContent).toBe('The sign-in did not complete. You can close this window and try again from the app.');
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('given the platform answered with an error but no state', () => {
+  it('says the sign-in did not complete rather than that the page was opened by mistake', () => {
+    arriveAt('/oauth/callback?error=invalid_request&error_description=Missing+client_id');
+
+    expect(handleAuthorizationCallback()).toEqual({ status: 'invalid' });
+    expect(document.body.textContent).toBe('The sign-in did not complete. You can close this window and try again from the app.');
   });
 });
