@@ -14,6 +14,8 @@ import { createWorkspace } from './workspace.mjs';
 
 const SESSION_COOKIE = 'rca_session';
 const STATE_TTL_MS = 10 * 60 * 1000;
+/** A session unused this long is forgotten (its sign-ins in progress expire long before). */
+const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
@@ -151,8 +153,9 @@ export async function startApp(options) {
     if (!route) throw new ApiError(404, 'not_found', `No route ${request.method} /api${path}.`);
     let connection;
     if (match) {
-      connection = workspace.get(decodeURIComponent(match[1]));
-      if (!connection) throw new ApiError(404, 'adapter_failed', `There is no connection "${decodeURIComponent(match[1])}".`);
+      const id = decodeId(match[1]);
+      connection = workspace.get(id);
+      if (!connection) throw new ApiError(404, 'adapter_failed', `There is no connection "${id}".`);
     }
     const body = request.method === 'POST' ? await readJson(request) : undefined;
     const [status, payload] = await route({ session, connection, body });
@@ -174,9 +177,16 @@ export async function startApp(options) {
   /** The caller's session, started (with its cookie) on the first request. */
   function sessionFor(request, response) {
     const id = parseCookies(request.headers.cookie)[SESSION_COOKIE];
-    if (id && sessions.has(id)) return sessions.get(id);
+    const now = Date.now();
+    const known = id && sessions.get(id);
+    if (known) {
+      known.seenAt = now;
+      return known;
+    }
+    // Sessions nobody used for a while go, so visits without a cookie cannot pile up.
+    for (const [key, old] of sessions) if (now - old.seenAt > SESSION_IDLE_MS) sessions.delete(key);
     const fresh = randomBytes(32).toString('base64url');
-    const session = { flows: new Map() };
+    const session = { flows: new Map(), seenAt: now };
     sessions.set(fresh, session);
     const secure = origin.startsWith('https:') ? '; Secure' : '';
     response.setHeader('Set-Cookie', `${SESSION_COOKIE}=${fresh}; Path=/; HttpOnly; SameSite=Lax${secure}`);
@@ -238,6 +248,15 @@ class ApiError extends Error {
 /** Stand-in for asking the platform: any user name, any password but "wrong". Never logs either. */
 async function standInLoginCheck(_connection, { username, password }) {
   return Boolean(username?.trim()) && Boolean(password) && password !== 'wrong';
+}
+
+/** A connection id from the path; a malformed escape is the caller's mistake, not the server's. */
+function decodeId(raw) {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError(400, 'adapter_failed', 'The connection id in the address is malformed.');
+  }
 }
 
 function forgetExpired(session) {

@@ -139,6 +139,10 @@ describe('given a lapsed Salesforce connection re-authorized once', () => {
     expect(reused).toMatchObject({ status: 400, body: { code: 'provider_error', providerError: 'invalid_grant' } });
   });
 
+  it('answers a malformed connection id in the address with 400, not a server error', async () => {
+    expect(await post('/connections/%E0%A4%A/authorization', {})).toMatchObject({ status: 400, body: { code: 'adapter_failed' } });
+  });
+
   it('refuses a state started by another session', async () => {
     const started = await post('/connections/sfdc-prod/authorization', {});
     expect(started.status).toBe(200);
