@@ -29,7 +29,12 @@ export interface FetchAdapterOptions {
   credentials?: RequestCredentials;
   /** The `EventSource` used for `/events`; `null` turns push updates off. @default globalThis.EventSource */
   EventSource?: typeof EventSource | null;
-  /** Waits between reconnects of the event stream, doubling from the first to the cap. @default { initialDelayMs: 1000, maxDelayMs: 30000 } */
+  /**
+   * Waits between reconnects of the event stream, doubling from the first to the cap; they start
+   * over once a stream stayed open as long as the cap. After a reconnect the list is fetched and
+   * each connection handed on, for what changed while the stream was down.
+   * @default { initialDelayMs: 1000, maxDelayMs: 30000 }
+   */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
 }
 
@@ -118,15 +123,17 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 
   const at = (id: string) => `/connections/${encodeURIComponent(id)}`;
 
+  const listConnections = async ({ signal }: { signal: AbortSignal }): Promise<Connection[]> => {
+    const payload = await request('GET', '/connections', signal, 'GET /connections');
+    if (!Array.isArray(payload)) {
+      throw new ConnectionsError('adapter_failed', 'GET /connections answered without an array of connections.', { retryable: false });
+    }
+    // Each entry is checked by the store, which keeps the good ones and reports the rest.
+    return payload as Connection[];
+  };
+
   return {
-    async listConnections({ signal }) {
-      const payload = await request('GET', '/connections', signal, 'GET /connections');
-      if (!Array.isArray(payload)) {
-        throw new ConnectionsError('adapter_failed', 'GET /connections answered without an array of connections.', { retryable: false });
-      }
-      // Each entry is checked by the store, which keeps the good ones and reports the rest.
-      return payload as Connection[];
-    },
+    listConnections,
 
     async startAuthorization({ id }, { signal }): Promise<AuthorizationStart> {
       const where = `POST ${at(id)}/authorization`;
@@ -151,13 +158,25 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       const { initialDelayMs = 1000, maxDelayMs = 30_000 } = options.reconnect ?? {};
       let source: EventSource | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      /** Resets the backoff once a stream has stayed open as long as the longest wait. */
+      let healthy: ReturnType<typeof setTimeout> | undefined;
       let attempt = 0;
+      let wasOpen = false;
+      const catchUp = new AbortController();
 
       const connect = () => {
         const current = new Source(`${base}/events`, { withCredentials: credentials === 'include' });
         source = current;
         current.onopen = () => {
-          attempt = 0;
+          healthy = setTimeout(() => (attempt = 0), maxDelayMs);
+          // Back after a break: what changed meanwhile was never pushed, so hand on the list.
+          if (wasOpen) {
+            listConnections({ signal: catchUp.signal }).then(
+              (all) => all.forEach((changed) => !catchUp.signal.aborted && onChange(changed)),
+              () => {},
+            );
+          }
+          wasOpen = true;
         };
         current.onmessage = (event: MessageEvent) => {
           let value: unknown;
@@ -173,6 +192,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           // Reconnect on our own schedule: doubling, capped and jittered, so a struggling
           // server is not met by every client at once.
           current.close();
+          clearTimeout(healthy);
           const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
           attempt += 1;
           timer = setTimeout(connect, wait / 2 + (Math.random() * wait) / 2);
@@ -182,6 +202,8 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       connect();
       return () => {
         clearTimeout(timer);
+        clearTimeout(healthy);
+        catchUp.abort();
         source?.close();
         source = undefined;
       };

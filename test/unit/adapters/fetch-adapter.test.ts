@@ -291,7 +291,7 @@ describe('given the event stream', () => {
     expect(received).toEqual([connection(), connection({ status: 'authorization_required' })]);
   });
 
-  it('reconnects after a broken stream with doubling, jittered waits, starting over once open', async () => {
+  it('reconnects after a broken stream with doubling, jittered waits, starting over once a stream held', async () => {
     vi.useFakeTimers();
     const { backend, adapter } = setUp();
     adapter.subscribe!(() => {});
@@ -308,11 +308,46 @@ describe('given the event stream', () => {
     expect(backend.sources).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1001);
     expect(backend.sources).toHaveLength(3);
-    // Open again: the next break waits the first amount once more.
+    // Open for as long as the longest wait: the next break waits the first amount once more.
     backend.sources[2]!.open();
+    await vi.advanceTimersByTimeAsync(30_000);
     backend.sources[2]!.fail();
     await vi.advanceTimersByTimeAsync(1000);
     expect(backend.sources).toHaveLength(4);
+  });
+
+  it('keeps backing off from a server that accepts the stream and drops it at once', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp();
+    adapter.subscribe!(() => {});
+    backend.sources[0]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    backend.sources[1]!.open();
+    backend.sources[1]!.fail();
+    // Still the second wait (one to two seconds), not the first.
+    await vi.advanceTimersByTimeAsync(999);
+    expect(backend.sources).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(backend.sources).toHaveLength(3);
+  });
+
+  it('hands on the whole list after a reconnect, for what changed while the stream was down', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp();
+    const received: Connection[] = [];
+    adapter.subscribe!((changed) => received.push(changed));
+    backend.sources[0]!.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(received).toEqual([]);
+
+    backend.sources[0]!.fail();
+    backend.memory.update('d365-eu', { status: 'connected' });
+    await vi.advanceTimersByTimeAsync(1000);
+    backend.sources[1]!.open();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received.map((changed) => changed.id).sort()).toEqual(backend.memory.snapshot().map((known) => known.id).sort());
+    expect(received.find((changed) => changed.id === 'd365-eu')).toMatchObject({ status: 'connected' });
   });
 
   it('caps the wait between reconnects', async () => {
