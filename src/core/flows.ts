@@ -478,14 +478,8 @@ function mismatch(flow: RunningFlow, after: Connection): ConnectionsError {
 
 function withConnection(error: ConnectionsError, connectionId: string): ConnectionsError {
   if (error.connectionId) return error;
-  return new ConnectionsError(error.code, error.message, {
-    cause: error.cause,
-    retryable: error.retryable,
-    providerError: error.providerError,
-    providerErrorDescription: error.providerErrorDescription,
-    providerErrorUri: error.providerErrorUri,
-    connectionId,
-  });
+  // Its own fields (code, retryable, the provider's error) are its own enumerable properties.
+  return new ConnectionsError(error.code, error.message, { ...error, cause: error.cause, connectionId });
 }
 
 /** Runs an adapter method, turning a synchronous throw into a rejection. */

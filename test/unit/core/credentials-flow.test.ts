@@ -107,6 +107,28 @@ describe('given the adapter refuses the login', () => {
     expect(store.getConnection(LAPSED.id)?.status).toBe('backfilling');
   });
 
+  it('tags the adapter\'s own ConnectionsError with the connection, keeping everything else it said', async () => {
+    const done = store.reauthorize(LAPSED.id, { credentials: CREDENTIALS });
+    const cause = new Error('HTTP 401');
+    const thrown = new ConnectionsError('provider_error', 'The platform refused.', { cause, retryable: false, providerError: 'invalid_grant', providerErrorDescription: 'Bad login', providerErrorUri: 'https://platform.example/help' });
+    fake.submission(0).answer.reject(thrown);
+
+    const error = await done.catch((reason: unknown) => reason as ConnectionsError);
+
+    expect(error).toBeInstanceOf(ConnectionsError);
+    expect(error).toMatchObject({
+      code: 'provider_error',
+      message: 'The platform refused.',
+      retryable: false,
+      providerError: 'invalid_grant',
+      providerErrorDescription: 'Bad login',
+      providerErrorUri: 'https://platform.example/help',
+      connectionId: LAPSED.id,
+    });
+    expect(error.cause).toBe(cause);
+    expect(thrown.connectionId).toBeUndefined();
+  });
+
   it('never tries again by itself, even for a retryable failure', async () => {
     const done = store.reauthorize(LAPSED.id, { credentials: CREDENTIALS });
     fake.submission(0).answer.reject(new ConnectionsError('adapter_failed', 'HTTP 503', { retryable: true }));
