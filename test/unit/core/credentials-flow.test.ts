@@ -113,7 +113,7 @@ describe('given the adapter refuses the login', () => {
     const thrown = new ConnectionsError('provider_error', 'The platform refused.', { cause, retryable: false, providerError: 'invalid_grant', providerErrorDescription: 'Bad login', providerErrorUri: 'https://platform.example/help' });
     fake.submission(0).answer.reject(thrown);
 
-    const error = await done.catch((reason: unknown) => reason as ConnectionsError);
+    const error = (await done.catch((reason: unknown) => reason)) as ConnectionsError;
 
     expect(error).toBeInstanceOf(ConnectionsError);
     expect(error).toMatchObject({
