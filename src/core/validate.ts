@@ -9,9 +9,11 @@ import type { Connection } from './types';
  * connection, the field, what it held and what it must hold.
  * -----------------------------------------------------------------------------------------------*/
 
-type Rule = [path: string, expected: string, test: (value: unknown) => boolean];
+/** A field of `Connection` (`?` where it may be left out), or one of `backfill` or `error`. */
+type Path = `${keyof Connection}${'' | '?'}` | `backfill.${'since' | 'progress?'}` | 'error.message';
+type Rule = [path: Path, expected: string, test: (value: unknown) => boolean];
 
-const oneOf = (path: string, values: string[]): Rule => [path, `one of ${values.join(', ')}`, (value) => values.includes(value as string)];
+const oneOf = (path: Path, values: string[]): Rule => [path, `one of ${values.join(', ')}`, (value) => values.includes(value as string)];
 const isText = (value: unknown) => typeof value === 'string' && value !== '';
 const isString = (value: unknown) => typeof value === 'string';
 const isBoolean = (value: unknown) => typeof value === 'boolean';
