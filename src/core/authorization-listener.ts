@@ -68,4 +68,4 @@ function toOrigin(value: string): string | null {
   }
 }
 
-export { listenForAuthorizationResult };
+export { listenForAuthorizationResult, toOrigin };

@@ -1,4 +1,4 @@
-import { listenForAuthorizationResult } from './authorization-listener';
+import { listenForAuthorizationResult, toOrigin } from './authorization-listener';
 import { ConnectionsError, toConnectionsError } from './errors';
 import { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed } from './popup';
 import type { PopupOptions } from './popup';
@@ -225,6 +225,11 @@ class FlowController {
     flow.stage = 'user';
 
     const { callbackOrigin = window.location.origin } = this.#host.getOptions();
+    if (toOrigin(callbackOrigin) === null) {
+      // Every result would be ignored until the flow timed out: say why at once.
+      this.#fail(flow, new ConnectionsError('unsupported', `The callbackOrigin ${JSON.stringify(callbackOrigin)} is not an http: or https: origin, such as "https://app.example.com".`, { connectionId: flow.id }));
+      return;
+    }
     flow.cleanups.add(listenForAuthorizationResult({ state, callbackOrigin, onResult: (result) => this.#complete(flow, result) }));
 
     const popup = flow.popup;

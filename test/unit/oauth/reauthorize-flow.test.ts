@@ -253,6 +253,17 @@ describe('given a flow waiting for the callback page', () => {
   });
 });
 
+describe('given a callback origin that is not an origin', () => {
+  it('fails at once with unsupported, naming it, instead of waiting for a result it would ignore', async () => {
+    store.configure({ callbackOrigin: 'app.example.com' });
+    const done = store.reauthorize(SEARCH.id);
+    fake.starts.at(-1)!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
+
+    await expect(done).rejects.toMatchObject({ code: 'unsupported', retryable: false, message: expect.stringContaining('"app.example.com"') });
+    expect(windows.last.close).toHaveBeenCalled();
+  });
+});
+
 describe('given a browser that blocks the popup', () => {
   it('fails with popup_blocked without asking the adapter, and a fresh click opens it', async () => {
     windows.willReturn('blocked');
