@@ -245,6 +245,23 @@ describe('given statuses change while the list is on screen', () => {
   });
 });
 
+/** A list whose first load fails for good; the second (the retry) answers when the test says. */
+async function failFirstLoad() {
+  const fake = createFakeAdapter();
+  const second = deferred<Connection[]>();
+  fake.adapter.listConnections
+    .mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }))
+    .mockReturnValueOnce(second.promise);
+  const { container } = render(
+    <Provider adapter={fake.adapter}>
+      <ConnectionList />
+    </Provider>,
+  );
+  const alert = await screen.findByRole('alert');
+  const button = within(alert).getByRole('button', { name: 'Try again' });
+  return { fake, second, container, alert, button };
+}
+
 describe('given the list is loading or failed', () => {
   it('shows a busy skeleton while loading', () => {
     const fake = createFakeAdapter();
@@ -286,18 +303,7 @@ describe('given the list is loading or failed', () => {
 
   it('says it is loading again while "Try again" runs, keeps focus on the button, and hands focus to the list once it worked', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    const second = deferred<Connection[]>();
-    fake.adapter.listConnections
-      .mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }))
-      .mockReturnValueOnce(second.promise);
-    const { container } = render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    const alert = await screen.findByRole('alert');
-    const button = within(alert).getByRole('button', { name: 'Try again' });
+    const { fake, second, container, alert, button } = await failFirstLoad();
 
     await user.click(button);
 
@@ -315,18 +321,7 @@ describe('given the list is loading or failed', () => {
 
   it('says again that loading failed when "Try again" fails too', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    const second = deferred<Connection[]>();
-    fake.adapter.listConnections
-      .mockRejectedValueOnce(new ConnectionsError('adapter_failed', 'down', { retryable: false }))
-      .mockReturnValueOnce(second.promise);
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    const alert = await screen.findByRole('alert');
-    const button = within(alert).getByRole('button', { name: 'Try again' });
+    const { second, alert, button } = await failFirstLoad();
     await user.click(button);
     expect(alert).toHaveTextContent('Loading connections…');
 
