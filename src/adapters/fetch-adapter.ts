@@ -163,6 +163,8 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       let attempt = 0;
       let wasOpen = false;
       const catchUp = new AbortController();
+      /** Ids pushed while a catch-up list is on its way: the list's older copies must not win. */
+      let pushedDuringCatchUp: Set<string> | undefined;
 
       const connect = () => {
         const current = new Source(`${base}/events`, { withCredentials: credentials === 'include' });
@@ -171,10 +173,14 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           healthy = setTimeout(() => (attempt = 0), maxDelayMs);
           // Back after a break: what changed meanwhile was never pushed, so hand on the list.
           if (wasOpen) {
-            listConnections({ signal: catchUp.signal }).then(
-              (all) => all.forEach((changed) => !catchUp.signal.aborted && onChange(changed)),
-              () => {},
-            );
+            const pushed = (pushedDuringCatchUp = new Set());
+            const done = () => {
+              if (pushedDuringCatchUp === pushed) pushedDuringCatchUp = undefined;
+            };
+            listConnections({ signal: catchUp.signal }).then((all) => {
+              for (const changed of all) if (!catchUp.signal.aborted && !pushed.has(changed?.id)) onChange(changed);
+              done();
+            }, done);
           }
           wasOpen = true;
         };
@@ -186,6 +192,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
             return;
           }
           // The store checks the shape and reports a malformed push.
+          pushedDuringCatchUp?.add((value as Partial<Connection> | null)?.id as string);
           onChange(value as Connection);
         };
         current.onerror = () => {

@@ -268,6 +268,12 @@ describe('given a request that is aborted or takes too long', () => {
   });
 });
 
+function deferredResponse() {
+  let resolve!: (response: Response) => void;
+  const promise = new Promise<Response>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
 describe('given the event stream', () => {
   const connection = (patch: Partial<Connection> = {}): Connection => ({
     id: 'gads-search',
@@ -348,6 +354,28 @@ describe('given the event stream', () => {
 
     expect(received.map((changed) => changed.id).sort()).toEqual(backend.memory.snapshot().map((known) => known.id).sort());
     expect(received.find((changed) => changed.id === 'd365-eu')).toMatchObject({ status: 'connected' });
+  });
+
+  it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const { backend, adapter } = setUp({ fetch });
+    const list = deferredResponse();
+    fetch.mockReturnValueOnce(list.promise);
+    const received: Connection[] = [];
+    adapter.subscribe!((changed) => received.push(changed));
+    backend.sources[0]!.open();
+    backend.sources[0]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    backend.sources[1]!.open();
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    // While the list is on its way, the stream pushes a newer version.
+    backend.sources[1]!.send(JSON.stringify(connection({ status: 'connected', accountName: 'Pushed' })));
+    list.resolve(new Response(JSON.stringify([connection({ status: 'authorization_required', accountName: 'Listed' }), connection({ id: 'other' })])));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received.map((changed) => `${changed.id}:${changed.accountName}`)).toEqual(['gads-search:Pushed', 'other:Acme Search']);
   });
 
   it('caps the wait between reconnects', async () => {
