@@ -32,7 +32,8 @@ export interface FetchAdapterOptions {
   /**
    * Waits between reconnects of the event stream, doubling from the first to the cap; they start
    * over once a stream stayed open as long as the cap. After a reconnect the list is fetched and
-   * each connection handed on, for what changed while the stream was down.
+   * each connection handed on, for what changed while the stream was down (not those known since
+   * in a newer version, pushed or returned by a sign-in).
    * @default { initialDelayMs: 1000, maxDelayMs: 30000 }
    */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
@@ -52,10 +53,10 @@ const NOT_JSON = Symbol('not JSON');
 
 function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
-  // 0 or Infinity: no timeout. Timers cannot wait longer than 2^31 - 1 ms (they would fire at
+  // 0 or Infinity: no timeout; anything else that is not a duration: the default. Timers cannot wait longer than 2^31 - 1 ms (they would fire at
   // once), so a longer one is capped.
-  const limit = options.timeoutMs ?? 15_000;
-  const timeoutMs = Number.isFinite(limit) && limit > 0 ? Math.min(limit, 2 ** 31 - 1) : 0;
+  const limit = options.timeoutMs === undefined || Number.isNaN(options.timeoutMs) || options.timeoutMs < 0 ? 15_000 : options.timeoutMs;
+  const timeoutMs = limit === Infinity ? 0 : Math.min(limit, 2 ** 31 - 1);
   const credentials = options.credentials ?? 'include';
 
   const request = async (method: 'GET' | 'POST', path: string, signal: AbortSignal, where: string, body?: unknown): Promise<unknown> => {
@@ -115,9 +116,19 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
     }
   };
 
+  /**
+   * For each catch-up list on its way after the event stream came back, the ids of connections
+   * known since in a newer version (pushed, or returned by a sign-in): its older copies must not win.
+   */
+  const catchUps = new Set<Set<string>>();
+  const fresher = (id: unknown) => {
+    for (const ids of catchUps) ids.add(id as string);
+  };
+
   const connection = async (path: string, signal: AbortSignal, where: string, body: unknown): Promise<Connection> => {
     const payload = await request('POST', path, signal, where, body);
     assertConnection(payload, where);
+    fresher(payload.id);
     return payload;
   };
 
@@ -161,28 +172,28 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       /** Resets the backoff once a stream has stayed open as long as the longest wait. */
       let healthy: ReturnType<typeof setTimeout> | undefined;
       let attempt = 0;
-      let wasOpen = false;
-      const catchUp = new AbortController();
-      /** Ids pushed while a catch-up list is on its way: the list's older copies must not win. */
-      let pushedDuringCatchUp: Set<string> | undefined;
+      /** The stream broke since it was last open: changes may have gone unpushed. */
+      let broke = false;
+      let catchUp: AbortController | undefined;
 
       const connect = () => {
         const current = new Source(`${base}/events`, { withCredentials: credentials === 'include' });
         source = current;
         current.onopen = () => {
           healthy = setTimeout(() => (attempt = 0), maxDelayMs);
-          // Back after a break: what changed meanwhile was never pushed, so hand on the list.
-          if (wasOpen) {
-            const pushed = (pushedDuringCatchUp = new Set());
-            const done = () => {
-              if (pushedDuringCatchUp === pushed) pushedDuringCatchUp = undefined;
-            };
-            listConnections({ signal: catchUp.signal }).then((all) => {
-              for (const changed of all) if (!catchUp.signal.aborted && !pushed.has(changed?.id)) onChange(changed);
-              done();
-            }, done);
-          }
-          wasOpen = true;
+          // Back after a break: what changed meanwhile was never pushed, so hand on the list (one
+          // list at a time: an older one still on its way is dropped).
+          if (!broke) return;
+          broke = false;
+          catchUp?.abort();
+          const controller = (catchUp = new AbortController());
+          const newer = new Set<string>();
+          catchUps.add(newer);
+          const done = () => catchUps.delete(newer);
+          listConnections({ signal: controller.signal }).then((all) => {
+            done();
+            for (const changed of all) if (!controller.signal.aborted && !newer.has(changed?.id)) onChange(changed);
+          }, done);
         };
         current.onmessage = (event: MessageEvent) => {
           let value: unknown;
@@ -192,7 +203,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
             return;
           }
           // The store checks the shape and reports a malformed push.
-          pushedDuringCatchUp?.add((value as Partial<Connection> | null)?.id as string);
+          fresher((value as Partial<Connection> | null)?.id);
           onChange(value as Connection);
         };
         current.onerror = () => {
@@ -200,6 +211,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           // server is not met by every client at once.
           current.close();
           clearTimeout(healthy);
+          broke = true;
           const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
           attempt += 1;
           timer = setTimeout(connect, wait / 2 + (Math.random() * wait) / 2);
@@ -210,7 +222,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       return () => {
         clearTimeout(timer);
         clearTimeout(healthy);
-        catchUp.abort();
+        catchUp?.abort();
         source?.close();
         source = undefined;
       };

@@ -29,8 +29,8 @@ interface DialogContextValue extends Localized {
   defaultFormId: string;
   /** The login form reports the consumer's id here, so the submit button in the actions points at it. */
   setCustomFormId: (id: string | undefined) => void;
-  /** The connection whose flow was left to finish when the dialog last closed, if any. */
-  leftFinishing: React.MutableRefObject<string | null>;
+  /** Connections whose flow this dialog left to finish when it closed (one dialog serves a list). */
+  leftFinishing: Set<string>;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -57,7 +57,7 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const [customFormId, setCustomFormId] = React.useState<string>();
   const formId = customFormId ?? defaultFormId;
   const provider = getProvider(connection.provider, localized.providers).label;
-  const leftFinishing = React.useRef<string | null>(null);
+  const [leftFinishing] = React.useState(() => new Set<string>());
   const value = React.useMemo(
     () => ({ ...localized, connection, provider, reauth, formId, defaultFormId, setCustomFormId, leftFinishing }),
     [localized, connection, provider, reauth, formId, defaultFormId],
@@ -451,21 +451,21 @@ function EndFlowOnClose({
 }: {
   reauth: UseReauthorizationResult;
   id: string;
-  leftFinishing: React.MutableRefObject<string | null>;
+  leftFinishing: Set<string>;
 }) {
   const { dismiss } = reauth;
   // A flow this dialog left to finish when it closed, and that ended meanwhile, is not news the
   // next time it opens, perhaps days later: start from `ready`, before the first paint. (An
   // outcome reached otherwise, say by the click that opened it, is shown.)
   const ended = reauth.flow.phase === 'succeeded' || reauth.flow.phase === 'failed';
-  const onOpen = React.useRef(ended && leftFinishing.current === id ? reauth.reset : null);
+  const onOpen = React.useRef(ended && leftFinishing.has(id) ? reauth.reset : null);
   useBeforePaint(() => {
     onOpen.current?.();
-    leftFinishing.current = null;
-  }, [leftFinishing]);
+    leftFinishing.delete(id);
+  }, [leftFinishing, id]);
   React.useEffect(
     () => () => {
-      if (dismiss()) leftFinishing.current = id;
+      if (dismiss()) leftFinishing.add(id);
     },
     [dismiss, id, leftFinishing],
   );

@@ -16,11 +16,14 @@ const POPUP_NAME = 'react-connected-accounts-authorization';
 let opened = 0;
 /** How often the popup is checked for being closed: "within about a second". */
 const CLOSED_POLL_MS = 500;
-/** How often, and how many times, a window that was told to close is looked at again. */
-const CLOSE_RETRY_MS = 200;
-const CLOSE_CHECKS = 10;
-/** How long a window told to close is still looked at: the last timer a flow leaves behind. */
-const CLOSING_MS = CLOSE_RETRY_MS * CLOSE_CHECKS;
+/**
+ * A window told to close is looked at again after 200 ms, then after waits doubling to 6.4 s:
+ * six looks over 12.6 s, long enough for a slow platform page to arrive. The last timer a flow
+ * leaves behind, ending by itself.
+ */
+const CLOSE_FIRST_LOOK_MS = 200;
+const CLOSE_LAST_LOOK_MS = 6400;
+const CLOSING_MS = 2 * CLOSE_LAST_LOOK_MS - CLOSE_FIRST_LOOK_MS;
 
 /**
  * Opens the popup synchronously, inside the user's click, on a blank same-origin page; it is
@@ -58,21 +61,21 @@ function focusPopup(popup: Window): void {
 /**
  * Closes the window. Chromium can lose a `close()` that lands while the window is between two
  * pages (the platform's page still loading after `navigatePopup`): `closed` reads true at once,
- * then false again once the new page is in. So for two seconds the window is looked at every
- * 200 ms and asked again whenever it is still there: a cancelled, timed-out or superseded sign-in
- * leaves no window behind. A window the user already closed needs none of this.
+ * then false again once the new page is in. So the window is looked at again for a while (see
+ * CLOSING_MS) and asked again whenever it is still there: a cancelled, timed-out or superseded
+ * sign-in leaves no window behind. A window the user already closed needs none of this.
  */
 function closePopup(popup: Window | null | undefined): void {
-  if (popup && !isClosed(popup)) closeUntilGone(popup, CLOSE_CHECKS);
+  if (popup && !isClosed(popup)) closeUntilGone(popup, CLOSE_FIRST_LOOK_MS);
 }
 
-function closeUntilGone(popup: Window, checks: number): void {
+function closeUntilGone(popup: Window, wait: number): void {
   try {
     if (!popup.closed) popup.close();
   } catch {
     return; // Gone already.
   }
-  if (checks > 0) setTimeout(() => closeUntilGone(popup, checks - 1), CLOSE_RETRY_MS);
+  if (wait <= CLOSE_LAST_LOOK_MS) setTimeout(() => closeUntilGone(popup, wait * 2), wait);
 }
 
 /** `window.closed` can throw on a severed cross-origin window; treat that as closed. */

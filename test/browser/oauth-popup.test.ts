@@ -3,7 +3,6 @@ import type { MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { AUTHORIZATION_MESSAGE_TYPE } from '../../src/core/authorization-message';
 import { ConnectionsError } from '../../src/core/errors';
-import { CLOSING_MS } from '../../src/core/popup';
 import { ConnectionStore } from '../../src/core/store';
 import type { AuthorizationResult, Connection, ConnectionsAdapter } from '../../src/core/types';
 import { FORGED_CODE, HOSTILE_DESCRIPTION } from './oauth-provider-modes';
@@ -266,8 +265,9 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     await expect(flow).rejects.toMatchObject({ code: 'cancelled' });
     // `closed` reads true at once even when Chromium is about to lose the close(): look again
-    // once the page would have arrived and the flow's checks are over.
-    await new Promise((resolve) => setTimeout(resolve, CLOSING_MS + 1000));
+    // once the stand-in page (served from this machine) would have arrived, and a look of the
+    // flow's has had time to close it again.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(popups()[0]!.closed).toBe(true);
   });
 

@@ -259,6 +259,16 @@ describe('given a request that is aborted or takes too long', () => {
     expect(addListener).not.toHaveBeenCalled();
   });
 
+  it('keeps the default timeout for a timeoutMs that is not a duration', async () => {
+    vi.useFakeTimers();
+    for (const timeoutMs of [NaN, -5]) {
+      const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent(), timeoutMs });
+      const pending = rejectionOf(adapter.listConnections({ signal: signal() }));
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(await pending).toMatchObject({ code: 'timeout' });
+    }
+  });
+
   it('takes its own timeout', async () => {
     vi.useFakeTimers();
     const adapter = createFetchAdapter({ baseUrl: '/api', fetch: silent(), timeoutMs: 500 });
@@ -354,6 +364,62 @@ describe('given the event stream', () => {
 
     expect(received.map((changed) => changed.id).sort()).toEqual(backend.memory.snapshot().map((known) => known.id).sort());
     expect(received.find((changed) => changed.id === 'd365-eu')).toMatchObject({ status: 'connected' });
+  });
+
+  it('catches up on the first open of a stream that broke before it ever opened', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp();
+    const received: Connection[] = [];
+    adapter.subscribe!((changed) => received.push(changed));
+    backend.sources[0]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    backend.sources[1]!.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(received).toHaveLength(backend.memory.snapshot().length);
+  });
+
+  it('drops a catch-up list still on its way when the stream breaks and a newer one starts', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn<typeof globalThis.fetch>((_input, init) => new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))));
+    const { backend, adapter } = setUp({ fetch });
+    const second = deferredResponse();
+    const received: Connection[] = [];
+    adapter.subscribe!((changed) => received.push(changed));
+    backend.sources[0]!.open();
+    backend.sources[0]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    backend.sources[1]!.open();
+    const first = fetch.mock.calls[0]![1]!.signal!;
+    backend.sources[1]!.fail();
+    await vi.advanceTimersByTimeAsync(2000);
+    fetch.mockReturnValueOnce(second.promise);
+    backend.sources[2]!.open();
+
+    expect(first.aborted).toBe(true);
+    second.resolve(new Response(JSON.stringify([connection({ accountName: 'Newest list' })])));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(received.map((changed) => changed.accountName)).toEqual(['Newest list']);
+  });
+
+  it('does not hand on the catch-up list\'s older copy of a connection a sign-in returned while it was on its way', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const { backend, adapter } = setUp({ fetch });
+    const list = deferredResponse();
+    fetch.mockReturnValueOnce(list.promise);
+    const received: Connection[] = [];
+    adapter.subscribe!((changed) => received.push(changed));
+    backend.sources[0]!.open();
+    backend.sources[0]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    backend.sources[1]!.open();
+
+    fetch.mockResolvedValueOnce(new Response(JSON.stringify(connection({ status: 'connected', accountName: 'Signed in' }))));
+    await adapter.submitCredentials!(connection(), { username: 'ana', password: 'x' }, { signal: signal() });
+    list.resolve(new Response(JSON.stringify([connection({ status: 'authorization_required' }), connection({ id: 'other' })])));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received.map((changed) => changed.id)).toEqual(['other']);
   });
 
   it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {

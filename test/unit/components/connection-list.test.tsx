@@ -7,7 +7,7 @@ import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { expectNoAxeViolations } from './axe';
-import { NOW, Provider, createFakeAdapter, deferred, dynamicsEu, googleBrand, googleSearch, hubspot, metaEmea, salesforce, sample } from './harness';
+import { NOW, Provider, createFakeAdapter, deferred, dynamicsEu, googleBrand, googleSearch, hubspot, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -142,6 +142,34 @@ describe('given a workspace with lapsed connections', () => {
     expect(await screen.findByText('Acme Search')).toBeInTheDocument();
     await act(async () => {});
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens a row\'s dialog afresh after its exchange ended unseen, even when another row\'s dialog was opened meanwhile', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    stubWindowOpen();
+    await renderLoaded(fake.adapter);
+    // Google Ads: signed in on the platform, then the dialog closed while the code is exchanged.
+    await user.click(screen.getByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in to Google Ads' }));
+    fake.starts[0]!.resolve({ url: 'https://accounts.example.com/auth?state=s1', state: 's1' });
+    await act(async () => {});
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'completing');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Salesforce's dialog, opened and closed.
+    await user.click(screen.getByRole('button', { name: 'Reauthorize Salesforce — Acme Production' }));
+    await screen.findByRole('dialog', { name: 'Reauthorize Salesforce' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Google Ads' exchange fails while nothing shows it.
+    await act(async () => fake.completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'The backend refused the code.')));
+
+    await user.click(screen.getByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Reauthorize Google Ads' });
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
   });
 
   it('announces the same sentence again when it happens again', async () => {
