@@ -284,6 +284,25 @@ function deferredResponse() {
   return { promise, resolve };
 }
 
+/**
+ * A subscription whose stream broke and opened again: the catch-up list it asked for answers when
+ * the test resolves `list`; `received` is what the subscriber was handed.
+ */
+async function reconnectWithListOnItsWay() {
+  vi.useFakeTimers();
+  const fetch = vi.fn<typeof globalThis.fetch>();
+  const { backend, adapter } = setUp({ fetch });
+  const list = deferredResponse();
+  fetch.mockReturnValueOnce(list.promise);
+  const received: Connection[] = [];
+  adapter.subscribe!((changed) => received.push(changed));
+  backend.sources[0]!.open();
+  backend.sources[0]!.fail();
+  await vi.advanceTimersByTimeAsync(1000);
+  backend.sources[1]!.open();
+  return { fetch, backend, adapter, list, received };
+}
+
 describe('given the event stream', () => {
   const connection = (patch: Partial<Connection> = {}): Connection => ({
     id: 'gads-search',
@@ -402,17 +421,7 @@ describe('given the event stream', () => {
   });
 
   it('does not hand on the catch-up list\'s older copy of a connection a sign-in returned while it was on its way', async () => {
-    vi.useFakeTimers();
-    const fetch = vi.fn<typeof globalThis.fetch>();
-    const { backend, adapter } = setUp({ fetch });
-    const list = deferredResponse();
-    fetch.mockReturnValueOnce(list.promise);
-    const received: Connection[] = [];
-    adapter.subscribe!((changed) => received.push(changed));
-    backend.sources[0]!.open();
-    backend.sources[0]!.fail();
-    await vi.advanceTimersByTimeAsync(1000);
-    backend.sources[1]!.open();
+    const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
 
     fetch.mockResolvedValueOnce(new Response(JSON.stringify(connection({ status: 'connected', accountName: 'Signed in' }))));
     await adapter.submitCredentials!(connection(), { username: 'ana', password: 'x' }, { signal: signal() });
@@ -423,17 +432,7 @@ describe('given the event stream', () => {
   });
 
   it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {
-    vi.useFakeTimers();
-    const fetch = vi.fn<typeof globalThis.fetch>();
-    const { backend, adapter } = setUp({ fetch });
-    const list = deferredResponse();
-    fetch.mockReturnValueOnce(list.promise);
-    const received: Connection[] = [];
-    adapter.subscribe!((changed) => received.push(changed));
-    backend.sources[0]!.open();
-    backend.sources[0]!.fail();
-    await vi.advanceTimersByTimeAsync(1000);
-    backend.sources[1]!.open();
+    const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
     expect(fetch).toHaveBeenCalledTimes(1);
 
     // While the list is on its way, the stream pushes a newer version.
