@@ -60,7 +60,7 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const [leftFinishing] = React.useState(() => new Set<string>());
   const value = React.useMemo(
     () => ({ ...localized, connection, provider, reauth, formId, defaultFormId, setCustomFormId, leftFinishing }),
-    [localized, connection, provider, reauth, formId, defaultFormId],
+    [localized, connection, provider, reauth, formId, defaultFormId, leftFinishing],
   );
   return (
     <Dialog.Root {...rootProps}>
