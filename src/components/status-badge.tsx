@@ -1,11 +1,9 @@
-import { CheckCircledIcon, ExclamationTriangleIcon, ReloadIcon, UpdateIcon } from '@radix-ui/react-icons';
 import { clsx } from 'clsx';
 import * as React from 'react';
 import type { ConnectionStatus } from '../core/types';
 import { formatSince } from '../i18n/format';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
-import { KeyIcon } from './icons';
 
 /* -------------------------------------------------------------------------------------------------
  * StatusBadge
@@ -24,19 +22,14 @@ export interface StatusBadgeProps extends React.ComponentPropsWithoutRef<'span'>
   since?: string;
 }
 
-const ICONS = {
-  connected: CheckCircledIcon,
-  authorization_required: KeyIcon,
-  backfilling: UpdateIcon,
-  error: ExclamationTriangleIcon,
-  reauthorizing: ReloadIcon,
-};
-
 /**
  * Icon and words together, never colour alone. `authorization_required` shows the red key.
  *
- * Renders `<span class="rca-status-badge" data-status>` holding `.rca-status-badge-icon`
- * (plus `.rca-key-icon` for the key), `.rca-status-badge-label` and `.rca-status-badge-since`.
+ * Renders `<span class="rca-status-badge" data-status>` holding the status in words and, with
+ * `since`, `.rca-status-badge-since`. The icon is drawn by styles.css (`::before`, a mask in the
+ * text's colour, chosen by `data-status` through `--rca-status-icon`), not by an SVG element: a
+ * list of a thousand rows would otherwise build a thousand SVGs, which costs as much as the rest
+ * of the row. Without styles.css, draw it from `data-status` yourself.
  */
 const StatusBadge = /* @__PURE__ */ React.forwardRef<HTMLSpanElement, StatusBadgeProps>(function StatusBadge(
   { status, since, locale, messages, className, ...props },
@@ -55,18 +48,11 @@ const StatusBadge = /* @__PURE__ */ React.forwardRef<HTMLSpanElement, StatusBadg
  * thousand rows do not each pay for a second component and a second look-up of their words.
  */
 function badgeContent(status: StatusBadgeStatus, since: string | undefined, { locale, messages }: Localized): React.ReactNode {
-  const Icon = ICONS[status] ?? ExclamationTriangleIcon;
   const duration = formatSince(since, locale);
   return (
     <>
-      <Icon aria-hidden className={status === 'authorization_required' ? 'rca-status-badge-icon rca-key-icon' : 'rca-status-badge-icon'} />{' '}
-      <span className="rca-status-badge-label">{messages[`status.${status}`]}</span>
-      {duration && (
-        <>
-          {' '}
-          <span className="rca-status-badge-since">{messages['status.for'](duration)}</span>
-        </>
-      )}
+      {messages[`status.${status}`]}
+      {duration && <span className="rca-status-badge-since">{` ${messages['status.for'](duration)}`}</span>}
     </>
   );
 }
