@@ -70,15 +70,17 @@ export async function startApp(options) {
       if (!flow || flow.connectionId !== connection.id || flow.expiresAt < Date.now()) {
         throw new ApiError(400, 'state_mismatch', 'This sign-in was not started here, was already used or has expired. Start again.');
       }
+      // RFC 9207, for errors too: the answer must come from the platform the grant was started with,
+      // and from a platform that names itself in its answers, an answer without its name is refused.
+      const iss = body.params?.iss;
+      if (iss === undefined ? oauth.requiresIss : iss !== oauth.issuer) {
+        throw new ApiError(400, 'provider_error', 'The answer did not come from the platform this sign-in was started with.', { providerError: 'invalid_issuer' });
+      }
       if (typeof body.error === 'string') {
         throw new ApiError(400, 'provider_error', `The platform answered "${body.error}".`, {
           providerError: body.error,
           providerErrorDescription: typeof body.errorDescription === 'string' ? body.errorDescription : undefined,
         });
-      }
-      // RFC 9207: the answer must come from the platform the grant was started with.
-      if (body.params?.iss !== undefined && body.params.iss !== oauth.issuer) {
-        throw new ApiError(400, 'provider_error', 'The answer came from another authorization server.', { providerError: 'invalid_issuer' });
       }
       if (typeof body.code !== 'string' || body.code === '') throw new ApiError(400, 'adapter_failed', 'The answer carries no authorization code.');
 

@@ -15,6 +15,8 @@ export async function createOAuthClient({ issuer, clientId, clientSecret, redire
 
   return {
     issuer,
+    /** RFC 9207: the platform names itself (`iss`) in every answer, so an answer without it is refused. */
+    requiresIss: discovery.authorization_response_iss_parameter_supported === true,
 
     /** A new grant: the state, PKCE verifier and nonce to keep in the session, and the URL for the popup. */
     begin({ loginHint } = {}) {

@@ -139,6 +139,30 @@ describe('given a lapsed Salesforce connection re-authorized once', () => {
     expect(reused).toMatchObject({ status: 400, body: { code: 'provider_error', providerError: 'invalid_grant' } });
   });
 
+  it('refuses an answer that does not name the platform, or names another one (RFC 9207)', async () => {
+    const { popup, callbacks } = await openSignIn('Acme Production');
+    // Keep the real answer from reaching the app, to send it by hand below.
+    await popup.route(`${stack.origin}/oauth/callback**`, (route) => route.fulfill({ status: 204 }));
+    await signInAndConsent(popup, 'acme-crm');
+    await expect.poll(() => callbacks.length).toBe(1);
+    const params = Object.fromEntries(callbacks[0]!.searchParams);
+    expect(params.iss).toBe(stack.issuer);
+    const { iss: _iss, ...withoutIss } = params;
+    const answer = (extra: Record<string, string>) => ({ code: params.code, state: params.state, params: { ...withoutIss, ...extra } });
+
+    // Each refusal spends the state, so each answer goes under a fresh one.
+    expect(await post('/connections/sfdc-prod/authorization/complete', answer({}))).toMatchObject({
+      status: 400,
+      body: { code: 'provider_error', providerError: 'invalid_issuer' },
+    });
+    const again = await post('/connections/sfdc-prod/authorization', {});
+    expect(await post('/connections/sfdc-prod/authorization/complete', { ...answer({ iss: 'https://elsewhere.example' }), state: again.body.state })).toMatchObject({
+      status: 400,
+      body: { code: 'provider_error', providerError: 'invalid_issuer' },
+    });
+    await expect.poll(() => row('sfdc-prod').getAttribute('data-status')).toBe('authorization_required');
+  });
+
   it('answers a malformed connection id in the address with 400, not a server error', async () => {
     expect(await post('/connections/%E0%A4%A/authorization', {})).toMatchObject({ status: 400, body: { code: 'adapter_failed' } });
   });
