@@ -119,8 +119,11 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   /**
    * For each catch-up list on its way after the event stream came back, the ids of connections
    * known since in a newer version (pushed, or returned by a sign-in): its older copies must not win.
+   * A list the store asks for after the catch-up started is newer than all of it: the catch-up is
+   * then dropped (`listsAsked` counts them).
    */
   const catchUps = new Set<Set<string>>();
+  let listsAsked = 0;
   const fresher = (id: unknown) => {
     for (const ids of catchUps) ids.add(id as string);
   };
@@ -134,7 +137,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 
   const at = (id: string) => `/connections/${encodeURIComponent(id)}`;
 
-  const listConnections = async ({ signal }: { signal: AbortSignal }): Promise<Connection[]> => {
+  const fetchList = async (signal: AbortSignal): Promise<Connection[]> => {
     const payload = await request('GET', '/connections', signal, 'GET /connections');
     if (!Array.isArray(payload)) {
       throw new ConnectionsError('adapter_failed', 'GET /connections answered without an array of connections.', { retryable: false });
@@ -144,7 +147,10 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   };
 
   return {
-    listConnections,
+    listConnections({ signal }) {
+      listsAsked += 1;
+      return fetchList(signal);
+    },
 
     async startAuthorization({ id }, { signal }): Promise<AuthorizationStart> {
       const where = `POST ${at(id)}/authorization`;
@@ -190,8 +196,10 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           const newer = new Set<string>();
           catchUps.add(newer);
           const done = () => catchUps.delete(newer);
-          listConnections({ signal: controller.signal }).then((all) => {
+          const asked = listsAsked;
+          fetchList(controller.signal).then((all) => {
             done();
+            if (listsAsked !== asked) return;
             for (const changed of all) if (!controller.signal.aborted && !newer.has(changed?.id)) onChange(changed);
           }, done);
         };

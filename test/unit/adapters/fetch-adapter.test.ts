@@ -431,6 +431,18 @@ describe('given the event stream', () => {
     expect(received.map((changed) => changed.id)).toEqual(['other']);
   });
 
+  it('drops the catch-up list when the store asked for a list after it started', async () => {
+    const { fetch, adapter, list, received } = await reconnectWithListOnItsWay();
+
+    // The store reloads (the window regained focus): that list is newer than the catch-up.
+    fetch.mockResolvedValueOnce(new Response(JSON.stringify([connection({ status: 'connected', accountName: 'Reloaded' })])));
+    expect(await adapter.listConnections({ signal: signal() })).toEqual([connection({ status: 'connected', accountName: 'Reloaded' })]);
+    list.resolve(new Response(JSON.stringify([connection({ status: 'authorization_required', accountName: 'Caught up' })])));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received).toEqual([]);
+  });
+
   it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {
     const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
     expect(fetch).toHaveBeenCalledTimes(1);
