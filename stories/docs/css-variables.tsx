@@ -50,7 +50,8 @@ function readVariables(css: string): Variable[] {
       found.set(name, entry);
     }
   }
-  return [...found.values()];
+  // Theme tokens only: a variable a component rule sets for itself (--rca-status-icon) is not one.
+  return [...found.values()].filter((variable) => variable.light !== undefined || variable.dark !== undefined);
 }
 
 function Swatch({ value }: { value?: string }) {

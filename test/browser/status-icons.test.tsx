@@ -51,21 +51,74 @@ describe('given the styled look', () => {
     expect(icon(badge).background).toBe(resolved('--rca-color-danger'));
   });
 
-  it('keeps the icon beside the first line of words when they wrap on a narrow screen', () => {
-    const { container } = render(
-      <div style={{ width: 120 }}>
-        <StatusBadge status="authorization_required" since={new Date(Date.now() - 3 * 86_400_000).toISOString()} />
-      </div>,
-    );
-    const badge = container.querySelector<HTMLElement>('.rca-status-badge')!;
+  /**
+   * Where the icon sits against the words: how far its centre is from the first line's, and
+   * whether every line of words clears it on its side.
+   */
+  function placement(badge: HTMLElement) {
     const range = document.createRange();
     range.selectNodeContents(badge);
     const lines = [...range.getClientRects()];
     const box = badge.getBoundingClientRect();
-    // It wrapped, every line starts past the icon's 15px, and the first is the badge's top line.
-    expect(new Set(lines.map((line) => Math.round(line.top))).size).toBeGreaterThan(1);
-    for (const line of lines) expect(line.left).toBeGreaterThanOrEqual(box.left + 15);
-    expect(Math.abs(lines[0]!.top - box.top)).toBeLessThan(2);
+    const drawn = getComputedStyle(badge, '::before');
+    const rtl = getComputedStyle(badge).direction === 'rtl';
+    const iconTop = box.top + parseFloat(drawn.top);
+    const iconStart = rtl ? box.right - parseFloat(drawn.right) : box.left + parseFloat(drawn.left);
+    return {
+      wrapped: new Set(lines.map((line) => Math.round(line.top))).size > 1,
+      offCentre: Math.abs(iconTop + 7.5 - (lines[0]!.top + lines[0]!.height / 2)),
+      clear: lines.every((line) => (rtl ? line.right <= iconStart - 15 : line.left >= iconStart + 15)),
+      atStart: rtl ? Math.abs(box.right - iconStart) < 1 : Math.abs(iconStart - box.left) < 1,
+    };
+  }
+
+  const threeDaysAgo = () => new Date(Date.now() - 3 * 86_400_000).toISOString();
+
+  it.each([
+    ['1.5', 'ltr'],
+    ['normal', 'ltr'],
+    ['1', 'ltr'],
+    ['2', 'rtl'],
+  ] as const)('keeps the icon at the start of the first line of words when they wrap (line height %s, %s)', (lineHeight, dir) => {
+    const { container } = render(
+      <div dir={dir} style={{ width: 120, font: '16px sans-serif', lineHeight }}>
+        <StatusBadge status="authorization_required" since={threeDaysAgo()} />
+      </div>,
+    );
+    const badge = container.querySelector<HTMLElement>('.rca-status-badge')!;
+    expect(badge.textContent).toBe('Authorization required for 3 days');
+    const where = placement(badge);
+    expect(where).toMatchObject({ wrapped: true, clear: true, atStart: true });
+    expect(where.offCentre).toBeLessThan(1.5);
+  });
+
+  it('keeps a list row\'s icon and words together on a 320px screen, inside the row', () => {
+    const connection: Connection = {
+      id: 'a',
+      provider: 'microsoft_ads',
+      category: 'advertising',
+      accountName: 'Acme Search with a long account name',
+      status: 'authorization_required',
+      statusSince: threeDaysAgo(),
+    };
+    const { container } = render(
+      <div style={{ width: 320 }}>
+        <ConnectionList connections={[connection]} onReauthorize={() => {}} />
+      </div>,
+    );
+    const row = container.querySelector<HTMLElement>('li.rca-connection-item')!;
+    const badge = row.querySelector<HTMLElement>('.rca-status-badge')!;
+    expect(badge.textContent).toBe('Authorization required for 3 days');
+    const where = placement(badge);
+    expect(where).toMatchObject({ clear: true, atStart: true });
+    expect(where.offCentre).toBeLessThan(1.5);
+    // The words start beside the icon, and nothing runs past the row or under its key button.
+    const range = document.createRange();
+    range.selectNodeContents(badge);
+    expect(range.getClientRects()[0]!.width).toBeGreaterThan(40);
+    const key = row.querySelector('.rca-reauthorize-button')!.getBoundingClientRect();
+    for (const line of range.getClientRects()) expect(line.right).toBeLessThanOrEqual(key.left);
+    expect(row.scrollWidth).toBeLessThanOrEqual(row.clientWidth);
   });
 
   it('draws the badge icon of a list row the same way, with no SVG per row', () => {
