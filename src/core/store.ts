@@ -2,7 +2,7 @@ import { sameConnection } from './equal';
 import { ConnectionsError, toConnectionsError } from './errors';
 import { FlowController, IDLE_FLOW } from './flows';
 import type { FlowOptions, FlowState, ReauthorizeInput } from './flows';
-import { checkConnectionList, findConnectionProblem } from './validate';
+import { checkConnection, checkConnectionList } from './validate';
 import type { Connection, ConnectionsAdapter } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -316,14 +316,13 @@ class ConnectionStore {
 
   #receivePush(value: unknown): void {
     if (this.#users === 0) return;
-    const problem = findConnectionProblem(value, 'adapter.subscribe()');
-    if (problem) {
-      const error = new ConnectionsError('adapter_failed', problem, { retryable: false });
+    const { connection, problems } = checkConnection(value, 'adapter.subscribe()');
+    if (problems.length > 0) {
+      const error = new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false });
       this.#report(error);
       this.#setState({ error });
-      return;
     }
-    this.#applyUpdate(value as Connection);
+    if (connection) this.#applyUpdate(connection);
   }
 
   /** A pushed update or a flow's result: newer than every list request begun before it. */

@@ -46,12 +46,16 @@ const RULES: Rule[] = [
 ];
 
 /**
- * The first thing wrong with a value that should be a `Connection`, as a sentence naming the
- * field and the connection, or `null` when it is well formed.
+ * Checks a value that should be a `Connection`. A malformed optional field (a date in another
+ * format, say) is left out of the connection and reported, so that a connection whose status
+ * changed shows its new status; a malformed required field (`id`, `provider`, `accountName`,
+ * `status`, `category`) rejects the whole value. Each problem is a sentence naming the field and
+ * the connection.
  */
-function findConnectionProblem(value: unknown, where: string): string | null {
-  if (!isObject(value)) return `${where} returned ${describe(value)} where a connection object was expected.`;
-  const record = value as Record<string, Record<string, unknown> | undefined>;
+function checkConnection(value: unknown, where: string): { connection: Connection | null; problems: string[] } {
+  if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
+  let record = value as Record<string, Record<string, unknown> | undefined>;
+  const problems: string[] = [];
   for (const [path, expected, test] of RULES) {
     const optional = path.endsWith('?');
     const [key, inner] = path.replace('?', '').split('.') as [string, string?];
@@ -61,9 +65,22 @@ function findConnectionProblem(value: unknown, where: string): string | null {
     const name = path.replace('?', '');
     const which = key === 'id' ? 'a connection' : `connection "${record.id as unknown as string}"`;
     const what = field === undefined ? `without "${name}"` : `whose "${name}" is ${describe(field)}`;
-    return `${where} returned ${which} ${what}; it must be ${expected}${key === 'id' ? named(record) : ''}.`;
+    const problem = `${where} returned ${which} ${what}; it must be ${expected}${key === 'id' ? named(record) : ''}.`;
+    // The required fields come first in RULES: past them, every field may be left out.
+    if (!optional && !inner) return { connection: null, problems: [problem] };
+    problems.push(problem);
+    const { [key]: _left, ...rest } = record;
+    record = rest;
   }
-  return null;
+  return { connection: record as unknown as Connection, problems };
+}
+
+/**
+ * The first thing wrong with a value that should be a `Connection`, as a sentence naming the
+ * field and the connection, or `null` when it is well formed.
+ */
+function findConnectionProblem(value: unknown, where: string): string | null {
+  return checkConnection(value, where).problems[0] ?? null;
 }
 
 /** Throws a non-retryable `adapter_failed` error when the value is not a well-formed connection. */
@@ -91,12 +108,14 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const entry of value as unknown[]) {
-    const problem = findConnectionProblem(entry, where);
+    const checked = checkConnection(entry, where);
     const id = (entry as { id?: unknown } | null)?.id;
-    if (problem) problems.push(problem);
-    else if (seen.has(id as string)) problems.push(`${where} returned the id "${id as string}" more than once; only the first is shown.`);
-    else connections.push(entry as Connection);
-    // A malformed entry keeps its place: the store shows its last good version there.
+    problems.push(...checked.problems);
+    if (checked.connection) {
+      if (seen.has(id as string)) problems.push(`${where} returned the id "${id as string}" more than once; only the first is shown.`);
+      else connections.push(checked.connection);
+    }
+    // A rejected entry keeps its place: the store shows its last good version there.
     if (isText(id)) seen.add(id as string);
   }
   return { connections, problems, order: [...seen] };
@@ -116,4 +135,4 @@ function describe(value: unknown): string {
   return value && typeof value === 'object' ? 'an object' : String(value);
 }
 
-export { assertConnection, checkConnectionList, findConnectionProblem };
+export { assertConnection, checkConnection, checkConnectionList, findConnectionProblem };

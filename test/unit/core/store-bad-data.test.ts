@@ -73,12 +73,28 @@ describe('given an update with an unknown status for a connection already shown'
 });
 
 describe('given an unparseable date', () => {
-  it('keeps the last good version and names the date field', async () => {
+  it('shows the rest of the connection without it and names the date field', async () => {
     await startShowing();
-    const shown = store.getConnection('sfdc');
-    await answerRefresh([GOOD[0], { ...GOOD[1], lastSyncedAt: 'the other day' }]);
-    expect(store.getConnection('sfdc')).toBe(shown);
+    await answerRefresh([GOOD[0], { ...GOOD[1], accountName: 'Renamed', lastSyncedAt: 'the other day' }]);
+    const { lastSyncedAt: _dropped, ...rest } = GOOD[1]!;
+    expect(store.getConnection('sfdc')).toEqual({ ...rest, accountName: 'Renamed' });
     expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "lastSyncedAt" is .*; it must be an ISO 8601 date/);
+  });
+
+  it('never keeps showing a lapsed connection as connected because its date came in another format', async () => {
+    await startShowing();
+    expect(store.getConnection('sfdc')?.status).toBe('connected');
+    // A database's own timestamp format instead of ISO 8601, on the answer that says it lapsed.
+    await answerRefresh([GOOD[0], { ...GOOD[1], status: 'authorization_required', statusSince: '2026-03-07 10:00:00+00' }]);
+    expect(store.getConnection('sfdc')).toMatchObject({ status: 'authorization_required' });
+    expect(store.getConnection('sfdc')).not.toHaveProperty('statusSince');
+    expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "statusSince" is "2026-03-07 10:00:00\+00"/);
+
+    // The same from a push, and from a bad nested field (the whole optional object goes).
+    fake.push({ ...GOOD[0], status: 'backfilling', backfill: { since: 'last week' } });
+    expect(store.getConnection('gads')).toMatchObject({ status: 'backfilling' });
+    expect(store.getConnection('gads')).not.toHaveProperty('backfill');
+    expect(store.getState().error?.message).toMatch(/connection "gads" whose "backfill\.since" is "last week"/);
   });
 });
 
