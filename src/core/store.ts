@@ -86,7 +86,10 @@ class ConnectionStore {
   #lifetime = new AbortController();
   /** List loads under way (with their retries), for `isRefreshing`. */
   #loads = 0;
-  #lastFocusRefresh = -Infinity;
+  /** When the last list load began: a focus refresh within the throttle of it is not needed. */
+  #lastLoadStart = -Infinity;
+  /** The tick of the last list load that failed: an older answer landing later does not hide it. */
+  #failedListTick = 0;
   #teardown: (() => void)[] = [];
   readonly #reported = new Set<string>();
 
@@ -161,12 +164,19 @@ class ConnectionStore {
   };
 
   #start(): void {
+    // A refresh() called before anything retained the store ends here: it has no user to load for.
+    this.#lifetime.abort();
     this.#lifetime = new AbortController();
     const { adapter } = this;
     if (adapter.subscribe) {
       try {
-        const unsubscribe = adapter.subscribe((connection) => this.#receivePush(connection));
-        if (typeof unsubscribe === 'function') this.#teardown.push(unsubscribe);
+        const unsubscribe: unknown = adapter.subscribe((connection) => this.#receivePush(connection));
+        if (typeof unsubscribe === 'function') this.#teardown.push(unsubscribe as () => void);
+        else {
+          this.#report(
+            new ConnectionsError('adapter_failed', `adapter.subscribe() returned ${typeof unsubscribe === 'object' && unsubscribe !== null ? 'an object' : String(unsubscribe)} instead of a function that unsubscribes; pushed updates will keep coming after the screen is gone.`, { retryable: false }),
+          );
+        }
       } catch (error) {
         this.#report(toConnectionsError(error, 'adapter.subscribe() threw'));
       }
@@ -208,17 +218,17 @@ class ConnectionStore {
    */
   refresh = (): Promise<void> => this.#load(this.#lifetime.signal);
 
+  /** A load under way, or one begun within the throttle, already brings the list up to date. */
   #refreshOnFocus(): void {
-    if (this.#options.refreshOnFocus === false) return;
-    const now = Date.now();
-    if (now - this.#lastFocusRefresh < (this.#options.focusThrottleMs ?? 15_000)) return;
-    this.#lastFocusRefresh = now;
+    if (this.#options.refreshOnFocus === false || this.#loads > 0) return;
+    if (Date.now() - this.#lastLoadStart < (this.#options.focusThrottleMs ?? 15_000)) return;
     void this.refresh();
   }
 
   async #load(lifetime: AbortSignal): Promise<void> {
     // Unmounted: nothing to load for, and no state to set.
     if (lifetime.aborted) return;
+    this.#lastLoadStart = Date.now();
     const tracker = this.#track();
     try {
       for (let attempt = 0; ; attempt += 1) {
@@ -241,6 +251,8 @@ class ConnectionStore {
             return;
           }
           await sleep(backoff(attempt, retry), lifetime);
+          // A newer load landed meanwhile: this one has nothing left to bring.
+          if (this.#appliedListTick > tick) return;
           continue;
         } finally {
           lifetime.removeEventListener('abort', abort);
@@ -258,9 +270,18 @@ class ConnectionStore {
     }
   }
 
+  /** Each setting that is not a number of zero or more (left out, undefined, NaN) keeps its default. */
   #retryOptions(): Required<RetryOptions> {
     const { retry } = this.#options;
-    return retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...retry };
+    const options = { ...DEFAULT_RETRY };
+    if (retry === false) options.retries = 0;
+    else {
+      for (const key of Object.keys(options) as (keyof RetryOptions)[]) {
+        const value = retry?.[key];
+        if (typeof value === 'number' && value >= 0) options[key] = value;
+      }
+    }
+    return options;
   }
 
   /** Counts loads in flight for `isRefreshing`; returns the function that marks this one done. */
@@ -301,13 +322,16 @@ class ConnectionStore {
       if (!placed.has(current.id) && (this.#updatedAt.get(current.id) ?? 0) > tick) keep(current);
     }
 
-    const error = problems.length > 0 ? new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false }) : null;
-    if (error) this.#report(error);
+    const problem = problems.length > 0 ? new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false }) : null;
+    if (problem) this.#report(problem);
+    // A load that began later and failed still stands: this older answer does not clear its error.
+    const error = problem ?? (this.#failedListTick > tick ? this.#state.error : null);
     this.#commit(next, { status: 'ready', error });
   }
 
   #loadFailed(tick: number, error: ConnectionsError): void {
     if (tick < this.#appliedListTick) return;
+    this.#failedListTick = Math.max(this.#failedListTick, tick);
     this.#report(error);
     this.#setState({ status: this.#state.status === 'ready' ? 'ready' : 'error', error });
   }

@@ -4,6 +4,7 @@ import { getConnectionStore } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions } from '../core/store';
 import type { ConnectionsAdapter } from '../core/types';
 import type { Messages } from '../i18n';
+import { useBeforePaint } from './use-before-paint';
 
 /* -------------------------------------------------------------------------------------------------
  * ConnectionsProvider
@@ -41,7 +42,8 @@ export interface ConnectionsProviderProps extends ConnectionStoreOptions {
  */
 function ConnectionsProvider({ adapter, locale = 'en', messages, providers, children, ...options }: ConnectionsProviderProps) {
   const store = getConnectionStore(adapter);
-  React.useEffect(() => store.configure(options));
+  // Before paint, so before any child's effect retains the store and starts it with the options.
+  useBeforePaint(() => store.configure(options));
   React.useEffect(() => store.retain(), [store]);
 
   const value = React.useMemo<ConnectionsContextValue>(

@@ -5,6 +5,7 @@ import { flowIn, getConnectionStore } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions, ListStatus } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { useOptionalConnectionsContext } from './context';
+import { useBeforePaint } from './use-before-paint';
 
 /* -------------------------------------------------------------------------------------------------
  * useConnections
@@ -71,7 +72,8 @@ function useConnectionStore({ adapter, ...options }: UseConnectionsOptions, cons
   }
   const store = getConnectionStore(chosen);
   const hasOptions = Object.keys(options).length > 0;
-  React.useEffect(() => {
+  // Before paint: before any effect retains the store and starts it with the options.
+  useBeforePaint(() => {
     if (hasOptions) store.configure(options);
   });
   React.useEffect(() => store.retain(), [store]);

@@ -114,6 +114,79 @@ describe('given a transient failure of the first load', () => {
   });
 });
 
+describe('given retry settings passed straight from props that were left out', () => {
+  it('keeps the default for each one that is undefined or not a number of zero or more', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    start({ retry: { retries: undefined, minDelayMs: Number.NaN, maxDelayMs: -5 } });
+    // The defaults: three retries, at least 1 s apart.
+    for (let retry = 1; retry <= 3; retry += 1) {
+      await failLatest();
+      await vi.advanceTimersByTimeAsync(999 * 2 ** (retry - 1));
+      expect(fake.lists).toHaveLength(retry);
+      await vi.advanceTimersByTimeAsync(2 ** (retry - 1));
+      expect(fake.lists).toHaveLength(retry + 1);
+    }
+    await failLatest();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.lists).toHaveLength(4);
+    expect(store.getState().status).toBe('error');
+  });
+});
+
+describe('given a load waiting to retry when a newer load succeeds', () => {
+  it('stops: it has nothing left to bring, and the screen is no longer refreshing', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    start({ retry: { retries: 3, minDelayMs: 1000, maxDelayMs: 30_000 } });
+    await failLatest();
+    // "Try again" while the first load waits to retry.
+    const retried = store.refresh();
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await retried;
+    expect(fake.lists).toHaveLength(2);
+    expect(store.getState()).toMatchObject({ status: 'ready', error: null, isRefreshing: false });
+  });
+});
+
+describe('given an older load that succeeds after a newer one failed', () => {
+  it('shows its list and keeps the newer failure on show', async () => {
+    // The load on mount is still on its way when a refresh starts and fails.
+    start({ retry: false });
+    const newer = store.refresh();
+    await failLatest(new ConnectionsError('adapter_failed', 'HTTP 401: signed out', { retryable: false }));
+    await newer;
+    fake.list(0).answer.resolve([makeConnection({ id: 'a' })]);
+    await flush();
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['a']);
+    expect(store.getState().error?.message).toBe('HTTP 401: signed out');
+  });
+});
+
+describe('given an adapter whose subscribe() returns something other than a function', () => {
+  it('says so, since its pushes would outlive the screen', () => {
+    const onError = vi.fn();
+    const subscribed = { ...fake.adapter, subscribe: () => ({ unsubscribe() {} }) as unknown as () => void };
+    store = new ConnectionStore(subscribed, { refreshOnFocus: false, onError });
+    releases.push(store.retain());
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/subscribe\(\) returned an object instead of a function that unsubscribes/) }));
+  });
+});
+
+describe('given refresh() called before anything uses the store', () => {
+  it('is aborted when the first user arrives and sets no state', async () => {
+    store = new ConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {} });
+    void store.refresh();
+    const early = fake.list(0);
+    releases.push(store.retain());
+    expect(early.signal.aborted).toBe(true);
+    early.answer.resolve([makeConnection({ id: 'stale' })]);
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await flush();
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['a']);
+  });
+});
+
 describe('given a failure that trying again cannot fix', () => {
   it('does not retry an error the adapter marks as not retryable', async () => {
     start({ retry: { retries: 5, minDelayMs: 10, maxDelayMs: 10 } });
@@ -240,23 +313,53 @@ describe('given the window regains focus', () => {
     await flush();
   });
 
-  it('refreshes, at most once per throttle interval', async () => {
+  it('refreshes, at most once per throttle interval since the last load of any kind', async () => {
+    // The list was loaded on mount, a moment ago: it is fresh.
+    window.dispatchEvent(new Event('focus'));
+    expect(fake.lists).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(10_000);
     window.dispatchEvent(new Event('focus'));
     expect(fake.lists).toHaveLength(2);
-    window.dispatchEvent(new Event('focus'));
-    await vi.advanceTimersByTimeAsync(9_999);
     window.dispatchEvent(new Event('focus'));
     expect(fake.lists).toHaveLength(2);
 
+    // A refresh of another kind (a retry button, a closed sign-in window) counts too.
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const done = store.refresh();
+    expect(fake.lists).toHaveLength(3);
+    fake.list(2).answer.resolve([makeConnection({ id: 'a' })]);
+    await done;
+    await vi.advanceTimersByTimeAsync(9_999);
+    window.dispatchEvent(new Event('focus'));
+    expect(fake.lists).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(1);
+    window.dispatchEvent(new Event('focus'));
+    expect(fake.lists).toHaveLength(4);
+  });
+
+  it('does not start a second load while one is under way, however long it takes', async () => {
+    await vi.advanceTimersByTimeAsync(10_000);
+    window.dispatchEvent(new Event('focus'));
+    expect(fake.lists).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(30_000);
+    window.dispatchEvent(new Event('focus'));
+    expect(fake.lists).toHaveLength(2);
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await flush();
+    await vi.advanceTimersByTimeAsync(10_000);
     window.dispatchEvent(new Event('focus'));
     expect(fake.lists).toHaveLength(3);
   });
 
   it('counts a tab becoming visible as regaining focus, under the same throttle', async () => {
+    await vi.advanceTimersByTimeAsync(10_000);
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
     document.dispatchEvent(new Event('visibilitychange'));
     expect(fake.lists).toHaveLength(2);
+    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
+    await flush();
 
     window.dispatchEvent(new Event('focus'));
     expect(fake.lists).toHaveLength(2);

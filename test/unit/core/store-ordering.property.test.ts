@@ -32,6 +32,8 @@ interface Model {
   /** List requests not answered yet: when each began and which adapter call it is. */
   pendingLists: { time: number; call: number }[];
   appliedListTime: number;
+  /** When the newest failed list request began: an older answer landing later keeps its error. */
+  failedListTime: number;
   listSucceeded: boolean;
   errorShown: boolean;
   /** Running credentials flows: which adapter call each is waiting on. */
@@ -100,14 +102,17 @@ class AnswerList implements fc.AsyncCommand<Model, Real> {
     const newest = request!.time > model.appliedListTime;
     if (this.fail) {
       answer.reject(new Error('HTTP 503'));
-      if (newest) model.errorShown = true;
+      if (newest) {
+        model.errorShown = true;
+        model.failedListTime = Math.max(model.failedListTime, request!.time);
+      }
     } else {
       const values = this.entries.map(({ id, status }) => nextValue(model, id, status));
       answer.resolve(values);
       if (newest) {
         model.appliedListTime = request!.time;
         model.listSucceeded = true;
-        model.errorShown = false;
+        model.errorShown = model.failedListTime > request!.time;
         for (const id of IDS) learn(model, id, { time: request!.time, value: values.find((v) => v.id === id) ?? null });
       }
     }
@@ -244,6 +249,7 @@ describe('given any interleaving of list answers, pushes and credentials flows',
           known: new Map(),
           pendingLists: [{ time: 1, call: 0 }],
           appliedListTime: 0,
+          failedListTime: 0,
           listSucceeded: false,
           errorShown: false,
           flows: new Map(),

@@ -93,6 +93,25 @@ describe('given several components using one adapter', () => {
     view.unmount();
   });
 
+  it("tells the provider's onError about what goes wrong as the store starts, even though its children mount first", () => {
+    const onError = vi.fn();
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const throwing = {
+      ...fake.adapter,
+      subscribe: () => {
+        throw new Error('no event stream here');
+      },
+    };
+    const view = render(
+      <ConnectionsProvider adapter={throwing} onError={onError} refreshOnFocus={false}>
+        <Names label="one" />
+      </ConnectionsProvider>,
+    );
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/adapter\.subscribe\(\) threw.*no event stream here/) }));
+    expect(consoleError).not.toHaveBeenCalled();
+    view.unmount();
+  });
+
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
     function Wrapper({ retry }: { retry?: false }) {
       const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
