@@ -64,6 +64,18 @@ const ES: CallbackMessages = {
  * error it stays open and says what happened.
  */
 function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
+  const params = readParams(window.location);
+  // Codes must not linger in the address bar, the history or a Referer, whatever happens next.
+  try {
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+  } catch {
+    // A sandboxed page may refuse; the parameters are still read only once.
+  }
+  return handle(params, options);
+}
+
+/** Hands the parameters read from the address on to the app, and says what happened. */
+function handle(params: Record<string, string>, options: AuthorizationCallbackOptions): AuthorizationCallbackOutcome {
   const { targetOrigin = window.location.origin, closeOnSuccess = true } = options;
   if (targetOrigin === '*') throw new TypeError('handleAuthorizationCallback() needs an exact targetOrigin, never "*".');
   const builtIn = builtInMessages(options.locale);
@@ -72,14 +84,6 @@ function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {})
   const tagFits = builtIn === ES || options.messages || /^en(?:[-_]|$)/i.test(options.locale ?? '');
   const lang = options.locale && (tagFits ? options.locale.replace(/_/g, '-') : 'en');
   const show = (text: string | undefined) => showText(text, lang);
-
-  const params = readParams(window.location);
-  // Codes must not linger in the address bar, the history or a Referer.
-  try {
-    window.history.replaceState(window.history.state, '', window.location.pathname);
-  } catch {
-    // A sandboxed page may refuse; the parameters are still read only once.
-  }
 
   const state = params.state;
   if (!state) {

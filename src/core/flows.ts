@@ -281,13 +281,16 @@ class FlowController {
     // platform severed it, or a server-side callback may have finished).
     this.#host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
     this.#host.refresh().then(() => {
-      if (flow.settled || flow.popup) return;
+      // A result arrived meanwhile and its code is being exchanged: that exchange decides.
+      if (flow.settled || flow.popup || flow.stage !== 'user') return;
       const now = this.#host.getConnection(flow.id);
       // Only a grant the server finished counts: a connection that was usable before the flow
       // began proves nothing by still being usable.
       if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
       if (flow.state) this.#consumedStates.add(flow.state);
       if (accountMismatch(flow.connection, now)) {
+        // The list now shows the other account as connected: show the connection as it was.
+        this.#host.applyConnection(flow.connection);
         this.#fail(flow, mismatch(flow, now));
         return;
       }

@@ -89,6 +89,8 @@ describe('given the platform redirected back with a code', () => {
     expect(() => handleAuthorizationCallback({ targetOrigin: '*' })).toThrow(TypeError);
     expect(opener!.postMessage).not.toHaveBeenCalled();
     expect(post).not.toHaveBeenCalled();
+    // The code still leaves the address bar.
+    expect(window.location.search).toBe('');
   });
 
   it('closes the window a moment after handing the result over', () => {

@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
 import type { ConnectionStore } from '../../../src/core/store';
 import { CLOSING_MS } from '../../../src/core/popup';
+import type { Connection } from '../../../src/core/types';
 import {
   AUTHORIZE_URL,
   CRM,
   SEARCH,
   broadcastResult,
   connection,
+  deferred,
   createFakeAdapter,
   createStore,
   postRaw,
@@ -367,11 +369,36 @@ describe('given the user closes the sign-in window', () => {
 
     await expect(done).rejects.toMatchObject({ code: 'account_mismatch', connectionId: SEARCH.id });
     expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'failed', error: { code: 'account_mismatch' } });
+    // Not shown as connected, though the list the check loaded says so.
+    expect(store.getConnection(SEARCH.id)).toMatchObject({ status: 'authorization_required', accountId: SEARCH.accountId });
     expect(vi.getTimerCount()).toBe(0);
     // Its state counts as used: a backend that hands it out again is refused.
     const again = store.reauthorize(SEARCH.id);
     fake.starts.at(-1)!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-1' });
     await expect(again).rejects.toMatchObject({ code: 'adapter_failed', message: expect.stringMatching(/fresh, non-empty state/) });
+  });
+
+  it('lets an exchange under way decide when the check after the window closed lands during it', async () => {
+    const { done } = await startFlow();
+    expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
+    const list = deferred<Connection[]>();
+    fake.adapter.listConnections.mockImplementationOnce(() => list.promise);
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+
+    // The result arrives after all (through the channel, say) and its code is being exchanged.
+    postResult({ state: 'state-1', code: 'code-1' });
+    await until(() => fake.completes.length === 1);
+    // Meanwhile the list shows the grant that exchange is storing.
+    list.resolve([{ ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' }, CRM]);
+    await settle();
+    expect(fake.completes[0]!.ctx.signal.aborted).toBe(false);
+    expect(store.getFlow(SEARCH.id).phase).toBe('completing');
+
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected', accountName: 'Acme Search (renewed)', statusSince: '2025-03-04T10:00:00.000Z' });
+    await expect(done).resolves.toMatchObject({ accountName: 'Acme Search (renewed)' });
+    expect(store.getConnection(SEARCH.id)).toMatchObject({ accountName: 'Acme Search (renewed)' });
   });
 
   it('reopens the window at the same authorization URL from a second click', async () => {
