@@ -100,11 +100,12 @@ export interface ReauthorizeDialogContentProps extends React.ComponentPropsWitho
  * the page behind does not close it (that would cut a sign-in short); Escape and Close still do.
  */
 const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogContentProps>(function ReauthorizeDialogContent(
-  { container, className, children, onInteractOutside, ...props },
+  { container, className, children, onInteractOutside, onCloseAutoFocus, ...props },
   forwardedRef,
 ) {
   const { connection, reauth, leftFinishing } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
+  const opener = React.useRef<HTMLElement | null>(null);
   const ref = useComposedRefs(local, forwardedRef);
 
   // When the focused button went away with the stage (focus fell to the page or the dialog
@@ -133,7 +134,17 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
           onInteractOutside?.(event);
           if (reauth.isRunning) event.preventDefault();
         }}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          // Radix gives focus back to a Trigger only; opened from props, the dialog has none.
+          const target = opener.current;
+          if (!event.defaultPrevented && target?.isConnected) {
+            event.preventDefault();
+            target.focus();
+          }
+        }}
       >
+        <RememberOpener opener={opener} />
         <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
         {children}
       </Dialog.Content>
@@ -444,6 +455,18 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
  * screen still aborts it, through the store.)
  */
+/**
+ * Notes what had focus as the dialog opened: mounted with the content, its layout effect runs
+ * before Radix moves focus into the dialog.
+ */
+function RememberOpener({ opener }: { opener: React.MutableRefObject<HTMLElement | null> }) {
+  useBeforePaint(() => {
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  }, [opener]);
+  return null;
+}
+
 function EndFlowOnClose({
   reauth,
   id,

@@ -357,6 +357,31 @@ describe('given a product team composing it', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
+  it('gives focus back to the button that opened it from props, as it has no trigger', async () => {
+    const user = userEvent.setup();
+    function Screen() {
+      const [open, setOpen] = React.useState(false);
+      return (
+        <Provider adapter={createFakeAdapter().adapter}>
+          <button type="button" onClick={() => setOpen(true)}>
+            Fix Google Ads
+          </button>
+          <ReauthorizeDialog connection={googleSearch} open={open} onOpenChange={setOpen} />
+        </Provider>
+      );
+    }
+    render(<Screen />);
+    const opener = screen.getByRole('button', { name: 'Fix Google Ads' });
+    for (const close of [() => user.keyboard('{Escape}'), () => user.click(screen.getByRole('button', { name: 'Close' }))]) {
+      await user.click(opener);
+      expect(screen.getByRole('dialog')).toBeInTheDocument();
+      expect(opener).not.toHaveFocus();
+      await close();
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(opener).toHaveFocus();
+    }
+  });
+
   it('merges className and passes DOM props and the ref to the dialog', async () => {
     const ref = React.createRef<HTMLDivElement>();
     const { dialog } = await openDialog(googleSearch, { ref, className: 'mine', 'aria-live': undefined, id: 'reauth' } as never);
