@@ -4,8 +4,9 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ProviderCatalog } from '../core/catalog';
+import type { FlowState } from '../core/flows';
 import type { ConnectionStore, ConnectionsState, ListStatus } from '../core/store';
-import type { Connection, ConnectionCategory } from '../core/types';
+import type { Connection, ConnectionCategory, ConnectionStatus } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from '../react/context';
@@ -398,7 +399,14 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           )}
         </div>
       )}
-      <StatusAnnouncer store={store} connections={connections} messages={m} providers={localized.providers} />
+      <StatusAnnouncer
+        store={store}
+        connections={connections}
+        messages={m}
+        providers={localized.providers}
+        // The open dialog says what happens to its own connection.
+        quiet={dialog?.open ? dialog.id : null}
+      />
       {store && dialog && (
         <StoreDialog
           store={store}
@@ -609,33 +617,50 @@ function StatusAnnouncer({
   connections,
   messages,
   providers,
+  quiet,
 }: {
   store: ConnectionStore | null;
   connections: readonly Connection[] | undefined;
   messages: Messages;
   providers: ProviderCatalog;
+  /** The connection whose open dialog speaks for it. */
+  quiet: string | null;
 }) {
   const [text, setText] = React.useState<{ sentence: string; count: number } | null>(null);
   /** The connection objects last seen, by id; `null` before the first list. */
   const known = React.useRef<Map<string, Connection> | null>(null);
-  const words = React.useRef({ messages, providers });
+  /** The flow states last seen. */
+  const flows = React.useRef<Readonly<Record<string, FlowState>>>({});
+  const props = React.useRef({ messages, providers, quiet });
   React.useEffect(() => {
-    words.current = { messages, providers };
+    props.current = { messages, providers, quiet };
   });
-  const note = React.useCallback((list: readonly Connection[]) => {
+  const note = React.useCallback((list: readonly Connection[], flowStates?: Readonly<Record<string, FlowState>>) => {
     const seen = known.current;
     if (!seen) {
       known.current = new Map(list.map((c) => [c.id, c]));
       return;
     }
     // Called on every change to the store: a long list costs one look-up per row, nothing more.
-    const { messages: m, providers: catalog } = words.current;
+    const { messages: m, providers: catalog, quiet: skip } = props.current;
     const changes: string[] = [];
+    const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed') => {
+      if (c.id !== skip) changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
+    };
     for (const c of list) {
       const before = seen.get(c.id);
       if (before === c) continue;
-      if (before && before.status !== c.status) changes.push(m[`announce.${c.status}`](getProvider(c.provider, catalog).label, c.accountName));
+      if (before && before.status !== c.status) say(c, `announce.${c.status}`);
       seen.set(c.id, c);
+    }
+    // A re-authorization that failed with no dialog open for it (one left to finish when its
+    // dialog closed) changes no status: say so, or nobody hears of it. Cancelling is no news.
+    if (flowStates && flowStates !== flows.current) {
+      for (const [id, flow] of Object.entries(flowStates)) {
+        const c = seen.get(id);
+        if (c && flow !== flows.current[id] && flow.phase === 'failed' && flow.error?.code !== 'cancelled') say(c, 'announce.failed');
+      }
+      flows.current = flowStates;
     }
     // Forget connections that went away, so one that comes back is not announced as a change.
     if (seen.size > list.length) {
@@ -648,7 +673,7 @@ function StatusAnnouncer({
     if (!store) return;
     const check = () => {
       const state = store.getState();
-      if (state.status !== 'loading') note(state.connections);
+      if (state.status !== 'loading') note(state.connections, state.flows);
     };
     check();
     return store.subscribe(check);

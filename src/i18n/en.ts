@@ -46,6 +46,7 @@ const en = {
   'announce.authorization_required': (provider: string, account: string) => `${provider} needs reauthorization: ${account}`,
   'announce.backfilling': (provider: string, account: string) => `${provider} is backfilling missed data: ${account}`,
   'announce.error': (provider: string, account: string) => `${provider} has a problem: ${account}`,
+  'announce.failed': (provider: string, account: string) => `${provider} could not be reconnected: ${account}`,
 
   // Reauthorize dialog.
   'dialog.title': (provider: string) => `Reauthorize ${provider}`,

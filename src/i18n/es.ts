@@ -41,6 +41,7 @@ const es: Messages = {
   'announce.authorization_required': (provider, account) => `${provider} necesita volver a autorizarse: ${account}`,
   'announce.backfilling': (provider, account) => `${provider} está recuperando los datos pendientes: ${account}`,
   'announce.error': (provider, account) => `${provider} tiene un problema: ${account}`,
+  'announce.failed': (provider, account) => `No se pudo volver a conectar ${provider}: ${account}`,
 
   // Reauthorize dialog.
   'dialog.title': (provider) => `Volver a autorizar ${provider}`,

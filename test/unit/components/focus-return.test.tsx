@@ -2,7 +2,16 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
-import { Provider, createFakeAdapter, dynamicsOnPrem } from './harness';
+import { Provider, createFakeAdapter, dynamicsOnPrem, googleSearch, stubWindowOpen } from './harness';
+
+const listAnnouncement = () => document.querySelector('.rca-connection-list > [role="status"]');
+
+async function submitLogin(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
+  await user.type(screen.getByLabelText('Username'), 'ana');
+  await user.type(screen.getByLabelText('Password'), 'secret');
+  await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+}
 
 describe('given a login-form connection reauthorized from the list', () => {
   it('turns the row connected, announces it, and puts focus on the row once its key is gone', async () => {
@@ -26,13 +35,65 @@ describe('given a login-form connection reauthorized from the list', () => {
     await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
     expect(row).toHaveAttribute('data-status', 'connected');
     expect(row).not.toHaveAttribute('data-reauthorizing');
+    // Said once, by the dialog that is open for it; the list's live region keeps quiet.
     expect(screen.getByText('Microsoft Dynamics 365 is connected again.')).toBeInTheDocument();
-    expect(document.querySelector('.rca-connection-list > [role="status"]')).toHaveTextContent(
-      'Microsoft Dynamics 365 reconnected: Acme On-Premises',
-    );
+    expect(listAnnouncement()).toHaveTextContent(/^$/);
 
     await user.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(row).toHaveFocus());
+  });
+});
+
+describe('given a sign-in left to finish when its dialog closed', () => {
+  it('announces that it failed, since its status did not change and no dialog says so', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await submitLogin(user);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await act(async () => fake.logins[0]!.answer.reject(new Error('HTTP 502')));
+    expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 could not be reconnected: Acme On-Premises');
+  });
+
+  it('announces its success as a reconnection', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await submitLogin(user);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
+    expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 reconnected: Acme On-Premises');
+  });
+});
+
+describe('given a sign-in window the user walks away from', () => {
+  it('does not announce the cancelled sign-in as a failure', async () => {
+    const user = userEvent.setup();
+    stubWindowOpen();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.click(await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` }));
+    await user.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await act(async () => {});
+    expect(listAnnouncement()).toHaveTextContent(/^$/);
   });
 });
