@@ -33,7 +33,7 @@ const es: Messages = {
   'group.other': 'Otras',
   'item.reauthorize': (provider, account) => `Volver a autorizar ${provider} — ${account}`,
   'item.lastSync': (when) => `Última sincronización ${when}`,
-  'item.backfill': (since) => `Recuperando los datos pendientes desde ${since}`,
+  'item.backfill': (since) => `Recuperando los datos pendientes desde el ${since}`,
   'item.noRights': 'Pida a un administrador del espacio de trabajo que vuelva a autorizar esta conexión.',
 
   // Polite announcements of status changes.
@@ -47,7 +47,7 @@ const es: Messages = {
   'dialog.title': (provider) => `Volver a autorizar ${provider}`,
   'dialog.description': (provider, account) =>
     `El acceso a ${account} ha caducado. Inicie sesión de nuevo en ${provider} para reanudarlo.`,
-  'impact.stopped': (ago, date) => (ago ? `Detenido ${ago} (${date}):` : 'Detenido:'),
+  'impact.stopped': (ago, date) => (ago ? `Se ha detenido lo siguiente ${ago} (${date}):` : 'Se ha detenido lo siguiente:'),
   'impact.cost_data': 'La descarga de los datos de coste',
   'impact.ad_tagging': 'La incorporación de parámetros UTM a los anuncios nuevos',
   'impact.record_updates': 'La actualización de registros en su CRM',
@@ -67,7 +67,7 @@ const es: Messages = {
   'flow.blocked': 'Su navegador bloqueó la ventana de inicio de sesión. Permita las ventanas emergentes de este sitio o ábrala de nuevo.',
   'flow.completing': 'Terminando de conectar…',
   'flow.succeeded': (provider) => `${provider} vuelve a estar conectada.`,
-  'flow.backfilling': (since) => `Recuperando los datos pendientes desde ${since}.`,
+  'flow.backfilling': (since) => `Recuperando los datos pendientes desde el ${since}.`,
   'flow.cancelled': 'Se canceló la reautorización. No ha cambiado nada.',
   'flow.wrongAccount': (account) =>
     `Ha iniciado sesión con otra cuenta. Inicie sesión como ${account} para volver a conectarla.`,

@@ -54,14 +54,24 @@ function formatDuration(ms: number, locale: string): string | undefined {
   );
 }
 
-/** A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday"; "now", "ahora" under a minute. */
+/**
+ * A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday"; "now", "ahora" under
+ * a minute. Days are counted by the calendar, in local time, so that "yesterday" is the day
+ * before today and agrees with the date printed beside it.
+ */
 function formatAgo(iso: string, locale: string, now: number = Date.now()): string | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
+  let [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
+  if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
   return remembered(`r:${locale}:${unit}:${value}`, () =>
     formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit),
   );
+}
+
+/** The start of a moment's day, in local time. */
+function midnight(time: number): number {
+  return new Date(time).setHours(0, 0, 0, 0);
 }
 
 /** A moment as a date and time: "Nov 25, 2026, 10:00 AM", "25 nov 2026, 10:00". */

@@ -22,13 +22,32 @@ export interface Localized {
   providers: ProviderCatalog;
 }
 
+const tags = new Map<string, string>();
+
+/**
+ * The locale as a tag `Intl` accepts: `es_ES` reads as `es-ES`, and one it refuses as `en`,
+ * rather than every date on the screen throwing.
+ */
+function toLocale(locale: string): string {
+  let tag = tags.get(locale);
+  if (tag === undefined) {
+    try {
+      tag = Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0] ?? 'en';
+    } catch {
+      tag = 'en';
+    }
+    tags.set(locale, tag);
+  }
+  return tag;
+}
+
 /**
  * A component's own `locale` and `messages` props win; otherwise the provider's; otherwise English.
  * Works outside a `ConnectionsProvider`, so every component can also be used from props alone.
  */
 function useLocalized({ locale, messages }: LocalizedProps): Localized {
   const context = useOptionalConnectionsContext();
-  const chosenLocale = locale ?? context?.locale ?? 'en';
+  const chosenLocale = toLocale(locale ?? context?.locale ?? 'en');
   // A component's own locale drops the provider's words (they are in the provider's language).
   const inherited = locale === undefined ? context?.messages : undefined;
   const providers = catalogOf(context?.providers);

@@ -92,12 +92,13 @@ describe('given the styled look', () => {
     expect(where.offCentre).toBeLessThan(1.5);
   });
 
-  it('keeps a list row\'s icon and words together on a 320px screen, inside the row', () => {
+  it('keeps a list row\'s icon and words together on a 320px screen, and a long e-mail address inside the row', () => {
     const connection: Connection = {
       id: 'a',
       provider: 'microsoft_ads',
       category: 'advertising',
-      accountName: 'Acme Search with a long account name',
+      // CRMs name accounts by e-mail address: one long word.
+      accountName: 'revenueoperations@acmecorporationworldwide.example.com',
       status: 'authorization_required',
       statusSince: threeDaysAgo(),
     };
@@ -119,6 +120,10 @@ describe('given the styled look', () => {
     const key = row.querySelector('.rca-reauthorize-button')!.getBoundingClientRect();
     for (const line of range.getClientRects()) expect(line.right).toBeLessThanOrEqual(key.left);
     expect(row.scrollWidth).toBeLessThanOrEqual(row.clientWidth);
+    expect(row.getBoundingClientRect().right).toBeLessThanOrEqual(container.firstElementChild!.getBoundingClientRect().right);
+    const name = document.createRange();
+    name.selectNodeContents(row.querySelector('.rca-connection-item-name')!);
+    for (const line of name.getClientRects()) expect(line.right).toBeLessThanOrEqual(key.left);
   });
 
   it('draws the badge icon of a list row the same way, with no SVG per row', () => {

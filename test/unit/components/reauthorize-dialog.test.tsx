@@ -425,11 +425,33 @@ describe('given a Spanish-speaking user', () => {
     );
     await settle();
     const dialog = screen.getByRole('dialog', { name: 'Volver a autorizar Google Ads' });
-    expect(dialog).toHaveTextContent(`Detenido hace 3 días (${dateTime(googleSearch.statusSince!, 'es')}):`);
+    expect(dialog).toHaveTextContent(`Se ha detenido lo siguiente hace 3 días (${dateTime(googleSearch.statusSince!, 'es')}):`);
     expect(dialog).toHaveTextContent('La descarga de los datos de coste');
     expect(dialog).toHaveTextContent('esa pérdida es definitiva');
     expect(screen.getByRole('button', { name: 'Iniciar sesión en Google Ads' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Cerrar' })).toBeInTheDocument();
+  });
+});
+
+describe('given a locale written the POSIX way, or one Intl does not accept', () => {
+  it('reads es_ES as Spanish, and falls back to English rather than failing to render', async () => {
+    const fake = createFakeAdapter();
+    const { unmount } = render(
+      <Provider adapter={fake.adapter} locale="es_ES">
+        <ReauthorizeDialog connection={googleSearch} defaultOpen />
+      </Provider>,
+    );
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'Volver a autorizar Google Ads' })).toHaveTextContent(dateTime(googleSearch.statusSince!, 'es-ES'));
+    unmount();
+
+    render(
+      <Provider adapter={fake.adapter} locale="not a locale!">
+        <ReauthorizeDialog connection={googleSearch} defaultOpen />
+      </Provider>,
+    );
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'Reauthorize Google Ads' })).toHaveTextContent(`Stopped 3 days ago (${dateTime(googleSearch.statusSince!)}):`);
   });
 });
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatAgo, formatDate } from '../../../src/i18n/format';
+
+/* Relative days follow the calendar, so "yesterday" agrees with the date shown beside it. */
+
+const at = (y: number, m: number, d: number, h: number, min = 0) => new Date(y, m - 1, d, h, min).getTime();
+const iso = (time: number) => new Date(time).toISOString();
+
+describe('given a moment more than a day ago', () => {
+  it('says "2 days ago" for late on Monday seen early on Wednesday, though only 33 hours passed', () => {
+    const monday = at(2026, 11, 23, 23);
+    const wednesday = at(2026, 11, 25, 8);
+    expect(formatAgo(iso(monday), 'en', wednesday)).toBe('2 days ago');
+    expect(formatAgo(iso(monday), 'es', wednesday)).toBe('anteayer');
+    expect(formatDate(iso(monday), 'en')).toMatch(/^Nov 23, 2026/);
+  });
+
+  it('says "yesterday" for any time on the day before', () => {
+    const today = at(2026, 11, 25, 23, 30);
+    expect(formatAgo(iso(at(2026, 11, 24, 0, 5)), 'en', today)).toBe('yesterday');
+    expect(formatAgo(iso(at(2026, 11, 24, 22, 0)), 'en', at(2026, 11, 25, 23, 0))).toBe('yesterday');
+  });
+
+  it('keeps hours within the last day', () => {
+    expect(formatAgo(iso(at(2026, 11, 24, 23, 0)), 'en', at(2026, 11, 25, 8, 0))).toBe('9 hours ago');
+    expect(formatAgo(iso(at(2026, 11, 25, 7, 59)), 'en', at(2026, 11, 25, 8, 0))).toBe('1 minute ago');
+  });
+});
