@@ -200,6 +200,11 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
   renderIcon?: (connection: Connection) => React.ReactNode;
   /** A search box appears when there are more connections than this. @default 10 */
   searchThreshold?: number;
+  /**
+   * Where the built-in dialog is portalled: a wrapper that carries your theme (`data-theme`,
+   * `--rca-*`). @default document.body
+   */
+  dialogContainer?: HTMLElement | null;
 }
 
 /**
@@ -211,7 +216,7 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
  * alert above it (`.rca-connection-list-error[data-stale]`) offers "Try again".
  */
 const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
-  { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, locale, messages, className, ...props },
+  { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, dialogContainer, locale, messages, className, ...props },
   ref,
 ) {
   const context = useOptionalConnectionsContext();
@@ -412,6 +417,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           store={store}
           id={dialog.id}
           open={dialog.open}
+          container={dialogContainer}
           locale={locale}
           messages={messages}
           onOpenChange={(open) => setDialog({ id: dialog.id, open })}

@@ -507,3 +507,23 @@ describe('given a product team styling it', () => {
     expect(list).toHaveAttribute('data-state', 'ready');
   });
 });
+
+describe('given a theme set on a wrapper rather than on the page', () => {
+  it('portals its dialog into the dialogContainer it is given', async () => {
+    const user = userEvent.setup();
+    const wrapper = document.createElement('div');
+    wrapper.dataset.theme = 'dark';
+    document.body.append(wrapper);
+    try {
+      render(
+        <Provider adapter={createFakeAdapter().adapter}>
+          <ConnectionList dialogContainer={wrapper} />
+        </Provider>,
+      );
+      await user.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+      expect(wrapper.querySelector('.rca-dialog')).toBe(screen.getByRole('dialog'));
+    } finally {
+      wrapper.remove();
+    }
+  });
+});
