@@ -216,7 +216,7 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
  * alert above it (`.rca-connection-list-error[data-stale]`) offers "Try again".
  */
 const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
-  { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, dialogContainer, locale, messages, className, ...props },
+  { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, dialogContainer, locale, messages, className, onFocus, ...props },
   ref,
 ) {
   const context = useOptionalConnectionsContext();
@@ -231,6 +231,24 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const root = React.useRef<HTMLDivElement | null>(null);
   const rootRef = useComposedRefs(root, ref);
   const focusList = React.useCallback(() => root.current?.focus(), []);
+
+  // What last had focus in the list, and its row. When it leaves the page with nothing else
+  // focused (a key gone because a refresh found the connection fixed, a row gone with a reload),
+  // focus goes to its row, or to the list, rather than to the page's body.
+  const lastFocus = React.useRef<{ target: Element; row: HTMLElement | null } | null>(null);
+  React.useEffect(() => {
+    const list = root.current;
+    if (!list || typeof MutationObserver !== 'function') return;
+    const observer = new MutationObserver(() => {
+      const last = lastFocus.current;
+      const active = document.activeElement;
+      if (!last || last.target.isConnected || (active && active !== document.body)) return;
+      lastFocus.current = null;
+      (last.row?.isConnected ? last.row : list).focus();
+    });
+    observer.observe(list, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
   const [query, setQuery] = React.useState('');
   const [limit, setLimit] = React.useState(SEARCH_PAGE);
 
@@ -332,6 +350,10 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       aria-busy={state === 'loading' || undefined}
       ref={rootRef}
       className={clsx('rca-connection-list', className)}
+      onFocus={(event) => {
+        onFocus?.(event);
+        lastFocus.current = { target: event.target, row: event.target.closest('li') };
+      }}
     >
       <AttentionSummary store={store} connections={connections} messages={m} />
       {(view.total > searchThreshold || query) && (

@@ -2,7 +2,8 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
-import { Provider, createFakeAdapter, dynamicsOnPrem, googleSearch, stubWindowOpen } from './harness';
+import { getConnectionStore } from '../../../src/core/store';
+import { Provider, createFakeAdapter, dynamicsOnPrem, googleSearch, sample, stubWindowOpen } from './harness';
 
 const listAnnouncement = () => document.querySelector('.rca-connection-list > [role="status"]');
 
@@ -95,5 +96,49 @@ describe('given a sign-in window the user walks away from', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await act(async () => {});
     expect(listAnnouncement()).toHaveTextContent(/^$/);
+  });
+});
+
+describe('given focus on a red key when its connection is fixed elsewhere', () => {
+  it('moves focus to the row when the key goes, and to the list when the row goes', async () => {
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const key = await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    const row = key.closest('li')!;
+    act(() => key.focus());
+
+    // Reconnected from another tab: the key is no longer needed.
+    await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
+    expect(key.isConnected).toBe(false);
+    await waitFor(() => expect(row).toHaveFocus());
+
+    // A reload without that connection: the row goes too.
+    fake.adapter.listConnections.mockResolvedValueOnce(sample.filter((c) => c.id !== googleSearch.id));
+    await act(async () => {
+      await getConnectionStore(fake.adapter).refresh();
+    });
+    expect(row.isConnected).toBe(false);
+    await waitFor(() => expect(document.querySelector('.rca-connection-list')).toHaveFocus());
+  });
+
+  it('leaves focus alone when the user had moved it elsewhere', async () => {
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <button type="button">Elsewhere</button>
+        <ConnectionList />
+      </Provider>,
+    );
+    const key = await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    act(() => key.focus());
+    const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
+    act(() => elsewhere.focus());
+    await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
+    await act(async () => {});
+    expect(elsewhere).toHaveFocus();
   });
 });
