@@ -164,11 +164,21 @@ const StoreItem = /* @__PURE__ */ React.memo(function StoreItem({ id, shared: { 
     if (last && last.connection === connection && last.reauthorizing === reauthorizing) return last;
     return (snapshot.current = { connection, reauthorizing });
   };
-  const { connection, reauthorizing } = React.useSyncExternalStore(subscribe, read, read);
+  const { connection, reauthorizing } = React.useSyncExternalStore(subscribe, read, noRow);
   return connection ? renderItem({ ...props, connection, reauthorizing }, localized) : null;
 });
 
 const RUNNING: readonly string[] = ['starting', 'awaiting_user', 'completing'];
+
+/*
+ * Server snapshots: what the server rendered from a store (nothing loaded yet), whatever the store
+ * holds by the time this part of the page hydrates.
+ */
+const NO_ROW = { connection: undefined, reauthorizing: false };
+const noRow = () => NO_ROW;
+let serverView: ListView | undefined;
+const getServerView = () => (serverView ??= arrange([], 'loading', null, null, false));
+const nothing = () => undefined;
 
 /* -------------------------------------------------------------------------------------------------
  * ConnectionList
@@ -271,14 +281,14 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
     cache.current = { state, view };
     return view;
   };
-  const fromStore = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readStore, readStore);
+  const fromStore = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readStore, store ? getServerView : readStore);
   const view = (fromProps ?? fromStore)!;
   const needle = query.trim().toLowerCase();
   // The view keeps its first objects while ids and order hold, so a renamed account would be
   // searched by its old name. While searching, follow every store change (the connections array)
   // and resolve each id to its latest object; otherwise this reads a constant and renders nothing.
   const readSearched = () => (store && needle ? store.getState().connections : null);
-  const searched = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readSearched, readSearched);
+  const searched = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, readSearched, nothing);
   const matches = React.useMemo(
     () => (needle ? search(view, needle, localized.providers, searched && store ? store.getConnection : undefined) : null),
     [view, needle, localized.providers, searched, store],
@@ -467,7 +477,7 @@ function StoreDialog({
 }: Omit<ReauthorizeDialogProps, 'connection'> & { store: ConnectionStore; id: string; onGone: () => void }) {
   const subscribe = React.useCallback((listener: () => void) => store.subscribeTo(id, listener), [store, id]);
   const read = () => store.getConnection(id);
-  const connection = React.useSyncExternalStore(subscribe, read, read);
+  const connection = React.useSyncExternalStore(subscribe, read, nothing);
   React.useEffect(() => {
     if (!connection) onGone();
   });
@@ -625,7 +635,7 @@ function urgency(connection: Connection): 0 | 1 | 2 {
  */
 function AttentionSummary({ store, connections, messages }: { store: ConnectionStore | null; connections: readonly Connection[] | undefined; messages: Messages }) {
   const read = () => countAttention(connections ?? store?.getState().connections ?? []);
-  const count = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, read, read);
+  const count = React.useSyncExternalStore(store ? store.subscribe : subscribeNowhere, read, connections ? read : () => 0);
   return count > 0 ? <p className="rca-connection-list-summary">{messages['list.summary'](count)}</p> : null;
 }
 

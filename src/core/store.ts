@@ -54,6 +54,15 @@ export interface ConnectionsState {
 
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 1000, maxDelayMs: 30_000 };
 
+/** Every store's state before its first list, as the server renders it. */
+const SERVER_STATE: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
+
+/**
+ * The state to hydrate from (`useSyncExternalStore`'s server snapshot): what the server rendered,
+ * whatever the store has loaded since, so that a part of the page that hydrates late matches it.
+ */
+const getServerState = (): ConnectionsState => SERVER_STATE;
+
 /* -------------------------------------------------------------------------------------------------
  * ConnectionStore
  * -----------------------------------------------------------------------------------------------*/
@@ -68,7 +77,7 @@ const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 1000, ma
 class ConnectionStore {
   readonly adapter: ConnectionsAdapter;
   #options: ConnectionStoreOptions;
-  #state: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
+  #state: ConnectionsState = SERVER_STATE;
   readonly #listeners = new Set<() => void>();
   /** Listeners of one connection and its flow, by id. */
   readonly #watchers = new Map<string, Set<() => void>>();
@@ -173,9 +182,8 @@ class ConnectionStore {
         const unsubscribe: unknown = adapter.subscribe((connection) => this.#receivePush(connection));
         if (typeof unsubscribe === 'function') this.#teardown.push(unsubscribe as () => void);
         else {
-          this.#report(
-            new ConnectionsError('adapter_failed', `adapter.subscribe() returned ${typeof unsubscribe === 'object' && unsubscribe !== null ? 'an object' : String(unsubscribe)} instead of a function that unsubscribes; pushed updates will keep coming after the screen is gone.`, { retryable: false }),
-          );
+          // Pushes would keep coming after the screen is gone.
+          this.#report(new ConnectionsError('adapter_failed', 'adapter.subscribe() must return a function that unsubscribes.', { retryable: false }));
         }
       } catch (error) {
         this.#report(toConnectionsError(error, 'adapter.subscribe() threw'));
@@ -507,4 +515,4 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export { ConnectionStore, flowIn, getConnectionStore };
+export { ConnectionStore, flowIn, getConnectionStore, getServerState };

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { ConnectionsError } from '../core/errors';
 import type { FlowState, ReauthorizeInput } from '../core/flows';
-import { flowIn, getConnectionStore } from '../core/store';
+import { flowIn, getConnectionStore, getServerState } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions, ListStatus } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { useOptionalConnectionsContext } from './context';
@@ -43,7 +43,7 @@ export interface UseConnectionsResult {
  */
 function useConnections(options: UseConnectionsOptions = {}): UseConnectionsResult {
   const store = useConnectionStore(options, 'useConnections()');
-  const state = React.useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  const state = React.useSyncExternalStore(store.subscribe, store.getState, getServerState);
   return React.useMemo(
     () => ({
       connections: state.connections,

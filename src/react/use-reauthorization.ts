@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { IDLE_FLOW } from '../core/flows';
 import type { FlowState, ReauthorizeInput } from '../core/flows';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { useConnectionStore } from './use-connections';
@@ -66,6 +67,9 @@ export interface UseReauthorizationResult {
   dismiss(): boolean;
 }
 
+/** The flow a page hydrates with: none, as the server rendered it. */
+const idleFlow = (): FlowState => IDLE_FLOW;
+
 /**
  * One connection's re-authorization, through the shared store of the adapter.
  *
@@ -87,7 +91,8 @@ function useReauthorization(
     shown.current = whole;
   });
   const read = () => store.getFlow(id);
-  const flow = React.useSyncExternalStore(store.subscribe, read, read);
+  // Hydrated from what the server rendered: no flow.
+  const flow = React.useSyncExternalStore(store.subscribe, read, idleFlow);
   // Stable while the connection and store stay the same, so effects may depend on them.
   const actions = React.useMemo(
     () => ({

@@ -169,7 +169,7 @@ describe('given an adapter whose subscribe() returns something other than a func
     const subscribed = { ...fake.adapter, subscribe: () => ({ unsubscribe() {} }) as unknown as () => void };
     store = new ConnectionStore(subscribed, { refreshOnFocus: false, onError });
     releases.push(store.retain());
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/subscribe\(\) returned an object instead of a function that unsubscribes/) }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/subscribe\(\) must return a function that unsubscribes/) }));
   });
 });
 
