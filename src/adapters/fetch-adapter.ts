@@ -1,6 +1,6 @@
 import { ConnectionsError, isConnectionsError } from '../core/errors';
 import type { ConnectionsErrorCode } from '../core/errors';
-import { assertConnection } from '../core/validate';
+import { assertConnection, checkConnection } from '../core/validate';
 import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../core/types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -130,9 +130,11 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 
   const connection = async (path: string, signal: AbortSignal, where: string, body: unknown): Promise<Connection> => {
     const payload = await request('POST', path, signal, where, body);
-    assertConnection(payload, where);
-    fresher(payload.id);
-    return payload;
+    // Only what makes it a connection at all is checked here; the store leaves out (and reports) a
+    // malformed optional field, as it does for lists.
+    if (!checkConnection(payload, where).connection) assertConnection(payload, where);
+    fresher((payload as Connection).id);
+    return payload as Connection;
   };
 
   const at = (id: string) => `/connections/${encodeURIComponent(id)}`;

@@ -3,7 +3,7 @@ import { ConnectionsError, toConnectionsError } from './errors';
 import { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed } from './popup';
 import type { PopupOptions } from './popup';
 import { isSafeAuthorizationUrl } from './url';
-import { assertConnection, findConnectionProblem } from './validate';
+import { checkConnection, findConnectionProblem } from './validate';
 import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -65,6 +65,8 @@ export interface FlowHost {
   refresh(): Promise<void>;
   setFlow(id: string, flow: FlowState | undefined): void;
   getOptions(): FlowOptions;
+  /** Tells the integrator about a problem with the adapter's data. */
+  report(error: ConnectionsError): void;
 }
 
 interface RunningFlow {
@@ -370,14 +372,16 @@ class FlowController {
     return flow;
   }
 
-  #succeed(flow: RunningFlow, returned: unknown, where: string): void {
+  #succeed(flow: RunningFlow, value: unknown, where: string): void {
     if (flow.settled || flow.controller.signal.aborted) return;
-    try {
-      assertConnection(returned, where);
-    } catch (error) {
-      this.#fail(flow, error as ConnectionsError);
+    // As with a list: a malformed optional field is left out and reported, not a failed sign-in
+    // (the server has stored the grant by now); a malformed required field fails the flow.
+    const { connection: returned, problems } = checkConnection(value, where);
+    if (!returned) {
+      this.#fail(flow, new ConnectionsError('adapter_failed', problems[0]!, { connectionId: flow.id, retryable: false }));
       return;
     }
+    if (problems.length > 0) this.#host.report(new ConnectionsError('adapter_failed', problems.join(' '), { connectionId: flow.id, retryable: false }));
     if (returned.id !== flow.id) {
       this.#fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${returned.id}" instead of "${flow.id}".`, { connectionId: flow.id, retryable: false }));
       return;

@@ -112,6 +112,7 @@ class ConnectionStore {
       refresh: () => this.refresh(),
       setFlow: (id, flow) => this.#setFlow(id, flow),
       getOptions: () => this.#options,
+      report: (error) => this.#report(error),
     });
   }
 

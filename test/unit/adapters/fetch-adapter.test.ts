@@ -187,6 +187,13 @@ describe('given the server answers with something that is not the API', () => {
       message: 'POST /connections/gads-search/authorization/complete returned a connection without "id"; it must be a non-empty string.',
     });
   });
+
+  it('hands on a completed connection whose optional field is malformed, for the store to leave out and report', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    const body = { ...lapsed, status: 'connected', lastSyncedAt: 'just now' };
+    backend.failNext({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    expect(await adapter.completeAuthorization(lapsed, { code: 'c', state: 's', params: {} }, { signal: signal() })).toEqual(body);
+  });
 });
 
 describe('given a request that is aborted or takes too long', () => {

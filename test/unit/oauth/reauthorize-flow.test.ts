@@ -112,6 +112,29 @@ describe('given a lapsed Google Ads connection', () => {
   });
 });
 
+describe('given a returned connection with a malformed optional field', () => {
+  it('succeeds without that field and reports it, since the server has stored the grant', async () => {
+    const onError = vi.fn();
+    store.configure({ onError });
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected', statusSince: '2025-03-04 10:00:00+00' });
+
+    const { statusSince: _dropped, ...rest } = SEARCH;
+    await expect(done).resolves.toEqual({ ...rest, status: 'connected' });
+    expect(store.getConnection(SEARCH.id)).toEqual({ ...rest, status: 'connected' });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/"statusSince" is "2025-03-04 10:00:00\+00"/) }));
+  });
+
+  it('fails with adapter_failed when a required field is malformed', async () => {
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'fixed' } as unknown as Connection);
+    await expect(done).rejects.toMatchObject({ code: 'adapter_failed', connectionId: SEARCH.id, message: expect.stringMatching(/"status" is "fixed"/) });
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+  });
+});
+
 describe('given an authorization URL that is not safe to open', () => {
   it.each([
     ['a javascript: URL', 'javascript:alert(document.cookie)'],
