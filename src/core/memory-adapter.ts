@@ -16,7 +16,10 @@ export interface MemoryAdapterOptions {
   outOfOrder?: boolean;
   /** Push a random status change to subscribers this often; `0` turns it off. @default 0 */
   pushIntervalMs?: number;
-  /** How fast a CRM backfill advances after re-authorizing (per step of 25%); `0` finishes it at once. @default 1500 */
+  /**
+   * How fast a CRM backfill advances after re-authorizing (per step of 25%); `0` finishes it on
+   * the next turn. It runs only while something is subscribed, and waits otherwise. @default 1500
+   */
   backfillStepMs?: number;
   /** The simulated platform's consent page. @default `oauth/consent.html` beside the current page */
   authorizationUrl?: string;
@@ -143,6 +146,8 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
   };
 
   const scheduleBackfill = (id: string) => {
+    // Nothing listens: it waits, like one paused when the screen was left.
+    if (listeners.size === 0) return void paused.add(id);
     if (backfilling.has(id)) return;
     backfilling.add(id);
     const step = () => {

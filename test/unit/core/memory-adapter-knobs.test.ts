@@ -49,6 +49,24 @@ describe('given a CRM backfilling after a grant', () => {
   });
 });
 
+describe('given a CRM reconnected while nothing listens', () => {
+  it('runs no timer until something does, then backfills', async () => {
+    vi.useFakeTimers();
+    const adapter = createMemoryAdapter({ backfillStepMs: 1000, latencyMs: 0 });
+    const crm = adapter.snapshot().find((connection) => connection.id === 'sfdc-prod')!;
+    const { state } = await settled(adapter.startAuthorization(crm, { signal }));
+    expect(await settled(adapter.completeAuthorization(crm, answer(state), { signal }))).toMatchObject({ status: 'backfilling' });
+    expect(vi.getTimerCount()).toBe(0);
+
+    const seen: Connection[] = [];
+    const unsubscribe = adapter.subscribe!((connection) => seen.push(connection));
+    vi.advanceTimersByTime(4000);
+    expect(seen.at(-1)).toMatchObject({ id: 'sfdc-prod', status: 'connected' });
+    expect(vi.getTimerCount()).toBe(0);
+    unsubscribe();
+  });
+});
+
 describe('given setOptions', () => {
   it('keeps a knob that is passed as undefined', async () => {
     const adapter = createMemoryAdapter({ latencyMs: 0 });
