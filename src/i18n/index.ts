@@ -9,7 +9,7 @@ const builtInMessages: Readonly<Record<string, Messages>> = { en, es };
  * with the integrator's overrides on top: their words always win (an `undefined` one is skipped).
  */
 function resolveMessages(locale: string, overrides?: Partial<Messages>): Messages {
-  const language = locale.toLowerCase().split('-')[0] ?? 'en';
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
   const base = builtInMessages[locale] ?? builtInMessages[language] ?? en;
   if (!overrides) return base;
   const merged: Record<string, unknown> = { ...base };

@@ -11,6 +11,7 @@ describe('given the built-in message sets', () => {
 
   it('falls back from a regional locale to its language, and to English', () => {
     expect(resolveMessages('es-MX')['status.authorization_required']).toBe('Se requiere autorización');
+    expect(resolveMessages('es_ES')['status.authorization_required']).toBe('Se requiere autorización');
     expect(resolveMessages('fr')['status.authorization_required']).toBe('Authorization required');
   });
 

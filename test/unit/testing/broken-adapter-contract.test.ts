@@ -124,6 +124,13 @@ describe('given an adapter whose authorization start is unsafe', () => {
     );
   });
 
+  it('accepts a pushed or signed request (PAR, JAR), which carries the state inside it', async () => {
+    for (const url of ['https://platform.example/authorize?client_id=app&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aabc', 'https://platform.example/authorize?client_id=app&request=eyJhbGciOi.e30.sig']) {
+      const kit = collect({ startAuthorization: async () => ({ url, state: randomState() }) });
+      await expect(kit.run('startAuthorization() › puts the state it returns into the authorization URL')).resolves.toBeUndefined();
+    }
+  });
+
   it('refuses a counter as the state', async () => {
     let counter = 0;
     const kit = collect({ startAuthorization: async () => withState(`state-${(counter += 1)}`) });
