@@ -14,6 +14,10 @@ import { createWorkspace } from './workspace.mjs';
 
 const SESSION_COOKIE = 'rca_session';
 const STATE_TTL_MS = 10 * 60 * 1000;
+/** At most this many sessions are kept, the least recently used going first. */
+const MAX_SESSIONS = 10_000;
+/** At most this many sign-ins in progress per session, the oldest going first. */
+const MAX_FLOWS = 10;
 /** A session unused this long is forgotten (its sign-ins in progress expire long before). */
 const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 const MAX_BODY_BYTES = 16 * 1024;
@@ -60,6 +64,7 @@ export async function startApp(options) {
       const { state, verifier, nonce, url } = oauth.begin({ loginHint: connection.accountId });
       forgetExpired(session);
       session.flows.set(state, { connectionId: connection.id, verifier, nonce, expiresAt: Date.now() + STATE_TTL_MS });
+      if (session.flows.size > MAX_FLOWS) session.flows.delete(session.flows.keys().next().value);
       return [200, { url, state }];
     },
 
@@ -118,10 +123,11 @@ export async function startApp(options) {
   server.on('request', async (request, response) => {
     const url = new URL(request.url ?? '/', origin);
     try {
-      const session = sessionFor(request, response);
       if (url.pathname.startsWith('/api/')) {
-        await answerApi(request, response, url.pathname.slice(4), session);
+        await answerApi(request, response, url.pathname.slice(4), sessionFor(request, response));
       } else if (request.method === 'GET' && url.pathname === '/') {
+        // The page that uses the API starts the session; assets and unknown paths never do.
+        sessionFor(request, response);
         page(response, 'Connections', '<div id="root"></div>', '/assets/demo.js', { stylesheet: Boolean(stylesheet) });
       } else if (request.method === 'GET' && url.pathname === '/oauth/callback') {
         // The code is in this URL: no Referer may carry it anywhere, no cache may keep it.
@@ -176,17 +182,26 @@ export async function startApp(options) {
     });
   }
 
-  /** The caller's session, started (with its cookie) on the first request. */
+  /**
+   * The caller's session, started (with its cookie) on the first visit. `sessions` is kept in
+   * order of last use, so forgetting idle ones looks only at those that go.
+   */
   function sessionFor(request, response) {
     const id = parseCookies(request.headers.cookie)[SESSION_COOKIE];
     const now = Date.now();
     const known = id && sessions.get(id);
     if (known) {
       known.seenAt = now;
+      sessions.delete(id);
+      sessions.set(id, known);
       return known;
     }
-    // Sessions nobody used for a while go, so visits without a cookie cannot pile up.
-    for (const [key, old] of sessions) if (now - old.seenAt > SESSION_IDLE_MS) sessions.delete(key);
+    // Sessions nobody used for a while go, and the least recently used beyond the cap, so visits
+    // without a cookie cannot pile up.
+    for (const [key, old] of sessions) {
+      if (now - old.seenAt <= SESSION_IDLE_MS && sessions.size < MAX_SESSIONS) break;
+      sessions.delete(key);
+    }
     const fresh = randomBytes(32).toString('base64url');
     const session = { flows: new Map(), seenAt: now };
     sessions.set(fresh, session);

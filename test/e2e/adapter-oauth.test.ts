@@ -163,6 +163,27 @@ describe('given a lapsed Salesforce connection re-authorized once', () => {
     await expect.poll(() => row('sfdc-prod').getAttribute('data-status')).toBe('authorization_required');
   });
 
+  it('keeps the ten newest sign-ins of a session and forgets older ones', async () => {
+    const states: string[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      const started = await post('/connections/sfdc-prod/authorization', {});
+      expect(started.status).toBe(200);
+      states.push(started.body.state as string);
+    }
+    const complete = (state: string) => post('/connections/sfdc-prod/authorization/complete', { code: 'not-a-code', state, params: { state, iss: stack.issuer } });
+    // The oldest is gone; the newest still reaches the code exchange (which refuses the code).
+    expect(await complete(states[0]!)).toMatchObject({ status: 400, body: { code: 'state_mismatch' } });
+    expect(await complete(states[10]!)).toMatchObject({ status: 400, body: { code: 'provider_error', providerError: 'invalid_grant' } });
+  });
+
+  it('starts no session for assets or unknown paths', async () => {
+    for (const path of ['/assets/demo.js', '/no-such-page', '/oauth/callback']) {
+      const response = await fetch(`${stack.origin}${path}`);
+      expect(response.headers.get('set-cookie'), path).toBeNull();
+    }
+    expect((await fetch(`${stack.origin}/`)).headers.get('set-cookie')).toMatch(/^rca_session=/);
+  });
+
   it('answers a malformed connection id in the address with 400, not a server error', async () => {
     expect(await post('/connections/%E0%A4%A/authorization', {})).toMatchObject({ status: 400, body: { code: 'adapter_failed' } });
   });
