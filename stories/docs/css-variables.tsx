@@ -13,9 +13,9 @@ const DESCRIPTIONS: Record<string, string> = {
   '--rca-color-surface': 'Raised areas: the impact box, the provider mark, loading rows, the load-error box.',
   '--rca-color-text': 'Body text.',
   '--rca-color-muted': 'Secondary text: durations, last sync, hints.',
-  '--rca-color-border': 'Borders of rows, groups and the dialog.',
-  '--rca-color-field': 'Borders of inputs (3:1 against the background).',
-  '--rca-color-accent': 'Primary buttons and links.',
+  '--rca-color-border': 'Borders of the rows.',
+  '--rca-color-field': 'Borders of inputs and buttons (3:1 against the background).',
+  '--rca-color-accent': 'Primary buttons.',
   '--rca-color-accent-text': 'Text on the accent colour.',
   '--rca-color-focus': 'Focus rings.',
   '--rca-color-danger': 'The red key, "Authorization required", the summary line, failures and the permanent-gap warning.',
@@ -24,6 +24,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '--rca-color-info': 'Backfilling and reauthorizing, and the backfill progress bar.',
   '--rca-color-overlay': 'The backdrop behind the dialog.',
   '--rca-shadow': 'The dialog\u2019s shadow.',
+  '--rca-z-index': 'The layer of the dialog and its overlay, above a host page\u2019s positioned header.',
 };
 
 interface Variable {
