@@ -49,7 +49,7 @@ const RULES: Rule[] = [
  * Checks a value that should be a `Connection`. A malformed optional field (a date in another
  * format, say) is left out of the connection and reported, so that a connection whose status
  * changed shows its new status; a malformed required field (`id`, `provider`, `accountName`,
- * `status`, `category`) rejects the whole value. Each problem is a sentence naming the field and
+ * `status`, `category`) or `accountId` rejects the whole value. Each problem is a sentence naming the field and
  * the connection.
  */
 function checkConnection(value: unknown, where: string): { connection: Connection | null; problems: string[] } {
@@ -66,11 +66,18 @@ function checkConnection(value: unknown, where: string): { connection: Connectio
     const which = key === 'id' ? 'a connection' : `connection "${record.id as unknown as string}"`;
     const what = field === undefined ? `without "${name}"` : `whose "${name}" is ${describe(field)}`;
     const problem = `${where} returned ${which} ${what}; it must be ${expected}${key === 'id' ? named(record) : ''}.`;
-    // The required fields come first in RULES: past them, every field may be left out.
-    if (!optional && !inner) return { connection: null, problems: [problem] };
+    // The required fields come first in RULES: past them, every field may be left out, except
+    // accountId, which the account check needs (without it, another account could pass).
+    if ((!optional && !inner) || key === 'accountId') return { connection: null, problems: [problem] };
     problems.push(problem);
-    const { [key]: _left, ...rest } = record;
-    record = rest;
+    if (inner && optional) {
+      // backfill.progress: only the inner field goes, backfill.since stays.
+      const { [inner]: _left, ...parent } = record[key]!;
+      record = { ...record, [key]: parent };
+    } else {
+      const { [key]: _left, ...rest } = record;
+      record = rest;
+    }
   }
   return { connection: record as unknown as Connection, problems };
 }

@@ -166,3 +166,19 @@ describe('given the same bad data again and again', () => {
     expect(consoleError).not.toHaveBeenCalled();
   });
 });
+
+describe('given a malformed field the library cannot do without, or one inside an object', () => {
+  it('never drops accountId, which the account check needs, and keeps backfill.since when only progress is bad', async () => {
+    await startShowing();
+    const shown = store.getConnection('sfdc');
+    await answerRefresh([
+      { ...GOOD[0], status: 'backfilling', backfill: { since: '2026-03-07T10:00:00.000Z', progress: 50 } },
+      { ...GOOD[1], status: 'authorization_required', accountId: 9_876_543_210 },
+    ]);
+    expect(store.getConnection('gads')).toMatchObject({ status: 'backfilling', backfill: { since: '2026-03-07T10:00:00.000Z' } });
+    expect(store.getConnection('gads')?.backfill).not.toHaveProperty('progress');
+    // The whole entry is refused: the last good version stays.
+    expect(store.getConnection('sfdc')).toBe(shown);
+    expect(store.getState().error?.message).toMatch(/"accountId" is 9876543210/);
+  });
+});

@@ -126,6 +126,14 @@ describe('given a returned connection with a malformed optional field', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/"statusSince" is "2025-03-04 10:00:00\+00"/) }));
   });
 
+  it('fails, never connected, when accountId is malformed: another account could hide behind it', async () => {
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected', accountId: 9_876_543_210 } as unknown as Connection);
+    await expect(done).rejects.toMatchObject({ code: 'adapter_failed', message: expect.stringMatching(/"accountId"/) });
+    expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
+  });
+
   it('fails with adapter_failed when a required field is malformed', async () => {
     const { done } = await startFlow();
     postResult({ state: 'state-1', code: 'code-1' });
