@@ -226,7 +226,7 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
  * alert above it (`.rca-connection-list-error[data-stale]`) offers "Try again".
  */
 const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
-  { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, dialogContainer, locale, messages, className, onFocus, ...props },
+  { connections, status, error, onRetry, onReauthorize, renderIcon, searchThreshold = 10, dialogContainer, locale, messages, className, onFocus, onBlur, ...props },
   ref,
 ) {
   const context = useOptionalConnectionsContext();
@@ -362,7 +362,19 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       className={clsx('rca-connection-list', className)}
       onFocus={(event) => {
         onFocus?.(event);
-        lastFocus.current = { target: event.target, row: event.target.closest('li') };
+        const { target, currentTarget: list } = event;
+        // Only the list's own elements: React also brings focus events up from its portalled dialog.
+        const row = target.closest('li');
+        lastFocus.current = list.contains(target) ? { target, row: row && list.contains(row) ? row : null } : null;
+      }}
+      onBlur={(event) => {
+        onBlur?.(event);
+        const { target } = event;
+        // Moved away by the user (not taken away with its element, and not the window losing
+        // focus, after which it still has it): nothing to put back.
+        queueMicrotask(() => {
+          if (lastFocus.current?.target === target && target.isConnected && document.activeElement !== target) lastFocus.current = null;
+        });
       }}
     >
       <AttentionSummary store={store} connections={connections} messages={m} />
@@ -436,14 +448,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           )}
         </div>
       )}
-      <StatusAnnouncer
-        store={store}
-        connections={connections}
-        messages={m}
-        providers={localized.providers}
-        // The open dialog says what happens to its own connection.
-        quiet={dialog?.open ? dialog.id : null}
-      />
+      <StatusAnnouncer store={store} connections={connections} messages={m} providers={localized.providers} />
       {store && dialog && (
         <StoreDialog
           store={store}
@@ -655,48 +660,50 @@ function StatusAnnouncer({
   connections,
   messages,
   providers,
-  quiet,
 }: {
   store: ConnectionStore | null;
   connections: readonly Connection[] | undefined;
   messages: Messages;
   providers: ProviderCatalog;
-  /** The connection whose open dialog speaks for it. */
-  quiet: string | null;
 }) {
   const [text, setText] = React.useState<{ sentence: string; count: number } | null>(null);
   /** The connection objects last seen, by id; `null` before the first list. */
   const known = React.useRef<Map<string, Connection> | null>(null);
   /** The flow states last seen. */
   const flows = React.useRef<Readonly<Record<string, FlowState>>>({});
-  const props = React.useRef({ messages, providers, quiet });
+  const props = React.useRef({ messages, providers });
   React.useEffect(() => {
-    props.current = { messages, providers, quiet };
+    props.current = { messages, providers };
   });
   const note = React.useCallback((list: readonly Connection[], flowStates?: Readonly<Record<string, FlowState>>) => {
     const seen = known.current;
     if (!seen) {
       known.current = new Map(list.map((c) => [c.id, c]));
+      // Failures from before this list was on screen are not news (a remount under the same store).
+      if (flowStates) flows.current = flowStates;
       return;
     }
     // Called on every change to the store: a long list costs one look-up per row, nothing more.
-    const { messages: m, providers: catalog, quiet: skip } = props.current;
+    const { messages: m, providers: catalog } = props.current;
     const changes: string[] = [];
     const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed') => {
-      if (c.id !== skip) changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
+      changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
     };
     for (const c of list) {
       const before = seen.get(c.id);
       if (before === c) continue;
-      if (before && before.status !== c.status) say(c, `announce.${c.status}`);
+      // A change a shown flow brought about is said by what shows it ("connected again").
+      const phase = flowStates?.[c.id]?.phase;
+      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!));
+      if (before && before.status !== c.status && !byShownFlow) say(c, `announce.${c.status}`);
       seen.set(c.id, c);
     }
-    // A re-authorization that failed with no dialog open for it (one left to finish when its
-    // dialog closed) changes no status: say so, or nobody hears of it. Cancelling is no news.
+    // A re-authorization that failed with nothing showing it (one left to finish when its dialog
+    // closed) changes no status: say so, or nobody hears of it. Cancelling is no news.
     if (flowStates && flowStates !== flows.current) {
       for (const [id, flow] of Object.entries(flowStates)) {
         const c = seen.get(id);
-        if (c && flow !== flows.current[id] && flow.phase === 'failed' && flow.error?.code !== 'cancelled') say(c, 'announce.failed');
+        if (c && flow !== flows.current[id] && flow.phase === 'failed' && flow.error?.code !== 'cancelled' && !store?.isShown(id)) say(c, 'announce.failed');
       }
       flows.current = flowStates;
     }
@@ -706,7 +713,7 @@ function StatusAnnouncer({
       for (const id of seen.keys()) if (!ids.has(id)) seen.delete(id);
     }
     if (changes.length > 0) setText((last) => ({ sentence: changes.join(' '), count: (last?.count ?? 0) + 1 }));
-  }, []);
+  }, [store]);
   React.useEffect(() => {
     if (!store) return;
     const check = () => {

@@ -144,7 +144,8 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
           }
         }}
       >
-        <RememberOpener opener={opener} />
+        <RememberOpener opener={opener} content={local} />
+        <ShowFlow show={reauth.show} />
         <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
         {children}
       </Dialog.Content>
@@ -455,15 +456,23 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
  * screen still aborts it, through the store.)
  */
+/** While the dialog is open, it says what happens to its flow: the list's live region keeps quiet. */
+function ShowFlow({ show }: { show: () => () => void }) {
+  useBeforePaint(show, [show]);
+  return null;
+}
+
 /**
  * Notes what had focus as the dialog opened: mounted with the content, its layout effect runs
  * before Radix moves focus into the dialog.
  */
-function RememberOpener({ opener }: { opener: React.MutableRefObject<HTMLElement | null> }) {
+function RememberOpener({ opener, content }: { opener: React.MutableRefObject<HTMLElement | null>; content: React.RefObject<HTMLElement | null> }) {
   useBeforePaint(() => {
     const active = document.activeElement;
+    // StrictMode runs this again once focus is inside: keep what had it before.
+    if (content.current?.contains(active)) return;
     opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
-  }, [opener]);
+  }, [opener, content]);
   return null;
 }
 

@@ -101,6 +101,8 @@ class ConnectionStore {
   #failedListTick = 0;
   #teardown: (() => void)[] = [];
   readonly #reported = new Set<string>();
+  /** How many dialogs (or other UIs) show each connection's flow right now. */
+  readonly #shown = new Map<string, number>();
 
   constructor(adapter: ConnectionsAdapter, options: ConnectionStoreOptions = {}) {
     this.adapter = adapter;
@@ -227,9 +229,12 @@ class ConnectionStore {
    */
   refresh = (): Promise<void> => this.#load(this.#lifetime.signal);
 
-  /** A load under way, or one begun within the throttle, already brings the list up to date. */
+  /**
+   * A load begun within the throttle, under way or not, already brings the list up to date (one
+   * that hangs longer does not stop the next).
+   */
   #refreshOnFocus(): void {
-    if (this.#options.refreshOnFocus === false || this.#loads > 0) return;
+    if (this.#options.refreshOnFocus === false) return;
     if (Date.now() - this.#lastLoadStart < (this.#options.focusThrottleMs ?? 15_000)) return;
     void this.refresh();
   }
@@ -376,6 +381,25 @@ class ConnectionStore {
 
   /** Ends the flow in progress for this connection; the popup closes. */
   cancelReauthorize = (id: string): void => this.#flows.cancel(id);
+
+  /**
+   * Marks one connection's flow as shown to the user (a dialog is open for it) until the returned
+   * function is called; see `isShown`.
+   */
+  show = (id: string): (() => void) => {
+    this.#shown.set(id, (this.#shown.get(id) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = this.#shown.get(id)! - 1;
+      if (left > 0) this.#shown.set(id, left);
+      else this.#shown.delete(id);
+    };
+  };
+
+  /** Whether something shows this connection's flow, and says what happens to it. */
+  isShown = (id: string): boolean => this.#shown.has(id);
 
   /** Returns an ended flow to `idle` (for instance when its dialog closes). A running flow is kept. */
   resetFlow = (id: string): void => {

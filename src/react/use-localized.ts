@@ -25,14 +25,14 @@ export interface Localized {
 const tags = new Map<string, string>();
 
 /**
- * The locale as a tag `Intl` accepts: `es_ES` reads as `es-ES`, and one it refuses as `en`,
+ * The locale as a tag `Intl` accepts: `es_ES` (or `es_ES.UTF-8`) reads as `es-ES`, and one it refuses as `en`,
  * rather than every date on the screen throwing.
  */
 function toLocale(locale: string): string {
   let tag = tags.get(locale);
   if (tag === undefined) {
     try {
-      tag = Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0] ?? 'en';
+      tag = Intl.getCanonicalLocales(locale.replace(/[.@].*/, '').replace(/_/g, '-'))[0] ?? 'en';
     } catch {
       tag = 'en';
     }

@@ -65,6 +65,12 @@ export interface UseReauthorizationResult {
    * it left a flow to finish (its outcome will come while nothing shows it).
    */
   dismiss(): boolean;
+  /**
+   * Marks the flow as shown by your UI until the returned function is called: `ConnectionList`
+   * then leaves what happens to it to you (its live region says nothing about it). The built-in
+   * dialog calls it while open.
+   */
+  show(): () => void;
 }
 
 /** The flow a page hydrates with: none, as the server rendered it. */
@@ -106,6 +112,7 @@ function useReauthorization(
         store.resetFlow(id);
         return finishing;
       },
+      show: () => store.show(id),
     }),
     [store, id],
   );

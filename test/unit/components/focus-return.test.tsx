@@ -2,6 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
+import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { getConnectionStore } from '../../../src/core/store';
 import { Provider, createFakeAdapter, dynamicsOnPrem, googleSearch, sample, stubWindowOpen } from './harness';
 
@@ -30,6 +31,9 @@ describe('given a login-form connection reauthorized from the list', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
     expect(row).toHaveAttribute('data-reauthorizing');
     expect(row.querySelector('.rca-status-badge')).toHaveAttribute('data-status', 'reauthorizing');
+    // The form went with the stage and the row changed behind the dialog: focus stays in the dialog.
+    await act(async () => {});
+    expect(screen.getByRole('dialog').contains(document.activeElement)).toBe(true);
     // The lapse's duration does not belong to the running flow.
     expect(row.querySelector('.rca-status-badge')).toHaveTextContent(/^Reauthorizing$/);
 
@@ -125,6 +129,24 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
     await waitFor(() => expect(document.querySelector('.rca-connection-list')).toHaveFocus());
   });
 
+  it('leaves focus where the user left it, on the page itself', async () => {
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    const key = await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    act(() => key.focus());
+    // A click on plain text: focus goes to the page.
+    act(() => key.blur());
+    await act(async () => {});
+    expect(document.activeElement).toBe(document.body);
+    await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
+    await act(async () => {});
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('leaves focus alone when the user had moved it elsewhere', async () => {
     const fake = createFakeAdapter();
     render(
@@ -140,5 +162,69 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
     await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
     await act(async () => {});
     expect(elsewhere).toHaveFocus();
+  });
+});
+
+describe('given who is showing a connection, for the list\'s announcements', () => {
+  it('still announces a change made elsewhere while that connection\'s dialog sits open with no flow', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.click(await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` }));
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
+    expect(listAnnouncement()).toHaveTextContent(`Google Ads reconnected: ${googleSearch.accountName}`);
+  });
+
+  it('leaves a failure to an integrator\'s own dialog that shows it', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+        <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen />
+      </Provider>,
+    );
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    await act(async () => fake.logins[0]!.answer.reject(new Error('HTTP 502')));
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'failed');
+    expect(listAnnouncement()).toHaveTextContent(/^$/);
+  });
+
+  it('announces a failure of a flow nothing shows, but not a cancel, and not again after a remount', async () => {
+    const fake = createFakeAdapter();
+    const view = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    const store = getConnectionStore(fake.adapter);
+
+    // Started by the integrator's own code, with no dialog: cancelled, then failed.
+    let run = store.reauthorize(dynamicsOnPrem.id, { credentials: { username: 'ana', password: 'x' } }).catch(() => {});
+    await act(async () => store.cancelReauthorize(dynamicsOnPrem.id));
+    await run;
+    expect(listAnnouncement()).toHaveTextContent(/^$/);
+    run = store.reauthorize(dynamicsOnPrem.id, { credentials: { username: 'ana', password: 'x' } }).catch(() => {});
+    await act(async () => fake.logins[1]!.answer.reject(new Error('HTTP 502')));
+    await run;
+    expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 could not be reconnected: Acme On-Premises');
+
+    // The list leaves the screen and comes back: that old failure is not news.
+    view.rerender(<Provider adapter={fake.adapter}>{null}</Provider>);
+    view.rerender(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await act(async () => fake.push({ ...googleSearch, accountName: 'Renamed' }));
+    expect(listAnnouncement()).toHaveTextContent(/^$/);
   });
 });

@@ -357,7 +357,7 @@ describe('given a product team composing it', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
-  it('gives focus back to the button that opened it from props, as it has no trigger', async () => {
+  it('gives focus back to the button that opened it from props, as it has no trigger, in StrictMode too', async () => {
     const user = userEvent.setup();
     function Screen() {
       const [open, setOpen] = React.useState(false);
@@ -370,7 +370,11 @@ describe('given a product team composing it', () => {
         </Provider>
       );
     }
-    render(<Screen />);
+    render(
+      <React.StrictMode>
+        <Screen />
+      </React.StrictMode>,
+    );
     const opener = screen.getByRole('button', { name: 'Fix Google Ads' });
     for (const close of [() => user.keyboard('{Escape}'), () => user.click(screen.getByRole('button', { name: 'Close' }))]) {
       await user.click(opener);
@@ -437,7 +441,7 @@ describe('given a locale written the POSIX way, or one Intl does not accept', ()
   it('reads es_ES as Spanish, and falls back to English rather than failing to render', async () => {
     const fake = createFakeAdapter();
     const { unmount } = render(
-      <Provider adapter={fake.adapter} locale="es_ES">
+      <Provider adapter={fake.adapter} locale="es_ES.UTF-8">
         <ReauthorizeDialog connection={googleSearch} defaultOpen />
       </Provider>,
     );
