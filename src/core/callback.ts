@@ -64,15 +64,26 @@ const ES: CallbackMessages = {
  * error it stays open and says what happened.
  */
 function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
+  const { history } = window;
+  const state: unknown = history.state;
+  // Called again on this page (an effect run twice): the answer is gone from the address, so
+  // give the first outcome again rather than call it invalid and replace what the page says.
+  if (last && (state as Record<string, unknown> | null)?.[HANDLED]) return last;
   const params = readParams(window.location);
   // Codes must not linger in the address bar, the history or a Referer, whatever happens next.
+  // A history entry without state of its own (a callback page's) is marked for a second call.
   try {
-    window.history.replaceState(window.history.state, '', window.location.pathname);
+    history.replaceState(state ?? { [HANDLED]: true }, '', window.location.pathname);
   } catch {
     // A sandboxed page may refuse; the parameters are still read only once.
   }
-  return handle(params, options);
+  return (last = handle(params, options));
 }
+
+const HANDLED = 'react-connected-accounts:callback-handled';
+
+/** This page's first outcome. */
+let last: AuthorizationCallbackOutcome | undefined;
 
 /** Hands the parameters read from the address on to the app, and says what happened. */
 function handle(params: Record<string, string>, options: AuthorizationCallbackOptions): AuthorizationCallbackOutcome {

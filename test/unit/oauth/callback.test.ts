@@ -32,6 +32,25 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
+describe('given a page that calls it twice (an effect run twice in development)', () => {
+  it('gives the first outcome again and leaves what the page says', () => {
+    arriveAt('/oauth/callback?error=access_denied&error_description=Declined&state=s-1');
+    const first = handleAuthorizationCallback();
+    const text = document.body.textContent;
+    expect(first.status).toBe('error');
+    expect(handleAuthorizationCallback()).toBe(first);
+    expect(document.body.textContent).toBe(text);
+    expect(opener!.postMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats a new arrival on the same address as new', () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+    expect(handleAuthorizationCallback().status).toBe('sent');
+    arriveAt('/oauth/callback');
+    expect(handleAuthorizationCallback().status).toBe('invalid');
+  });
+});
+
 describe('given the platform redirected back with a code', () => {
   it('reads the parameters from the query and the fragment, the query winning', () => {
     arriveAt('/oauth/callback?code=abc&state=s-1&scope=ads.read#state=from-fragment&session_state=xyz');
