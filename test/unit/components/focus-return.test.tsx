@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import * as React from 'react';
 import { describe, expect, it } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
@@ -7,6 +8,26 @@ import { getConnectionStore } from '../../../src/core/store';
 import { Provider, createFakeAdapter, dynamicsOnPrem, googleSearch, sample, stubWindowOpen } from './harness';
 
 const listAnnouncement = () => document.querySelector('.rca-connection-list > [role="status"]');
+
+/** The list inside a provider, on a fake adapter, with what the page has around it; returns the adapter and the render. */
+function renderList({ before, after }: { before?: React.ReactNode; after?: React.ReactNode } = {}) {
+  const fake = createFakeAdapter();
+  const view = render(
+    <Provider adapter={fake.adapter}>
+      {before}
+      <ConnectionList />
+      {after}
+    </Provider>,
+  );
+  return { ...fake, view };
+}
+
+const findGoogleKey = () => screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+
+async function closeWithEscape(user: ReturnType<typeof userEvent.setup>) {
+  await user.keyboard('{Escape}');
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+}
 
 async function submitLogin(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
@@ -18,12 +39,7 @@ async function submitLogin(user: ReturnType<typeof userEvent.setup>) {
 describe('given a login-form connection reauthorized from the list', () => {
   it('turns the row connected, announces it, and puts focus on the row once its key is gone', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
+    const fake = renderList();
     await user.click(await screen.findByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
     const row = screen.getByText('Acme On-Premises').closest('li')!;
     await user.type(screen.getByLabelText('Username'), 'ana');
@@ -53,15 +69,9 @@ describe('given a login-form connection reauthorized from the list', () => {
 describe('given a sign-in left to finish when its dialog closed', () => {
   it('announces that it failed, since its status did not change and no dialog says so', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
+    const fake = renderList();
     await submitLogin(user);
-    await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await closeWithEscape(user);
 
     await act(async () => fake.logins[0]!.answer.reject(new Error('HTTP 502')));
     expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 could not be reconnected: Acme On-Premises');
@@ -69,15 +79,9 @@ describe('given a sign-in left to finish when its dialog closed', () => {
 
   it('announces its success as a reconnection', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
+    const fake = renderList();
     await submitLogin(user);
-    await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await closeWithEscape(user);
 
     await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
     expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 reconnected: Acme On-Premises');
@@ -88,16 +92,10 @@ describe('given a sign-in window the user walks away from', () => {
   it('does not announce the cancelled sign-in as a failure', async () => {
     const user = userEvent.setup();
     stubWindowOpen();
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    await user.click(await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` }));
+    const fake = renderList();
+    await user.click(await findGoogleKey());
     await user.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await closeWithEscape(user);
     await act(async () => {});
     expect(listAnnouncement()).toHaveTextContent(/^$/);
   });
@@ -105,13 +103,8 @@ describe('given a sign-in window the user walks away from', () => {
 
 describe('given focus on a red key when its connection is fixed elsewhere', () => {
   it('moves focus to the row when the key goes, and to the list when the row goes', async () => {
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    const key = await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    const fake = renderList();
+    const key = await findGoogleKey();
     const row = key.closest('li')!;
     act(() => key.focus());
 
@@ -130,13 +123,8 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
   });
 
   it('leaves focus where the user left it, on the page itself', async () => {
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    const key = await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    const fake = renderList();
+    const key = await findGoogleKey();
     act(() => key.focus());
     // A click on plain text: focus goes to the page.
     act(() => key.blur());
@@ -148,14 +136,8 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
   });
 
   it('leaves focus alone when the user had moved it elsewhere', async () => {
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <button type="button">Elsewhere</button>
-        <ConnectionList />
-      </Provider>,
-    );
-    const key = await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    const fake = renderList({ before: <button type="button">Elsewhere</button> });
+    const key = await findGoogleKey();
     act(() => key.focus());
     const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
     act(() => elsewhere.focus());
@@ -168,13 +150,8 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
 describe('given who is showing a connection, for the list\'s announcements', () => {
   it('still announces a change made elsewhere while that connection\'s dialog sits open with no flow', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    await user.click(await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` }));
+    const fake = renderList();
+    await user.click(await findGoogleKey());
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
     expect(listAnnouncement()).toHaveTextContent(`Google Ads reconnected: ${googleSearch.accountName}`);
@@ -182,13 +159,7 @@ describe('given who is showing a connection, for the list\'s announcements', () 
 
   it('leaves a failure to an integrator\'s own dialog that shows it', async () => {
     const user = userEvent.setup();
-    const fake = createFakeAdapter();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-        <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen />
-      </Provider>,
-    );
+    const fake = renderList({ after: <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen /> });
     await user.type(await screen.findByLabelText('Username'), 'ana');
     await user.type(screen.getByLabelText('Password'), 'secret');
     await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
@@ -198,13 +169,8 @@ describe('given who is showing a connection, for the list\'s announcements', () 
   });
 
   it('announces a failure of a flow nothing shows, but not a cancel, and not again after a remount', async () => {
-    const fake = createFakeAdapter();
-    const view = render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    await screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+    const { view, ...fake } = renderList();
+    await findGoogleKey();
     const store = getConnectionStore(fake.adapter);
 
     // Started by the integrator's own code, with no dialog: cancelled, then failed.
