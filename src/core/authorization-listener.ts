@@ -1,4 +1,4 @@
-import { authorizationChannelName, readAuthorizationMessage } from './authorization-message';
+import { AUTHORIZATION_RECEIPT_TYPE, authorizationChannelName, readAuthorizationMessage } from './authorization-message';
 import type { AuthorizationResult } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -22,16 +22,23 @@ export interface AuthorizationListenerOptions {
 function listenForAuthorizationResult({ state, callbackOrigin, onResult }: AuthorizationListenerOptions): () => void {
   const expectedOrigin = toOrigin(callbackOrigin);
   let active = true;
-  const accept = (data: unknown) => {
+  const receipt = { type: AUTHORIZATION_RECEIPT_TYPE, state };
+  /** Takes a result for this flow, first telling the callback page it arrived (so it may close). */
+  const accept = (data: unknown, answer: () => void) => {
     if (!active) return;
     const result = readAuthorizationMessage(data);
     if (!result || result.state !== state) return;
+    try {
+      answer();
+    } catch {
+      // The page went away: it needs no answer.
+    }
     onResult(result);
   };
 
   const onMessage = (event: MessageEvent) => {
     if (expectedOrigin === null || event.origin !== expectedOrigin) return;
-    accept(event.data);
+    accept(event.data, () => (event.source as Window | null)?.postMessage(receipt, event.origin));
   };
   window.addEventListener('message', onMessage);
 
@@ -40,7 +47,7 @@ function listenForAuthorizationResult({ state, callbackOrigin, onResult }: Autho
     channel = new BroadcastChannel(authorizationChannelName(state));
     // A channel only carries messages from the same origin; the callback origin must be ours too.
     channel.onmessage = (event: MessageEvent) => {
-      if (expectedOrigin === window.location.origin) accept(event.data);
+      if (expectedOrigin === window.location.origin) accept(event.data, () => channel!.postMessage(receipt));
     };
   }
 

@@ -19,6 +19,13 @@ function authorizationChannelName(state: string): string {
   return `${AUTHORIZATION_MESSAGE_TYPE}:${state}`;
 }
 
+/** What the app answers the callback page with once it has taken a result: `{ type, state }`. */
+const AUTHORIZATION_RECEIPT_TYPE = 'react-connected-accounts:authorization-received';
+
+function isAuthorizationReceipt(data: unknown, state: string): boolean {
+  return (data as { type?: unknown } | null)?.type === AUTHORIZATION_RECEIPT_TYPE && (data as { state?: unknown }).state === state;
+}
+
 function createAuthorizationMessage(result: AuthorizationResult): AuthorizationMessage {
   return { type: AUTHORIZATION_MESSAGE_TYPE, version: AUTHORIZATION_MESSAGE_VERSION, result };
 }
@@ -55,7 +62,9 @@ function readAuthorizationMessage(data: unknown): AuthorizationResult | null {
 
 export {
   AUTHORIZATION_MESSAGE_TYPE,
+  AUTHORIZATION_RECEIPT_TYPE,
   authorizationChannelName,
+  isAuthorizationReceipt,
   createAuthorizationMessage,
   readAuthorizationMessage,
 };

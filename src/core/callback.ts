@@ -1,4 +1,5 @@
-import { authorizationChannelName, createAuthorizationMessage } from './authorization-message';
+import { toOrigin } from './authorization-listener';
+import { authorizationChannelName, createAuthorizationMessage, isAuthorizationReceipt } from './authorization-message';
 import type { AuthorizationResult } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -33,10 +34,13 @@ export interface CallbackMessages {
   invalid: string;
   /** Handed over, but the window could not close itself. */
   done: string;
+  /** Handed over, but the app never said it took it (its tab was reloaded or closed, say). */
+  lost: string;
 }
 
 export type AuthorizationCallbackOutcome =
-  | { status: 'sent'; result: AuthorizationResult }
+  /** `received` settles with whether the app said, within 3 seconds, that it took the answer. */
+  | { status: 'sent'; result: AuthorizationResult; received: Promise<boolean> }
   | { status: 'error'; result: AuthorizationResult }
   /** Nothing could carry the result to the app (no opener and no BroadcastChannel): the page stays. */
   | { status: 'undelivered'; result: AuthorizationResult }
@@ -46,12 +50,14 @@ const EN: CallbackMessages = {
   error: 'The sign-in did not complete. You can close this window and try again from the app.',
   invalid: 'This page only completes a sign-in started from the app. You can close this window.',
   done: 'Signed in. You can close this window.',
+  lost: 'The app did not get this sign-in. Try again from the app.',
 };
 
 const ES: CallbackMessages = {
   error: 'No se pudo completar el inicio de sesión. Puede cerrar esta ventana y volver a intentarlo desde la aplicación.',
   invalid: 'Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puede cerrar esta ventana.',
   done: 'Sesión iniciada. Puede cerrar esta ventana.',
+  lost: 'La aplicación no recibió este inicio de sesión. Vuelva a intentarlo desde ella.',
 };
 
 /**
@@ -60,8 +66,9 @@ const ES: CallbackMessages = {
  * fragment, removes them from the address bar at once, and hands them to the app that opened the
  * window: by `postMessage` to `window.opener` with an exact target origin, and on a same-origin
  * `BroadcastChannel` keyed by state, which still arrives when the platform's
- * Cross-Origin-Opener-Policy severed `window.opener`. On success the window closes itself; on an
- * error it stays open and says what happened.
+ * Cross-Origin-Opener-Policy severed `window.opener`. On success the window closes itself once
+ * the app says it has the answer (or, if it never does, stays open and says so); on an error it
+ * stays open and says what happened.
  */
 function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
   const { history } = window;
@@ -123,33 +130,53 @@ function handle(params: Record<string, string>, options: AuthorizationCallbackOp
       // The opener navigated away or is cross-origin now; the channel below still carries it.
     }
   }
-  if (typeof BroadcastChannel === 'function') {
-    const channel = new BroadcastChannel(authorizationChannelName(state));
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(authorizationChannelName(state)) : undefined;
+  if (channel) {
     channel.postMessage(message);
-    channel.close();
     delivered = true;
   }
 
-  if (!delivered) {
-    // Closing would leave the app waiting until its timeout with nothing said.
+  if (!delivered || result.error) {
+    channel?.close();
+    // Stays open: closing would leave the app waiting until its timeout with nothing said, and
+    // an error is the app's to report (it closes the window once it has the answer).
     show(messages?.error);
-    return { status: 'undelivered', result };
+    return { status: delivered ? 'error' : 'undelivered', result };
   }
-  if (result.error) {
-    show(messages?.error);
-    return { status: 'error', result };
-  }
-  if (closeOnSuccess) {
-    // Give the messages a moment to leave before the window goes.
-    setTimeout(() => {
+  // Sent is not received (an app tab reloaded mid-sign-in listens no more): close, or say it is
+  // done, only once the app says it has the answer.
+  const received = receipt(state, toOrigin(targetOrigin), channel);
+  void received.then((got) => {
+    if (!got) show(messages?.lost);
+    else if (!closeOnSuccess) show(messages?.done);
+    else {
       window.close();
       // Still here: the browser refused to close a window this script did not open.
       setTimeout(() => show(messages?.done), 100);
-    }, 50);
-  } else {
-    show(messages?.done);
-  }
-  return { status: 'sent', result };
+    }
+  });
+  return { status: 'sent', result, received };
+}
+
+/** How long the page waits for the app to say it has the answer. */
+const RECEIPT_MS = 3000;
+
+/** Whether the app says it took the answer for `state`, by message from `from` or on the channel. */
+function receipt(state: string, from: string | null, channel: BroadcastChannel | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (got: boolean) => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      channel?.close();
+      resolve(got);
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin === from && isAuthorizationReceipt(event.data, state)) done(true);
+    };
+    window.addEventListener('message', onMessage);
+    if (channel) channel.onmessage = (event: MessageEvent) => isAuthorizationReceipt(event.data, state) && done(true);
+    const timer = setTimeout(() => done(false), RECEIPT_MS);
+  });
 }
 
 function readParams(location: Location): Record<string, string> {

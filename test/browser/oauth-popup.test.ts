@@ -167,6 +167,19 @@ describe('given a lapsed connection and a platform on another origin', () => {
     await expect.poll(() => popups()[0]!.closed).toBe(true);
   });
 
+  it('leaves the callback page open, saying so, when no app takes its answer (the app tab was reloaded)', async () => {
+    const page = window.open(`${CALLBACK_URL}?code=code-lost&state=nobody-waits-for-this`, 'lost-answer', 'popup=yes,width=400,height=300')!;
+    expect(page).not.toBeNull();
+    try {
+      await expect
+        .poll(() => page.document?.body?.textContent ?? '', { timeout: 6000 })
+        .toBe('The app did not get this sign-in. Try again from the app.');
+      expect(page.closed).toBe(false);
+    } finally {
+      page.close();
+    }
+  });
+
   it('ignores look-alike results the platform’s page posts to the app', async () => {
     mode = 'forge';
     await setUp();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listenForAuthorizationResult } from '../../../src/core/authorization-listener';
-import { AUTHORIZATION_MESSAGE_TYPE, authorizationChannelName } from '../../../src/core/authorization-message';
+import { AUTHORIZATION_MESSAGE_TYPE, AUTHORIZATION_RECEIPT_TYPE, authorizationChannelName } from '../../../src/core/authorization-message';
 import { handleAuthorizationCallback } from '../../../src/core/callback';
 import type { AuthorizationResult } from '../../../src/core/types';
 import { until, useFakeTimers } from './harness';
@@ -11,6 +11,11 @@ import { until, useFakeTimers } from './harness';
 
 let opener: { postMessage: ReturnType<typeof vi.fn> } | null;
 let close: ReturnType<typeof vi.spyOn>;
+
+/** The app answers that it has the result for this state, as its listener does through the opener. */
+function appReceived(state = 's-1', origin = window.location.origin) {
+  window.dispatchEvent(new MessageEvent('message', { origin, data: { type: AUTHORIZATION_RECEIPT_TYPE, state } }));
+}
 
 /** The popup lands on the callback page with these parameters. */
 function arriveAt(pathAndParams: string) {
@@ -26,6 +31,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // A page still waiting for the app's receipt gives up, so its listener does not outlive the test.
+  vi.advanceTimersByTime(3000);
   vi.useRealTimers();
   vi.restoreAllMocks();
   Reflect.deleteProperty(window, 'opener');
@@ -60,6 +67,7 @@ describe('given the platform redirected back with a code', () => {
     expect(outcome).toEqual({
       status: 'sent',
       result: { state: 's-1', code: 'abc', params: { code: 'abc', state: 's-1', scope: 'ads.read', session_state: 'xyz' } },
+      received: expect.any(Promise),
     });
   });
 
@@ -112,29 +120,50 @@ describe('given the platform redirected back with a code', () => {
     expect(window.location.search).toBe('');
   });
 
-  it('closes the window a moment after handing the result over', () => {
+  it('closes the window once the app says it has the answer, not before', async () => {
     arriveAt('/oauth/callback?code=abc&state=s-1');
 
-    handleAuthorizationCallback();
+    const outcome = handleAuthorizationCallback();
+    vi.advanceTimersByTime(1000);
     expect(close).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(50);
+    // A receipt from elsewhere, or for another state, is not the app's.
+    appReceived('s-1', 'https://evil.example');
+    appReceived('s-other');
+    await Promise.resolve();
+    expect(close).not.toHaveBeenCalled();
 
+    appReceived();
+    await expect(outcome.status === 'sent' && outcome.received).resolves.toBe(true);
     expect(close).toHaveBeenCalledTimes(1);
   });
 
-  it('says the sign-in is done when the browser refuses to close the window', () => {
+  it('stays open and says so when the app never takes the answer (its tab was reloaded, say)', async () => {
+    arriveAt('/oauth/callback?code=abc&state=s-1');
+
+    const outcome = handleAuthorizationCallback();
+    vi.advanceTimersByTime(3000);
+    await expect(outcome.status === 'sent' && outcome.received).resolves.toBe(false);
+    expect(close).not.toHaveBeenCalled();
+    expect(document.body.textContent).toBe('The app did not get this sign-in. Try again from the app.');
+  });
+
+  it('says the sign-in is done when the browser refuses to close the window', async () => {
     arriveAt('/oauth/callback?code=abc&state=s-1');
 
     handleAuthorizationCallback();
+    appReceived();
+    await Promise.resolve();
     vi.advanceTimersByTime(200);
 
     expect(document.body.querySelector('[role="status"]')?.textContent).toBe('Signed in. You can close this window.');
   });
 
-  it('stays open when told not to close', () => {
+  it('stays open when told not to close', async () => {
     arriveAt('/oauth/callback?code=abc&state=s-1');
 
     handleAuthorizationCallback({ closeOnSuccess: false, messages: { done: 'All set.' } });
+    appReceived();
+    await Promise.resolve();
     vi.advanceTimersByTime(1000);
 
     expect(close).not.toHaveBeenCalled();
@@ -175,6 +204,30 @@ describe('given the platform redirected back with a code', () => {
     }
 
     expect(results).toEqual([{ state: 's-3', code: 'abc', params: { code: 'abc', state: 's-3' } }]);
+  });
+
+  it('is answered by the app, through the opener or on the channel, so the page may close', async () => {
+    const stop = listenForAuthorizationResult({ state: 's-4', callbackOrigin: window.location.origin, onResult: () => {} });
+    const page = { postMessage: vi.fn() };
+    const result = { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { state: 's-4', code: 'abc', params: {} } };
+    // Through the opener: the answer goes back to the page that wrote, at its exact origin.
+    window.dispatchEvent(new MessageEvent('message', { data: result, origin: window.location.origin, source: page as unknown as Window }));
+    expect(page.postMessage).toHaveBeenCalledWith({ type: AUTHORIZATION_RECEIPT_TYPE, state: 's-4' }, window.location.origin);
+    stop();
+
+    // On the channel, when the page has no opener.
+    const stopAgain = listenForAuthorizationResult({ state: 's-5', callbackOrigin: window.location.origin, onResult: () => {} });
+    const callbackPage = new BroadcastChannel(authorizationChannelName('s-5'));
+    const answers: unknown[] = [];
+    callbackPage.onmessage = (event: MessageEvent) => answers.push(event.data);
+    try {
+      callbackPage.postMessage({ ...result, result: { ...result.result, state: 's-5' } });
+      await until(() => answers.length > 0);
+    } finally {
+      callbackPage.close();
+      stopAgain();
+    }
+    expect(answers).toEqual([{ type: AUTHORIZATION_RECEIPT_TYPE, state: 's-5' }]);
   });
 });
 
@@ -247,10 +300,12 @@ describe('given a Spanish-speaking user', () => {
     expect(document.body.textContent).toBe('Esta página solo sirve para terminar un inicio de sesión abierto desde la aplicación. Puede cerrar esta ventana.');
   });
 
-  it('says the sign-in is done in Spanish when the window cannot close', () => {
+  it('says the sign-in is done in Spanish when the window cannot close', async () => {
     arriveAt('/oauth/callback?code=abc&state=s-1');
 
     handleAuthorizationCallback({ locale: 'es' });
+    appReceived();
+    await Promise.resolve();
     vi.advanceTimersByTime(1000);
 
     expect(document.body.textContent).toBe('Sesión iniciada. Puede cerrar esta ventana.');
