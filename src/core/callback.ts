@@ -12,7 +12,7 @@ export interface AuthorizationCallbackOptions {
    * @default window.location.origin
    */
   targetOrigin?: string;
-  /** Close the window once the result was handed over (not on error). @default true */
+  /** Close the window once the app says it has the result (not on error). @default true */
   closeOnSuccess?: boolean;
   /**
    * The language of the built-in words: a tag starting with `es` speaks Spanish, anything else
