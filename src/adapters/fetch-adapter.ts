@@ -53,8 +53,8 @@ const NOT_JSON = Symbol('not JSON');
 
 function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
-  // 0 or Infinity: no timeout; anything else that is not a duration: the default. Timers cannot wait longer than 2^31 - 1 ms (they would fire at
-  // once), so a longer one is capped.
+  // 0 or Infinity: no timeout; anything else that is not a duration: the default. Timers cannot
+  // wait longer than 2^31 - 1 ms (they would fire at once), so a longer one is capped.
   const limit = options.timeoutMs === undefined || Number.isNaN(options.timeoutMs) || options.timeoutMs < 0 ? 15_000 : options.timeoutMs;
   const timeoutMs = limit === Infinity ? 0 : Math.min(limit, 2 ** 31 - 1);
   const credentials = options.credentials ?? 'include';

@@ -449,13 +449,6 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
-/**
- * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click when
- * idle) ends a flow still waiting on the user, so the window closes and nothing is left behind,
- * and returns an ended one to `ready` for next time. A flow already `completing` is left to
- * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
- * screen still aborts it, through the store.)
- */
 /** While the dialog is open, it says what happens to its flow: the list's live region keeps quiet. */
 function ShowFlow({ show }: { show: () => () => void }) {
   useBeforePaint(show, [show]);
@@ -476,6 +469,13 @@ function RememberOpener({ opener, content }: { opener: React.MutableRefObject<HT
   return null;
 }
 
+/**
+ * Mounted only while the dialog is open: closing it (Escape, Close, Done, an outside click when
+ * idle) ends a flow still waiting on the user, so the window closes and nothing is left behind,
+ * and returns an ended one to `ready` for next time. A flow already `completing` is left to
+ * finish: its code is single-use, and the connection shows the outcome. (Unmounting the whole
+ * screen still aborts it, through the store.)
+ */
 function EndFlowOnClose({
   reauth,
   id,

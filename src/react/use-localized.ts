@@ -25,8 +25,8 @@ export interface Localized {
 const tags = new Map<string, string>();
 
 /**
- * The locale as a tag `Intl` accepts: `es_ES` (or `es_ES.UTF-8`) reads as `es-ES`, and one it refuses as `en`,
- * rather than every date on the screen throwing.
+ * The locale as a tag `Intl` accepts: `es_ES` (or `es_ES.UTF-8`) reads as `es-ES`, and one it
+ * refuses as `en`, rather than every date on the screen throwing.
  */
 function toLocale(locale: string): string {
   let tag = tags.get(locale);
