@@ -11,6 +11,7 @@ import { formatAgo, formatDate } from '../i18n/format';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from '../react/context';
 import { useBeforePaint } from '../react/use-before-paint';
+import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 import { KeyIcon } from './icons';
@@ -78,7 +79,7 @@ const ConnectionListItem = /* @__PURE__ */ React.memo(
     { locale, messages, ...props },
     ref,
   ) {
-    return renderItem({ ...props, ref }, useLocalized({ locale, messages }));
+    return renderItem({ ...props, ref }, useLocalized({ locale, messages }), useHydrated());
   }),
 );
 
@@ -88,17 +89,19 @@ type ItemProps = Omit<ConnectionListItemProps, 'locale' | 'messages'> & { ref?: 
  * One row's markup, drawn by ConnectionListItem and straight from a store row (which brings the
  * list's words, so a thousand rows do not look them up a thousand times). The badge and the key
  * are drawn here too rather than through StatusBadge and ReauthorizeButton (same markup), which
- * would each be one more component per row.
+ * would each be one more component per row. Until `hydrated` (see useHydrated), the words that
+ * depend on the clock (how long, last sync, backfill since) are left out.
  */
 function renderItem(
   { connection, reauthorizing = false, renderIcon, onReauthorize, className, ...props }: ItemProps,
   localized: Localized,
+  hydrated: boolean,
 ): React.ReactElement {
   const m = localized.messages;
   const label = getProvider(connection.provider, localized.providers).label;
   const { status, backfill } = connection;
   const shown = reauthorizing ? 'reauthorizing' : status;
-  const lastSync = connection.lastSyncedAt && formatAgo(connection.lastSyncedAt, localized.locale);
+  const lastSync = hydrated && connection.lastSyncedAt && formatAgo(connection.lastSyncedAt, localized.locale);
   return (
     <li
       tabIndex={-1}
@@ -116,10 +119,10 @@ function renderItem(
           <span className="rca-provider-label">{label}</span> <span className="rca-account-name">{connection.accountName}</span>
         </p>
         <span className="rca-status-badge" data-status={shown}>
-          {badgeContent(shown, reauthorizing ? undefined : connection.statusSince, localized)}
+          {badgeContent(shown, reauthorizing || !hydrated ? undefined : connection.statusSince, localized)}
         </span>
         {lastSync && <p className="rca-connection-item-sync">{m['item.lastSync'](lastSync)}</p>}
-        {status === 'backfilling' && backfill && (
+        {hydrated && status === 'backfilling' && backfill && (
           <label className="rca-backfill">
             {m['item.backfill'](formatDate(backfill.since, localized.locale) ?? '')}
             <progress className="rca-progress" max={1} value={backfill.progress} />
@@ -165,7 +168,8 @@ const StoreItem = /* @__PURE__ */ React.memo(function StoreItem({ id, shared: { 
     return (snapshot.current = { connection, reauthorizing });
   };
   const { connection, reauthorizing } = React.useSyncExternalStore(subscribe, read, noRow);
-  return connection ? renderItem({ ...props, connection, reauthorizing }, localized) : null;
+  // Never hydrated: the list's server snapshot has no rows.
+  return connection ? renderItem({ ...props, connection, reauthorizing }, localized, true) : null;
 });
 
 const RUNNING: readonly string[] = ['starting', 'awaiting_user', 'completing'];

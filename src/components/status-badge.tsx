@@ -2,6 +2,7 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import type { ConnectionStatus } from '../core/types';
 import { formatSince } from '../i18n/format';
+import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 
@@ -16,7 +17,8 @@ export interface StatusBadgeProps extends React.ComponentPropsWithoutRef<'span'>
   /** What to show; sets `data-status`. */
   status: StatusBadgeStatus;
   /**
-   * ISO 8601: when the status began. Adds how long it has lasted ("for 3 days").
+   * ISO 8601: when the status began. Adds how long it has lasted ("for 3 days"); rendered on the
+   * server, the duration is added once the page has hydrated.
    * @default undefined (no duration)
    */
   since?: string;
@@ -36,9 +38,11 @@ const StatusBadge = /* @__PURE__ */ React.forwardRef<HTMLSpanElement, StatusBadg
   ref,
 ) {
   const localized = useLocalized({ locale, messages });
+  // How long depends on the clock: left out of the server's HTML, added once hydrated.
+  const hydrated = useHydrated();
   return (
     <span {...props} data-status={status} ref={ref} className={clsx('rca-status-badge', className)}>
-      {badgeContent(status, since, localized)}
+      {badgeContent(status, hydrated ? since : undefined, localized)}
     </span>
   );
 });
