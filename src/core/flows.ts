@@ -63,6 +63,8 @@ export interface FlowHost {
   /** Applies a connection the adapter returned, stamped as newer than any list request in flight. */
   applyConnection(connection: Connection): void;
   refresh(): Promise<void>;
+  /** Calls `listener` whenever the connection (or its flow) with this id changes. */
+  subscribeTo(id: string, listener: () => void): () => void;
   setFlow(id: string, flow: FlowState | undefined): void;
   getOptions(): FlowOptions;
   /** Tells the integrator about a problem with the adapter's data. */
@@ -90,6 +92,8 @@ interface RunningFlow {
   url?: string;
   state?: string;
   stopWatching?: () => void;
+  /** Set once the window first closed: every later version of the connection is checked. */
+  checkingServer?: boolean;
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -282,24 +286,34 @@ class FlowController {
     // The flow stays open: a result may still arrive (the window may only look closed after the
     // platform severed it, or a server-side callback may have finished).
     this.#host.setFlow(flow.id, { phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
-    this.#host.refresh().then(() => {
-      // A result arrived meanwhile and its code is being exchanged: that exchange decides.
-      if (flow.settled || flow.popup || flow.stage !== 'user') return;
-      const now = this.#host.getConnection(flow.id);
-      // Only a grant the server finished counts: a connection that was usable before the flow
-      // began proves nothing by still being usable.
-      if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
-      if (flow.state) this.#consumedStates.add(flow.state);
-      if (accountMismatch(flow.connection, now)) {
-        // The list now shows the other account as connected: show the connection as it was.
-        this.#host.applyConnection(flow.connection);
-        this.#fail(flow, mismatch(flow, now));
-        return;
-      }
-      this.#end(flow);
-      this.#host.setFlow(flow.id, { phase: 'succeeded', method: 'oauth', connection: now });
-      flow.resolve(now);
-    }, noop);
+    // Ask the server now, and look at every version of the connection that comes later (a
+    // reload, a push): a server-side callback may finish the grant after the window went.
+    if (!flow.checkingServer) {
+      flow.checkingServer = true;
+      flow.cleanups.add(this.#host.subscribeTo(flow.id, () => this.#checkServerGrant(flow)));
+    }
+    this.#host.refresh().then(() => this.#checkServerGrant(flow), noop);
+  }
+
+  /** With the window closed, ends the flow if the server shows that it finished the grant. */
+  #checkServerGrant(flow: RunningFlow): void {
+    // A result arrived meanwhile and its code is being exchanged (that exchange decides), or the
+    // window is open again (its result decides).
+    if (flow.settled || flow.popup || flow.stage !== 'user') return;
+    const now = this.#host.getConnection(flow.id);
+    // Only a grant the server finished counts: a connection that was usable before the flow
+    // began proves nothing by still being usable.
+    if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
+    if (flow.state) this.#consumedStates.add(flow.state);
+    if (accountMismatch(flow.connection, now)) {
+      // The list now shows the other account as connected: show the connection as it was.
+      this.#host.applyConnection(flow.connection);
+      this.#fail(flow, mismatch(flow, now));
+      return;
+    }
+    this.#end(flow);
+    this.#host.setFlow(flow.id, { phase: 'succeeded', method: 'oauth', connection: now });
+    flow.resolve(now);
   }
 
   /** A second click while the flow runs: focus the window, or open it again if it went away. */

@@ -112,6 +112,7 @@ class ConnectionStore {
       getConnection: (id) => this.#byId.get(id),
       applyConnection: (connection) => this.#applyUpdate(connection),
       refresh: () => this.refresh(),
+      subscribeTo: (id, listener) => this.subscribeTo(id, listener),
       setFlow: (id, flow) => this.#setFlow(id, flow),
       getOptions: () => this.#options,
       report: (error) => this.#report(error),

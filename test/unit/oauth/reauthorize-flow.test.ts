@@ -376,6 +376,39 @@ describe('given the user closes the sign-in window', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('succeeds when a later load shows the grant a server-side callback finished after the window closed', async () => {
+    const { done } = await startFlow();
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    await settle();
+    // The first look found nothing: the server had not finished yet.
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+    await store.refresh();
+
+    await expect(done).resolves.toMatchObject({ id: SEARCH.id, status: 'connected' });
+    expect(store.getFlow(SEARCH.id).phase).toBe('succeeded');
+    expect(fake.adapter.completeAuthorization).not.toHaveBeenCalled();
+  });
+
+  it('leaves a later load to the result when the window was opened again', async () => {
+    const { done } = await startFlow();
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    await settle();
+    void store.reauthorize(SEARCH.id);
+    expect(windows.open).toHaveBeenCalledTimes(2);
+
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+    await store.refresh();
+    await settle();
+
+    // The reopened window's result decides; the flow keeps waiting on it.
+    expect(store.getFlow(SEARCH.id)).toMatchObject({ phase: 'awaiting_user', method: 'oauth' });
+    void done;
+  });
+
   it('does not count a connection that was already connected as re-authorized', async () => {
     const healthy = connection({ id: 'gads-brand', status: 'connected', accountId: '234-567-8901' });
     fake.server.set(healthy.id, healthy);
