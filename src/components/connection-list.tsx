@@ -4,6 +4,7 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ProviderCatalog } from '../core/catalog';
+import { isUsable } from '../core/flows';
 import type { FlowState } from '../core/flows';
 import type { ConnectionStore, ConnectionsState, ListStatus } from '../core/store';
 import type { Connection, ConnectionCategory, ConnectionStatus } from '../core/types';
@@ -696,9 +697,10 @@ function StatusAnnouncer({
     for (const c of list) {
       const before = seen.get(c.id);
       if (before === c) continue;
-      // A change a shown flow brought about is said by what shows it ("connected again").
+      // A change a shown flow brought about is said by what shows it ("connected again"), and
+      // so is a reconnection made elsewhere while a dialog shows the connection.
       const phase = flowStates?.[c.id]?.phase;
-      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!));
+      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || isUsable(c));
       if (before && before.status !== c.status && !byShownFlow) say(c, `announce.${c.status}`);
       seen.set(c.id, c);
     }

@@ -5,6 +5,7 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ConnectionsErrorCode } from '../core/errors';
+import { isUsable } from '../core/flows';
 import { describeImpact } from '../core/impact';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
@@ -31,6 +32,8 @@ interface DialogContextValue extends Localized {
   setCustomFormId: (id: string | undefined) => void;
   /** Connections whose flow this dialog left to finish when it closed (one dialog serves a list). */
   leftFinishing: Set<string>;
+  /** The content, as it opens, notes whether the connection was lapsed then. */
+  setLapsedOnOpen: (lapsed: boolean) => void;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -58,9 +61,15 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const formId = customFormId ?? defaultFormId;
   const provider = getProvider(connection.provider, localized.providers).label;
   const [leftFinishing] = React.useState(() => new Set<string>());
+  // Reconnected elsewhere (another tab, a push, a server-side callback) while the dialog was open
+  // on a lapsed connection: it says so and offers Done, not a sign-in nobody needs. A dialog
+  // opened on a connection that works still signs in again when asked.
+  const [lapsedOnOpen, setLapsedOnOpen] = React.useState(false);
+  const reconnected = lapsedOnOpen && reauth.stage === 'ready' && isUsable(connection);
+  const shown = React.useMemo<UseReauthorizationResult>(() => (reconnected ? { ...reauth, stage: 'succeeded' } : reauth), [reconnected, reauth]);
   const value = React.useMemo(
-    () => ({ ...localized, connection, provider, reauth, formId, defaultFormId, setCustomFormId, leftFinishing }),
-    [localized, connection, provider, reauth, formId, defaultFormId, leftFinishing],
+    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing, setLapsedOnOpen }),
+    [localized, connection, provider, shown, formId, defaultFormId, leftFinishing],
   );
   return (
     <Dialog.Root {...rootProps}>
@@ -103,7 +112,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   { container, className, children, onInteractOutside, onCloseAutoFocus, ...props },
   forwardedRef,
 ) {
-  const { connection, reauth, leftFinishing } = useDialogContext('ReauthorizeDialogContent');
+  const { connection, reauth, leftFinishing, setLapsedOnOpen } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
   const opener = React.useRef<HTMLElement | null>(null);
   const ref = useComposedRefs(local, forwardedRef);
@@ -145,6 +154,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
         }}
       >
         <RememberOpener opener={opener} content={local} />
+        <NoteOnOpen note={() => setLapsedOnOpen(!isUsable(connection))} />
         <ShowFlow show={reauth.show} />
         <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
         {children}
@@ -452,6 +462,12 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
 /** While the dialog is open, it says what happens to its flow: the list's live region keeps quiet. */
 function ShowFlow({ show }: { show: () => () => void }) {
   useBeforePaint(show, [show]);
+  return null;
+}
+
+/** Runs `note` once, as the dialog opens (before paint). */
+function NoteOnOpen({ note }: { note: () => void }) {
+  useBeforePaint(note, []);
   return null;
 }
 

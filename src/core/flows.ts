@@ -480,6 +480,7 @@ class FlowController {
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
+/** Connected, or connected and catching up on missed data. */
 function isUsable(connection: Connection): boolean {
   return connection.status === 'connected' || connection.status === 'backfilling';
 }
@@ -525,4 +526,4 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 
 function noop(): void {}
 
-export { FlowController, IDLE as IDLE_FLOW };
+export { FlowController, IDLE as IDLE_FLOW, isUsable };

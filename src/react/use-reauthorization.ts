@@ -67,8 +67,9 @@ export interface UseReauthorizationResult {
   dismiss(): boolean;
   /**
    * Marks the flow as shown by your UI until the returned function is called: `ConnectionList`
-   * then leaves what happens to it to you (its live region says nothing about it). The built-in
-   * dialog calls it while open.
+   * then leaves what happens to it to you (its live region says nothing about it, nor about a
+   * reconnection made elsewhere meanwhile). The built-in dialog calls it while open, and says
+   * "connected again" when the connection it opened on lapsed comes back by other means.
    */
   show(): () => void;
 }

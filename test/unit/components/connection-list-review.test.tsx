@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
+import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
@@ -235,5 +236,48 @@ describe('given a status that began and a sync that ran under a minute ago', () 
   it('still counts a whole minute', () => {
     render(<ConnectionList connections={[{ ...fresh, statusSince: new Date(NOW - 60_000).toISOString() }]} />);
     expect(screen.getByText('Acme Search').closest('li')).toHaveTextContent('for 1 minute');
+  });
+});
+
+describe('given a connection reconnected elsewhere while its dialog is open', () => {
+  it('says it is connected again and offers Done, not another sign-in, announced once', async () => {
+    const fake = createFakeAdapter();
+    const open = vi.spyOn(window, 'open');
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toBeInTheDocument();
+
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(within(dialog).queryByRole('button', { name: 'Sign in to Google Ads' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toBeInTheDocument();
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    // The dialog says it; the list's live region does not say it again.
+    const listRegion = container.querySelector<HTMLElement>('.rca-connection-list > [role="status"]:last-of-type')!;
+    expect(listRegion).not.toHaveTextContent(/reconnected/);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {
+    const fake = createFakeAdapter();
+    function Healthy() {
+      const [open, setOpen] = React.useState(true);
+      return <ReauthorizeDialog connection={googleBrand} open={open} onOpenChange={setOpen} />;
+    }
+    render(
+      <Provider adapter={fake.adapter}>
+        <Healthy />
+      </Provider>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toBeInTheDocument();
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
   });
 });

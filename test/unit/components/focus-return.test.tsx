@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { describe, expect, it } from 'vitest';
@@ -148,13 +148,23 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
 });
 
 describe('given who is showing a connection, for the list\'s announcements', () => {
-  it('still announces a change made elsewhere while that connection\'s dialog sits open with no flow', async () => {
+  it('leaves a reconnection made elsewhere to the dialog that sits open on it with no flow', async () => {
+    const user = userEvent.setup();
+    const fake = renderList();
+    await user.click(await findGoogleKey());
+    const dialog = screen.getByRole('dialog');
+    await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(listAnnouncement()).toHaveTextContent(/^$/);
+  });
+
+  it('still announces another change made elsewhere while that connection\'s dialog sits open', async () => {
     const user = userEvent.setup();
     const fake = renderList();
     await user.click(await findGoogleKey());
     expect(screen.getByRole('dialog')).toBeInTheDocument();
-    await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
-    expect(listAnnouncement()).toHaveTextContent(`Google Ads reconnected: ${googleSearch.accountName}`);
+    await act(async () => fake.push({ ...googleSearch, status: 'error', error: { message: 'Quota.' } }));
+    expect(listAnnouncement()).toHaveTextContent(`Google Ads has a problem: ${googleSearch.accountName}`);
   });
 
   it('leaves a failure to an integrator\'s own dialog that shows it', async () => {
