@@ -42,7 +42,8 @@ const ReauthorizeButton = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, Re
   return (
     <Component
       type={asChild ? undefined : 'button'}
-      aria-label={localized.messages['item.reauthorize'](label, connection.accountName)}
+      // Icon-only it needs a name; words given as children name it themselves (what is seen is what is said).
+      aria-label={children === undefined ? localized.messages['item.reauthorize'](label, connection.accountName) : undefined}
       {...props}
       ref={ref}
       className={clsx('rca-reauthorize-button', className)}

@@ -394,14 +394,17 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
 
 export interface ReauthorizeDialogCloseProps extends React.ComponentPropsWithoutRef<typeof Dialog.Close> {}
 
-/** The corner close button (`.rca-dialog-close`, named "Close"); `asChild` renders your own element. */
+/**
+ * The corner close button (`.rca-dialog-close`): an icon named "Close", or the words you give as
+ * children (which then name it); `asChild` renders your own element.
+ */
 const ReauthorizeDialogClose = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, ReauthorizeDialogCloseProps>(function ReauthorizeDialogClose(
   { className, children, ...props },
   ref,
 ) {
   const { messages } = useDialogContext('ReauthorizeDialogClose');
   return (
-    <Dialog.Close aria-label={messages['action.close']} {...props} ref={ref} className={clsx('rca-dialog-close', className)}>
+    <Dialog.Close aria-label={children === undefined ? messages['action.close'] : undefined} {...props} ref={ref} className={clsx('rca-dialog-close', className)}>
       {children ?? <Cross2Icon aria-hidden />}
     </Dialog.Close>
   );

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReauthorizeButton } from '../../../src/components/connection-list';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
@@ -411,6 +412,28 @@ describe('given a product team composing it', () => {
     expect(dialog.querySelector('.rca-dialog-impact.mine')).toHaveAttribute('data-recovery', 'unknown');
     expect(dialog).toHaveTextContent('Syncing data');
     expect(screen.getByRole('button', { name: 'Sign in to Hubspot' })).toBeInTheDocument();
+  });
+
+  it('lets words given to the close button and the red key name them (the name matches what is seen)', async () => {
+    const { unmount } = render(<ReauthorizeButton connection={googleSearch}>Fix access</ReauthorizeButton>);
+    expect(screen.getByRole('button', { name: 'Fix access' })).toBeInTheDocument();
+    unmount();
+    render(
+      <Provider adapter={createFakeAdapter().adapter}>
+        <ReauthorizeDialog.Root connection={googleSearch} defaultOpen>
+          <ReauthorizeDialog.Content aria-describedby={undefined}>
+            <ReauthorizeDialog.Title />
+            <ReauthorizeDialog.Close>Not now</ReauthorizeDialog.Close>
+            <ReauthorizeDialog.Close />
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Not now' })).toBeInTheDocument();
+    // Icon-only, they keep their built-in names.
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
   });
 
   it('names the missing root when a part is used alone', () => {
