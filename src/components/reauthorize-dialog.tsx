@@ -10,6 +10,7 @@ import { describeImpact } from '../core/impact';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
 import { useBeforePaint } from '../react/use-before-paint';
+import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 import { useReauthorization } from '../react/use-reauthorization';
@@ -211,9 +212,11 @@ const ReauthorizeDialogImpact = /* @__PURE__ */ React.forwardRef<HTMLDivElement,
   ref,
 ) {
   const { connection, messages, locale } = useDialogContext('ReauthorizeDialogImpact');
+  // Since when depends on the clock and the time zone: left out of the server's HTML.
+  const hydrated = useHydrated();
   const impact = describeImpact(connection);
   if (!impact || impact.backfilling) return null;
-  const since = impact.since;
+  const since = hydrated ? impact.since : undefined;
   return (
     <div {...props} data-recovery={impact.recovery} ref={ref} className={clsx('rca-dialog-impact', className)}>
       <p>{messages['impact.stopped'](since && formatAgo(since, locale), since && formatDate(since, locale))}</p>

@@ -4,6 +4,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
+import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { StatusBadge } from '../../../src/components/status-badge';
 import { getConnectionStore } from '../../../src/core/store';
 import { useConnections } from '../../../src/react/use-connections';
@@ -105,6 +106,32 @@ describe('given connections rendered on the server a minute before the page hydr
     });
     expect(onRecoverableError).not.toHaveBeenCalled();
     expect(container.textContent).toBe('Authorization required for 1 minute');
+    act(() => root!.unmount());
+    vi.useRealTimers();
+  });
+});
+
+describe('given a dialog part rendered on the server a day before the page hydrates', () => {
+  it('hydrates what stopped without a mismatch, then says since when', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-10T12:00:00Z'), toFake: ['Date'] });
+    const page = (
+      <ReauthorizeDialog.Root connection={googleSearch}>
+        <ReauthorizeDialog.Impact />
+      </ReauthorizeDialog.Root>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Provider adapter={createFakeAdapter().adapter}>{page}</Provider>);
+    document.body.append(container);
+    expect(container.textContent).toMatch(/^Stopped:/);
+
+    vi.setSystemTime(Date.parse('2026-03-11T12:00:00Z'));
+    const onRecoverableError = vi.fn();
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <Provider adapter={createFakeAdapter().adapter}>{page}</Provider>, { onRecoverableError });
+    });
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(container.textContent).toMatch(/^Stopped 4 days ago \(/);
     act(() => root!.unmount());
     vi.useRealTimers();
   });
