@@ -78,9 +78,10 @@ function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {})
   if (last && (state as Record<string, unknown> | null)?.[HANDLED]) return last;
   const params = readParams(window.location);
   // Codes must not linger in the address bar, the history or a Referer, whatever happens next.
-  // A history entry without state of its own (a callback page's) is marked for a second call.
+  // The history entry is marked for a second call, keeping any state a router put there.
+  const marked = state === null || state === undefined ? { [HANDLED]: true } : typeof state === 'object' ? { ...state, [HANDLED]: true } : state;
   try {
-    history.replaceState(state ?? { [HANDLED]: true }, '', window.location.pathname);
+    history.replaceState(marked, '', window.location.pathname);
   } catch {
     // A sandboxed page may refuse; the parameters are still read only once.
   }

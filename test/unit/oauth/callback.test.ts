@@ -50,6 +50,15 @@ describe('given a page that calls it twice (an effect run twice in development)'
     expect(opener!.postMessage).toHaveBeenCalledTimes(1);
   });
 
+  it('gives the first outcome again behind a router that keeps its own history state, and keeps that state', () => {
+    window.history.replaceState({ idx: 0, key: 'default' }, '', '/oauth/callback?error=access_denied&error_description=Declined&state=s-1');
+    const first = handleAuthorizationCallback();
+    expect(first.status).toBe('error');
+    expect(handleAuthorizationCallback()).toBe(first);
+    expect(window.history.state).toMatchObject({ idx: 0, key: 'default' });
+    expect(window.location.search).toBe('');
+  });
+
   it('treats a new arrival on the same address as new', () => {
     arriveAt('/oauth/callback?code=abc&state=s-1');
     expect(handleAuthorizationCallback().status).toBe('sent');
