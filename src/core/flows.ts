@@ -2,7 +2,7 @@ import { listenForAuthorizationResult, toOrigin } from './authorization-listener
 import { ConnectionsError, toConnectionsError } from './errors';
 import { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed } from './popup';
 import type { PopupOptions } from './popup';
-import { isSafeAuthorizationUrl } from './url';
+import { safeAuthorizationUrl } from './url';
 import { checkConnection, findConnectionProblem } from './validate';
 import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
 
@@ -217,8 +217,9 @@ class FlowController {
 
   #awaitUser(flow: RunningFlow, start: unknown): void {
     if (flow.settled) return;
-    const { url, state } = (typeof start === 'object' && start !== null ? start : {}) as { url?: unknown; state?: unknown };
-    if (!isSafeAuthorizationUrl(url)) {
+    const { url: given, state } = (typeof start === 'object' && start !== null ? start : {}) as { url?: unknown; state?: unknown };
+    const url = safeAuthorizationUrl(given);
+    if (!url) {
       this.#fail(flow, new ConnectionsError('invalid_authorization_url', 'adapter.startAuthorization() returned a URL that is not https: (or http: on a loopback host).', { connectionId: flow.id }));
       return;
     }

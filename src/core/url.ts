@@ -1,20 +1,21 @@
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * Whether an authorization URL may be opened: `https:` anywhere, `http:` only on a loopback
- * host. Anything else (`javascript:`, `data:`, relative or unparseable) is refused.
+ * The authorization URL to open, as parsed, or `undefined` when it may not be opened: `https:`
+ * anywhere, `http:` only on a loopback host. Anything else (`javascript:`, `data:`, relative or
+ * unparseable) is refused. The parsed form is what gets opened: a string such as `https:/host`
+ * parses on its own as `https://host/`, but a window resolves it against the app's own page.
  */
-function isSafeAuthorizationUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+function safeAuthorizationUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.username || url.password) return undefined;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) ? url.href : undefined;
 }
 
-export { isSafeAuthorizationUrl };
+export { safeAuthorizationUrl };

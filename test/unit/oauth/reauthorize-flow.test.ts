@@ -164,6 +164,17 @@ describe('given an authorization URL that is not safe to open', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('opens the URL it checked: one without "//" goes where the check read it, not to the app\'s own pages', async () => {
+    await startFlow(SEARCH.id, 'state-1', 'https:/accounts.example.com/authorize?state=state-1');
+
+    // Resolved against the app's page, the raw string would have been https://<app>/accounts.example.com/authorize.
+    expect(windows.last.location.replace).toHaveBeenCalledWith('https://accounts.example.com/authorize?state=state-1');
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    void store.reauthorize(SEARCH.id);
+    expect(windows.last.opened.url).toBe('https://accounts.example.com/authorize?state=state-1');
+  });
+
   it.each([
     ['https anywhere', 'https://login.salesforce.com/services/oauth2/authorize?state=x'],
     ['http on localhost', 'http://localhost:8080/authorize'],
