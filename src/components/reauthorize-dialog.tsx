@@ -62,11 +62,12 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const formId = customFormId ?? defaultFormId;
   const provider = getProvider(connection.provider, localized.providers).label;
   const [leftFinishing] = React.useState(() => new Set<string>());
-  // Reconnected elsewhere (another tab, a push, a server-side callback) while the dialog was open
-  // on a lapsed connection: it says so and offers Done, not a sign-in nobody needs. A dialog
-  // opened on a connection that works still signs in again when asked.
+  // Reconnected while the dialog was open on a lapsed connection, with no flow running (another
+  // tab, a push, a server-side callback, or the server that stored a grant whose answer was
+  // lost): it says so and offers Done, not a sign-in nobody needs. A dialog opened on a
+  // connection that works still signs in again when asked.
   const [lapsedOnOpen, setLapsedOnOpen] = React.useState(false);
-  const reconnected = lapsedOnOpen && reauth.stage === 'ready' && isUsable(connection);
+  const reconnected = lapsedOnOpen && !reauth.isRunning && reauth.stage !== 'succeeded' && isUsable(connection);
   const shown = React.useMemo<UseReauthorizationResult>(() => (reconnected ? { ...reauth, stage: 'succeeded' } : reauth), [reconnected, reauth]);
   const value = React.useMemo(
     () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing, setLapsedOnOpen }),

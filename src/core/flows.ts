@@ -417,7 +417,11 @@ class FlowController {
 
   #failFromAdapter(flow: RunningFlow, error: unknown, message: string): void {
     if (flow.settled || flow.controller.signal.aborted) return;
-    this.#fail(flow, withConnection(toConnectionsError(error, message, flow.id), flow.id));
+    const failure = withConnection(toConnectionsError(error, message, flow.id), flow.id);
+    this.#fail(flow, failure);
+    // A finishing call that timed out or lost its network says nothing of the grant, and the
+    // server may have stored it: load the list, so the screen shows what the server holds.
+    if (flow.stage === 'adapter' && failure.retryable) void this.#host.refresh();
   }
 
   /** Starts the flow's timer: the whole flow, the user's part and the adapter's, must fit in it. */

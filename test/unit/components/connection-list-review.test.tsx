@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
-import { NOW, Provider, createFakeAdapter, googleBrand, googleSearch, sample } from './harness';
+import { NOW, Provider, createFakeAdapter, googleBrand, googleSearch, sample, sendCallback, stubWindowOpen } from './harness';
 
 /* -------------------------------------------------------------------------------------------------
  * ConnectionList, after review: search announced, focus kept by "Show more", refresh failures
@@ -263,6 +263,31 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     const listRegion = container.querySelector<HTMLElement>('.rca-connection-list > [role="status"]:last-of-type')!;
     expect(listRegion).not.toHaveTextContent(/reconnected/);
     expect(open).not.toHaveBeenCalled();
+  });
+
+  it('says it is connected again when the answer to the code exchange was lost but the list shows the grant stored', async () => {
+    const fake = createFakeAdapter();
+    stubWindowOpen();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await act(async () => {});
+    expect(dialog).toHaveAttribute('data-stage', 'completing');
+
+    fake.adapter.listConnections.mockResolvedValueOnce([{ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }]);
+    await act(async () => fake.completions[0]!.answer.reject(new ConnectionsError('timeout', 'The backend did not answer in time.')));
+    await act(async () => {});
+
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toBeInTheDocument();
   });
 
   it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {

@@ -12,7 +12,8 @@ import type { FakeAdapter } from './fake-adapter';
  * answer knows the world as it was when its request began (an id it leaves out is gone), a pushed
  * update or a flow's result as it was when it arrived. List requests are answered out of order
  * and fail at random; credentials flows start, succeed, fail and get cancelled in between, and
- * the late answer of a cancelled flow starts a list request of its own.
+ * the late answer of a cancelled flow, like a flow's failure that may not be final, starts a list
+ * request of its own.
  * -----------------------------------------------------------------------------------------------*/
 
 const IDS = ['a', 'b', 'c', 'd'] as const;
@@ -171,13 +172,20 @@ class AnswerFlow implements fc.AsyncCommand<Model, Real> {
     const { answer } = real.fake.submission(model.flows.get(id)!);
     model.flows.delete(id);
     if (this.fail) {
-      answer.reject(new Error('HTTP 401'));
-    } else {
-      const value = nextValue(model, id, this.status);
-      answer.resolve(value);
+      // An error that does not say it is final leaves the grant in doubt: the store asks for
+      // the list again, as of now.
+      const listCall = real.fake.lists.length;
+      answer.reject(new Error('HTTP 502'));
       model.time += 1;
-      learn(model, id, { time: model.time, value });
+      model.pendingLists.push({ time: model.time, call: listCall });
+      await check(model, real);
+      expect(real.fake.lists).toHaveLength(listCall + 1);
+      return;
     }
+    const value = nextValue(model, id, this.status);
+    answer.resolve(value);
+    model.time += 1;
+    learn(model, id, { time: model.time, value });
     await check(model, real);
   }
   toString = () => `answerFlow(#${this.pick}, ${this.fail ? 'fails' : this.status})`;

@@ -906,6 +906,32 @@ describe('given the adapter fails to complete the grant', () => {
     await expect(second).resolves.toMatchObject({ status: 'connected' });
   });
 
+  it('loads the list again when the call failed in a way that says nothing of the grant (a timeout, a network error)', async () => {
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    const lists = fake.adapter.listConnections.mock.calls.length;
+    // The backend stored the grant, but its answer never arrived.
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+    fake.completes[0]!.answer.reject(new ConnectionsError('timeout', 'The backend did not answer in time.', { retryable: true }));
+
+    await expect(done).rejects.toMatchObject({ code: 'timeout' });
+    await until(() => fake.adapter.listConnections.mock.calls.length === lists + 1);
+    await settle();
+    expect(store.getConnection(SEARCH.id)?.status).toBe('connected');
+    expect(fake.adapter.completeAuthorization).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not load the list again when the backend refused the code', async () => {
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    const lists = fake.adapter.listConnections.mock.calls.length;
+    fake.completes[0]!.answer.reject(new ConnectionsError('adapter_failed', 'invalid_grant', { retryable: false }));
+
+    await expect(done).rejects.toMatchObject({ code: 'adapter_failed' });
+    await settle();
+    expect(fake.adapter.listConnections.mock.calls.length).toBe(lists);
+  });
+
   it('refuses a start without a state', async () => {
     const done = store.reauthorize(SEARCH.id);
     fake.starts[0]!.answer.resolve({ url: AUTHORIZE_URL, state: '' });
