@@ -391,9 +391,10 @@ class FlowController {
     if (flow.settled || flow.controller.signal.aborted) return;
     // As with a list: a malformed optional field is left out and reported, not a failed sign-in
     // (the server has stored the grant by now); a malformed required field fails the flow.
-    const { connection: returned, problems } = checkConnection(value, where);
-    if (!returned) {
-      this.#fail(flow, new ConnectionsError('adapter_failed', problems[0]!, { connectionId: flow.id, retryable: false }));
+    const { connection: returned, problems, lostAccountId } = checkConnection(value, where);
+    // Without its accountId, another account could pass for this one.
+    if (!returned || lostAccountId) {
+      this.#fail(flow, new ConnectionsError('adapter_failed', problems.join(' '), { connectionId: flow.id, retryable: false }));
       return;
     }
     if (problems.length > 0) this.#host.report(new ConnectionsError('adapter_failed', problems.join(' '), { connectionId: flow.id, retryable: false }));

@@ -312,10 +312,10 @@ class ConnectionStore {
   #applyList(tick: number, answer: unknown): void {
     // A newer list answer is already shown: this older one has nothing to add.
     if (tick < this.#appliedListTick) return;
-    const { connections: fresh, problems, order } = checkConnectionList(answer, 'adapter.listConnections()');
+    const { connections: fresh, problems, order, lostAccountIds, unnamed } = checkConnectionList(answer, 'adapter.listConnections()');
     this.#appliedListTick = tick;
 
-    const freshById = new Map(fresh.map((connection) => [connection.id, connection]));
+    const freshById = new Map(fresh.map((connection) => [connection.id, this.#keepAccountId(connection, lostAccountIds.has(connection.id))]));
     const next: Connection[] = [];
     const placed = new Set<string>();
     const keep = (connection: Connection) => {
@@ -332,9 +332,10 @@ class ConnectionStore {
         keep(current && sameConnection(current, incoming) ? current : incoming);
       }
     }
-    // Connections pushed after this request began are newer than its answer.
+    // Connections pushed after this request began are newer than its answer; and an entry
+    // without a usable id may be any connection shown, so none is taken as gone.
     for (const current of this.#state.connections) {
-      if (!placed.has(current.id) && (this.#updatedAt.get(current.id) ?? 0) > tick) keep(current);
+      if (!placed.has(current.id) && (unnamed || (this.#updatedAt.get(current.id) ?? 0) > tick)) keep(current);
     }
 
     const problem = problems.length > 0 ? new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false }) : null;
@@ -355,13 +356,22 @@ class ConnectionStore {
 
   #receivePush(value: unknown): void {
     if (this.#users === 0) return;
-    const { connection, problems } = checkConnection(value, 'adapter.subscribe()');
+    const { connection, problems, lostAccountId } = checkConnection(value, 'adapter.subscribe()');
     if (problems.length > 0) {
       const error = new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false });
       this.#report(error);
       this.#setState({ error });
     }
-    if (connection) this.#applyUpdate(connection);
+    if (connection) this.#applyUpdate(this.#keepAccountId(connection, lostAccountId));
+  }
+
+  /**
+   * A connection whose malformed `accountId` was left out keeps the last good one shown, so the
+   * account check still knows whose grant it is.
+   */
+  #keepAccountId(connection: Connection, lost: boolean | undefined): Connection {
+    const known = lost ? this.#byId.get(connection.id)?.accountId : undefined;
+    return known === undefined ? connection : { ...connection, accountId: known };
   }
 
   /** A pushed update or a flow's result: newer than every list request begun before it. */

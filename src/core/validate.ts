@@ -45,17 +45,29 @@ const RULES: Rule[] = [
   ['error.message', 'a string', isString],
 ];
 
+export interface CheckedConnection {
+  /** The connection without its malformed optional fields, or `null` when a required one is. */
+  connection: Connection | null;
+  /** One sentence per problem, naming the field and the connection. */
+  problems: string[];
+  /**
+   * `accountId` was malformed and left out: the account check cannot run on this value. A list
+   * or a push keeps the last good one; a sign-in's result fails.
+   */
+  lostAccountId?: boolean;
+}
+
 /**
  * Checks a value that should be a `Connection`. A malformed optional field (a date in another
  * format, say) is left out of the connection and reported, so that a connection whose status
  * changed shows its new status; a malformed required field (`id`, `provider`, `accountName`,
- * `status`, `category`) or `accountId` rejects the whole value. Each problem is a sentence naming the field and
- * the connection.
+ * `status`, `category`) rejects the whole value.
  */
-function checkConnection(value: unknown, where: string): { connection: Connection | null; problems: string[] } {
+function checkConnection(value: unknown, where: string): CheckedConnection {
   if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
   let record = value as Record<string, Record<string, unknown> | undefined>;
   const problems: string[] = [];
+  let lostAccountId = false;
   for (const [path, expected, test] of RULES) {
     const optional = path.endsWith('?');
     const [key, inner] = path.replace('?', '').split('.') as [string, string?];
@@ -66,10 +78,10 @@ function checkConnection(value: unknown, where: string): { connection: Connectio
     const which = key === 'id' ? 'a connection' : `connection "${record.id as unknown as string}"`;
     const what = field === undefined ? `without "${name}"` : `whose "${name}" is ${describe(field)}`;
     const problem = `${where} returned ${which} ${what}; it must be ${expected}${key === 'id' ? named(record) : ''}.`;
-    // The required fields come first in RULES: past them, every field may be left out, except
-    // accountId, which the account check needs (without it, another account could pass).
-    if ((!optional && !inner) || key === 'accountId') return { connection: null, problems: [problem] };
+    // The required fields come first in RULES: past them, every field may be left out.
+    if (!optional && !inner) return { connection: null, problems: [problem] };
     problems.push(problem);
+    if (key === 'accountId') lostAccountId = true;
     if (inner && optional) {
       // backfill.progress: only the inner field goes, backfill.since stays.
       const { [inner]: _left, ...parent } = record[key]!;
@@ -79,7 +91,7 @@ function checkConnection(value: unknown, where: string): { connection: Connectio
       record = rest;
     }
   }
-  return { connection: record as unknown as Connection, problems };
+  return { connection: record as unknown as Connection, problems, ...(lostAccountId && { lostAccountId }) };
 }
 
 /**
@@ -102,6 +114,10 @@ export interface CheckedList {
   problems: string[];
   /** Every id the answer names, good or malformed, once each, in the answer's order. */
   order: string[];
+  /** Ids of connections whose malformed `accountId` was left out. */
+  lostAccountIds: Set<string>;
+  /** Some entry had no usable id: it may be any connection, so none can be taken as gone. */
+  unnamed: boolean;
 }
 
 /** Splits a list answer into the well-formed connections and sentences about the rest. */
@@ -114,6 +130,8 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
   const connections: Connection[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
+  const lostAccountIds = new Set<string>();
+  let unnamed = false;
   for (const entry of value as unknown[]) {
     const checked = checkConnection(entry, where);
     const id = (entry as { id?: unknown } | null)?.id;
@@ -121,11 +139,13 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
     if (checked.connection) {
       if (seen.has(id as string)) problems.push(`${where} returned the id "${id as string}" more than once; only the first is shown.`);
       else connections.push(checked.connection);
+      if (checked.lostAccountId) lostAccountIds.add(id as string);
     }
     // A rejected entry keeps its place: the store shows its last good version there.
     if (isText(id)) seen.add(id as string);
+    else unnamed = true;
   }
-  return { connections, problems, order: [...seen] };
+  return { connections, problems, order: [...seen], lostAccountIds, unnamed };
 }
 
 /** Who a connection without an id belongs to, as far as it says. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
 import { ConnectionStore } from '../../../src/core/store';
 import type { ConnectionStoreOptions } from '../../../src/core/store';
+import type { Connection } from '../../../src/core/types';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
 
@@ -19,10 +20,10 @@ const GOOD = [
   makeConnection({ id: 'sfdc', provider: 'salesforce', category: 'crm', accountName: 'Acme Production' }),
 ];
 
-async function startShowing(options: ConnectionStoreOptions = {}): Promise<void> {
+async function startShowing(options: ConnectionStoreOptions = {}, shown: Connection[] = GOOD): Promise<void> {
   store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false, ...options });
   release = store.retain();
-  fake.list(0).answer.resolve(structuredClone(GOOD));
+  fake.list(0).answer.resolve(structuredClone(shown));
   await flush();
 }
 
@@ -168,17 +169,42 @@ describe('given the same bad data again and again', () => {
 });
 
 describe('given a malformed field the library cannot do without, or one inside an object', () => {
-  it('never drops accountId, which the account check needs, and keeps backfill.since when only progress is bad', async () => {
-    await startShowing();
-    const shown = store.getConnection('sfdc');
+  it('shows a new status behind a malformed accountId, keeping the last good accountId, and keeps backfill.since when only progress is bad', async () => {
+    await startShowing({}, [GOOD[0]!, { ...GOOD[1]!, accountId: '00D5e' }]);
     await answerRefresh([
       { ...GOOD[0], status: 'backfilling', backfill: { since: '2026-03-07T10:00:00.000Z', progress: 50 } },
       { ...GOOD[1], status: 'authorization_required', accountId: 9_876_543_210 },
     ]);
     expect(store.getConnection('gads')).toMatchObject({ status: 'backfilling', backfill: { since: '2026-03-07T10:00:00.000Z' } });
     expect(store.getConnection('gads')?.backfill).not.toHaveProperty('progress');
-    // The whole entry is refused: the last good version stays.
-    expect(store.getConnection('sfdc')).toBe(shown);
+    // The lapse shows; the account check keeps the account it knew.
+    expect(store.getConnection('sfdc')).toMatchObject({ status: 'authorization_required', accountId: '00D5e' });
     expect(store.getState().error?.message).toMatch(/"accountId" is 9876543210/);
+
+    fake.push({ ...GOOD[1], status: 'connected', accountId: 42 });
+    expect(store.getConnection('sfdc')).toMatchObject({ status: 'connected', accountId: '00D5e' });
+  });
+
+  it('shows a connection first seen with a malformed accountId, without one', async () => {
+    await startShowing();
+    await answerRefresh([...GOOD, makeConnection({ id: 'li', provider: 'linkedin_ads', accountId: 508_812 as never })]);
+    expect(store.getConnection('li')).toMatchObject({ id: 'li', status: 'connected' });
+    expect(store.getConnection('li')).not.toHaveProperty('accountId');
+  });
+});
+
+describe('given a list answer whose entries carry no usable id', () => {
+  it('keeps the connections shown, since any of them may be among those entries', async () => {
+    await startShowing();
+    const shown = store.getState().connections;
+    await answerRefresh(GOOD.map((connection, index) => ({ ...connection, id: 42 + index })));
+    expect(store.getState().connections).toEqual(shown);
+    expect(store.getState().error?.message).toMatch(/"id"/);
+  });
+
+  it('still drops a connection an answer with only usable ids leaves out', async () => {
+    await startShowing();
+    await answerRefresh([GOOD[0]]);
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads']);
   });
 });
