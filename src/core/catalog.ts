@@ -1,4 +1,4 @@
-import type { AuthMethod, ConnectionCategory } from './types';
+import type { ConnectionCategory } from './types';
 
 /* -------------------------------------------------------------------------------------------------
  * Provider catalog
@@ -9,9 +9,8 @@ export interface ProviderInfo {
   id: string;
   /** The platform's own name, shown to users (product names are not translated). */
   label: string;
+  /** How each account re-authorizes is the connection's own `authMethod`, not the provider's. */
   category: ConnectionCategory;
-  /** How its accounts are re-authorized by default. @default 'oauth' */
-  authMethod?: AuthMethod;
 }
 
 export type ProviderCatalog = Readonly<Record<string, ProviderInfo>>;

@@ -31,12 +31,12 @@ describe('given the built-in catalog', () => {
 
 describe("given an integrator's own providers", () => {
   const catalog = createProviderCatalog([
-    { id: 'hubspot', label: 'HubSpot', category: 'crm', authMethod: 'credentials' },
+    { id: 'hubspot', label: 'HubSpot', category: 'crm' },
     { id: 'google_ads', label: 'Google Ads (MCC)', category: 'advertising' },
   ]);
 
   it('adds them beside the built-in ones', () => {
-    expect(getProvider('hubspot', catalog)).toEqual({ id: 'hubspot', label: 'HubSpot', category: 'crm', authMethod: 'credentials' });
+    expect(getProvider('hubspot', catalog)).toEqual({ id: 'hubspot', label: 'HubSpot', category: 'crm' });
     expect(getProvider('salesforce', catalog).label).toBe('Salesforce');
   });
 
