@@ -4,12 +4,12 @@ import type { ConnectionCategory } from './types';
  * Provider catalog
  * -----------------------------------------------------------------------------------------------*/
 
+/** A platform's name and category. How an account signs in again is its connection's `authMethod`. */
 export interface ProviderInfo {
   /** The provider key used in `Connection.provider`. */
   id: string;
   /** The platform's own name, shown to users (product names are not translated). */
   label: string;
-  /** How each account re-authorizes is the connection's own `authMethod`, not the provider's. */
   category: ConnectionCategory;
 }
 
