@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { createProviderCatalog, defaultProviders } from '../core/catalog';
 import type { ProviderCatalog, ProviderInfo } from '../core/catalog';
-import { resolveMessages } from '../i18n';
+import { builtInFor, resolveMessages } from '../i18n';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from './context';
 
@@ -17,6 +17,7 @@ export interface LocalizedProps {
 }
 
 export interface Localized {
+  /** The locale dates and durations are formatted in: the words' language. */
   locale: string;
   messages: Messages;
   providers: ProviderCatalog;
@@ -51,13 +52,16 @@ function useLocalized({ locale, messages }: LocalizedProps): Localized {
   // A component's own locale drops the provider's words (they are in the provider's language).
   const inherited = locale === undefined ? context?.messages : undefined;
   const providers = catalogOf(context?.providers);
+  // Dates and durations go in the language of the words around them: a language with no built-in
+  // words and none given gets English words, so it gets English dates too, not "for 3 jours".
+  const formatIn = builtInFor(chosenLocale) || messages || inherited ? chosenLocale : 'en';
   return React.useMemo(
     () => ({
-      locale: chosenLocale,
+      locale: formatIn,
       messages: messages === undefined ? resolveShared(chosenLocale, inherited) : resolveMessages(chosenLocale, { ...inherited, ...messages }),
       providers,
     }),
-    [chosenLocale, inherited, messages, providers],
+    [chosenLocale, formatIn, inherited, messages, providers],
   );
 }
 

@@ -37,6 +37,17 @@ describe('given a lapsed connection', () => {
     expect(screen.getByText('desde hace 3 horas')).toBeInTheDocument();
   });
 
+  it('says it all in English for a language without built-in words, rather than mixing two', () => {
+    render(<StatusBadge status="authorization_required" since="2026-03-07T08:00:00Z" locale="fr" />);
+    expect(screen.getByText('Authorization required').textContent).toBe('Authorization required for 3 days');
+  });
+
+  it('formats in that language once the integrator gives its words', () => {
+    render(<StatusBadge status="authorization_required" since="2026-03-07T08:00:00Z" locale="fr" messages={{ 'status.authorization_required': 'Autorisation requise', 'status.for': (d) => `depuis ${d}` }} />);
+    // French puts a narrow no-break space between the number and its unit.
+    expect(screen.getByText('Autorisation requise').textContent).toMatch(/^Autorisation requise depuis 3\sjours$/);
+  });
+
   it('takes the locale and overridden words of the provider', () => {
     render(
       <ConnectionsProvider adapter={createMemoryAdapter()} locale="es" messages={{ 'status.authorization_required': 'Hay que reautorizar' }}>
