@@ -692,7 +692,7 @@ function StatusAnnouncer({
     // Called on every change to the store: a long list costs one look-up per row, nothing more.
     const { messages: m, providers: catalog } = props.current;
     const changes: string[] = [];
-    const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed') => {
+    const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed' | 'announce.caughtUp') => {
       changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
     };
     for (const c of list) {
@@ -702,7 +702,10 @@ function StatusAnnouncer({
       // so is a reconnection made elsewhere while a dialog shows the connection.
       const phase = flowStates?.[c.id]?.phase;
       const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || isUsable(c));
-      if (before && before.status !== c.status && !byShownFlow) say(c, `announce.${c.status}`);
+      if (before && before.status !== c.status && !byShownFlow) {
+        // The end of a backfill is not a second reconnection.
+        say(c, before.status === 'backfilling' && c.status === 'connected' ? 'announce.caughtUp' : `announce.${c.status}`);
+      }
       seen.set(c.id, c);
     }
     // A re-authorization that failed with nothing showing it (one left to finish when its dialog

@@ -47,6 +47,8 @@ const en = {
   'announce.backfilling': (provider: string, account: string) => `${provider} is backfilling missed data: ${account}`,
   'announce.error': (provider: string, account: string) => `${provider} has a problem: ${account}`,
   'announce.failed': (provider: string, account: string) => `${provider} could not be reconnected: ${account}`,
+  /** A backfill ended: the connection went from backfilling to connected. */
+  'announce.caughtUp': (provider: string, account: string) => `${provider} has caught up on missed data: ${account}`,
 
   // Reauthorize dialog.
   'dialog.title': (provider: string) => `Reauthorize ${provider}`,

@@ -42,6 +42,7 @@ const es: Messages = {
   'announce.backfilling': (provider, account) => `${provider} está recuperando los datos pendientes: ${account}`,
   'announce.error': (provider, account) => `${provider} tiene un problema: ${account}`,
   'announce.failed': (provider, account) => `No se pudo volver a conectar ${provider}: ${account}`,
+  'announce.caughtUp': (provider, account) => `${provider} ha terminado de recuperar los datos pendientes: ${account}`,
 
   // Reauthorize dialog.
   'dialog.title': (provider) => `Volver a autorizar ${provider}`,
@@ -63,10 +64,10 @@ const es: Messages = {
   'flow.readyCredentials': (provider) => `Escriba el usuario y la contraseña de ${provider} de esta cuenta.`,
   'flow.starting': 'Abriendo la ventana de inicio de sesión…',
   'flow.waiting': (provider) => `Termine de iniciar sesión en ${provider} en la ventana que se ha abierto.`,
-  'flow.windowClosed': 'La ventana de inicio de sesión se cerró antes de terminar, o la plataforma la dejó fuera de nuestro alcance. Si sigue abierta, termine allí; si no, vuelva a abrirla o cancele.',
+  'flow.windowClosed': 'La ventana de inicio de sesión se cerró antes de que terminara, o la plataforma la dejó fuera de nuestro alcance. Si sigue abierta, termine allí; si no, vuelva a abrirla o cancele.',
   'flow.blocked': 'Su navegador bloqueó la ventana de inicio de sesión. Permita las ventanas emergentes de este sitio o ábrala de nuevo.',
   'flow.completing': 'Terminando de conectar…',
-  'flow.succeeded': (provider) => `${provider} vuelve a estar conectada.`,
+  'flow.succeeded': (provider) => `Se ha vuelto a conectar ${provider}.`,
   'flow.backfilling': (since) => `Recuperando los datos pendientes desde el ${since}.`,
   'flow.cancelled': 'Se canceló la reautorización. No ha cambiado nada.',
   'flow.wrongAccount': (account) =>
@@ -74,7 +75,7 @@ const es: Messages = {
 
   // Errors, by `ConnectionsError` code.
   'error.popup_blocked': 'El navegador bloqueó la ventana de inicio de sesión.',
-  'error.popup_closed': 'La ventana de inicio de sesión se cerró antes de terminar.',
+  'error.popup_closed': 'La ventana de inicio de sesión se cerró antes de que terminara.',
   'error.cancelled': 'Se canceló la reautorización.',
   'error.superseded': 'Otra conexión empezó a iniciar sesión, así que esta se detuvo.',
   'error.timeout': 'El inicio de sesión tardó demasiado y se detuvo.',

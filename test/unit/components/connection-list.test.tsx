@@ -206,6 +206,14 @@ describe('given a workspace with lapsed connections', () => {
     expect(screen.getByText('3 connections need reauthorization')).toBeInTheDocument();
   });
 
+  it('announces the end of a backfill as caught up, not as a second reconnection', async () => {
+    const fake = createFakeAdapter();
+    await renderLoaded(fake.adapter);
+    const region = screen.getByRole('status');
+    act(() => fake.push({ ...dynamicsEu, status: 'connected', statusSince: new Date(NOW).toISOString(), backfill: undefined }));
+    expect(region).toHaveTextContent(/^Microsoft Dynamics 365 has caught up on missed data: Acme Europe$/);
+  });
+
   it('has no accessibility violations', async () => {
     await renderLoaded();
     vi.useRealTimers();
