@@ -119,11 +119,13 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   /**
    * For each catch-up list on its way after the event stream came back, the ids of connections
    * known since in a newer version (pushed, or returned by a sign-in): its older copies must not win.
-   * A list the store asks for after the catch-up started is newer than all of it: the catch-up is
-   * then dropped (`listsAsked` counts them).
+   * A list asked for after the catch-up started, once it has answered, is newer than all of it:
+   * the catch-up is then dropped (unless that list failed).
    */
   const catchUps = new Set<Set<string>>();
   let listsAsked = 0;
+  /** The latest list asked for: its number, and whether it answered. */
+  let lastList: { number: number; answered: Promise<boolean> } | undefined;
   const fresher = (id: unknown) => {
     for (const ids of catchUps) ids.add(id as string);
   };
@@ -150,8 +152,9 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 
   return {
     listConnections({ signal }) {
-      listsAsked += 1;
-      return fetchList(signal);
+      const list = fetchList(signal);
+      lastList = { number: ++listsAsked, answered: list.then(() => true, () => false) };
+      return list;
     },
 
     async startAuthorization({ id }, { signal }): Promise<AuthorizationStart> {
@@ -183,27 +186,48 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       /** The stream broke since it was last open: changes may have gone unpushed. */
       let broke = false;
       let catchUp: AbortController | undefined;
+      /** Asks for the catch-up list again after it failed. */
+      let retry: ReturnType<typeof setTimeout> | undefined;
+
+      /** Doubling, capped and jittered, so a struggling server is not met by every client at once. */
+      const backoff = () => {
+        const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
+        attempt += 1;
+        return wait / 2 + (Math.random() * wait) / 2;
+      };
+
+      // Back after a break: what changed meanwhile was never pushed, so hand on the list (one list
+      // at a time: an older one still on its way is dropped), asking again until it comes.
+      const catchUpNow = () => {
+        catchUp?.abort();
+        clearTimeout(retry);
+        const controller = (catchUp = new AbortController());
+        const newer = new Set<string>();
+        catchUps.add(newer);
+        const asked = listsAsked;
+        fetchList(controller.signal).then(
+          async (all) => {
+            // A list asked for since, that answered, is newer than this one.
+            const superseded = lastList && lastList.number > asked && (await lastList.answered);
+            catchUps.delete(newer);
+            if (superseded || controller.signal.aborted) return;
+            for (const changed of all) if (!newer.has(changed?.id)) onChange(changed);
+          },
+          () => {
+            catchUps.delete(newer);
+            if (!controller.signal.aborted) retry = setTimeout(catchUpNow, backoff());
+          },
+        );
+      };
 
       const connect = () => {
         const current = new Source(`${base}/events`, { withCredentials: credentials === 'include' });
         source = current;
         current.onopen = () => {
           healthy = setTimeout(() => (attempt = 0), maxDelayMs);
-          // Back after a break: what changed meanwhile was never pushed, so hand on the list (one
-          // list at a time: an older one still on its way is dropped).
           if (!broke) return;
           broke = false;
-          catchUp?.abort();
-          const controller = (catchUp = new AbortController());
-          const newer = new Set<string>();
-          catchUps.add(newer);
-          const done = () => catchUps.delete(newer);
-          const asked = listsAsked;
-          fetchList(controller.signal).then((all) => {
-            done();
-            if (listsAsked !== asked) return;
-            for (const changed of all) if (!controller.signal.aborted && !newer.has(changed?.id)) onChange(changed);
-          }, done);
+          catchUpNow();
         };
         current.onmessage = (event: MessageEvent) => {
           let value: unknown;
@@ -217,14 +241,12 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           onChange(value as Connection);
         };
         current.onerror = () => {
-          // Reconnect on our own schedule: doubling, capped and jittered, so a struggling
-          // server is not met by every client at once.
+          // Reconnect on our own schedule; the next open catches up.
           current.close();
           clearTimeout(healthy);
+          clearTimeout(retry);
           broke = true;
-          const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
-          attempt += 1;
-          timer = setTimeout(connect, wait / 2 + (Math.random() * wait) / 2);
+          timer = setTimeout(connect, backoff());
         };
       };
 
@@ -232,6 +254,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       return () => {
         clearTimeout(timer);
         clearTimeout(healthy);
+        clearTimeout(retry);
         catchUp?.abort();
         source?.close();
         source = undefined;

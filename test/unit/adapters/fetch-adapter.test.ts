@@ -450,6 +450,31 @@ describe('given the event stream', () => {
     expect(received).toEqual([]);
   });
 
+  it('still hands on the catch-up list when the list the store asked for after it failed', async () => {
+    const { fetch, adapter, list, received } = await reconnectWithListOnItsWay();
+
+    fetch.mockResolvedValueOnce(new Response('{}', { status: 503 }));
+    await expect(adapter.listConnections({ signal: signal() })).rejects.toMatchObject({ retryable: true });
+    list.resolve(new Response(JSON.stringify([connection({ status: 'authorization_required', accountName: 'Caught up' })])));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received.map((changed) => changed.accountName)).toEqual(['Caught up']);
+  });
+
+  it('asks again, backing off, when the catch-up list fails (a server back before its API)', async () => {
+    const { fetch, list, received } = await reconnectWithListOnItsWay();
+
+    list.resolve(new Response('{}', { status: 503 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(received).toEqual([]);
+    fetch.mockResolvedValueOnce(new Response(JSON.stringify([connection({ status: 'authorization_required', accountName: 'Caught up' })])));
+    // The next wait of the stream's backoff: at most two seconds.
+    await vi.advanceTimersByTimeAsync(2000);
+
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(received.map((changed) => changed.accountName)).toEqual(['Caught up']);
+  });
+
   it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {
     const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
     expect(fetch).toHaveBeenCalledTimes(1);
