@@ -46,9 +46,17 @@ describe('given an adapter whose list is malformed', () => {
 });
 
 describe('given an adapter that ignores its AbortSignal', () => {
+  /** What waiting on a backend that is never told to stop looks like. */
+  const backend = () => new Promise((resolve) => setTimeout(resolve, 1));
   const ignoring: Partial<ConnectionsAdapter> = {
-    listConnections: async () => [connection()],
-    startAuthorization: async () => ({ url: 'https://platform.example/authorize?state=' + 'a1'.repeat(16), state: 'a1'.repeat(16) }),
+    listConnections: async () => {
+      await backend();
+      return [connection()];
+    },
+    startAuthorization: async () => {
+      await backend();
+      return { url: 'https://platform.example/authorize?state=' + 'a1'.repeat(16), state: 'a1'.repeat(16) };
+    },
   };
 
   it('fails when an already aborted list call still resolves', async () => {
@@ -80,7 +88,7 @@ describe('given an adapter that ignores its AbortSignal', () => {
   it('fails when an aborted call rejects with something other than an AbortError', async () => {
     const kit = collect({
       listConnections: async ({ signal }) => {
-        await Promise.resolve();
+        await backend();
         if (signal.aborted) throw new Error('request failed');
         return [connection()];
       },
@@ -93,11 +101,24 @@ describe('given an adapter that ignores its AbortSignal', () => {
   it('accepts an abort wrapped in a ConnectionsError as its cause', async () => {
     const kit = collect({
       listConnections: async ({ signal }) => {
-        await Promise.resolve();
+        await backend();
         if (signal.aborted) throw new ConnectionsError('cancelled', 'Stopped.', { cause: signal.reason });
         return [connection()];
       },
     });
+    await expect(kit.run('listConnections() › rejects with an AbortError when its signal is aborted during the call')).resolves.toBeUndefined();
+  });
+});
+
+describe('given an adapter that answers from memory, with nothing left to abort once called', () => {
+  it('passes the abort checks: it refuses an aborted signal, and its answer is there before any abort', async () => {
+    const kit = collect({
+      listConnections: async ({ signal }) => {
+        signal.throwIfAborted();
+        return [connection()];
+      },
+    });
+    await expect(kit.run('listConnections() › rejects when its signal is already aborted')).resolves.toBeUndefined();
     await expect(kit.run('listConnections() › rejects with an AbortError when its signal is aborted during the call')).resolves.toBeUndefined();
   });
 });
