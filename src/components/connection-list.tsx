@@ -699,9 +699,13 @@ function StatusAnnouncer({
       const before = seen.get(c.id);
       if (before === c) continue;
       // A change a shown flow brought about is said by what shows it ("connected again"), and
-      // so is a reconnection made elsewhere while a dialog shows the connection.
-      const phase = flowStates?.[c.id]?.phase;
-      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || isUsable(c));
+      // so is a reconnection of the same account made elsewhere while a dialog shows it (not
+      // after a sign-in to the wrong account: the dialog keeps saying that).
+      const flow = flowStates?.[c.id];
+      const phase = flow?.phase;
+      const reconnected =
+        before && !isUsable(before) && isUsable(c) && (before.accountId === undefined || before.accountId === c.accountId) && flow?.error?.code !== 'account_mismatch';
+      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || reconnected);
       if (before && before.status !== c.status && !byShownFlow) {
         // The end of a backfill is not a second reconnection.
         say(c, before.status === 'backfilling' && c.status === 'connected' ? 'announce.caughtUp' : `announce.${c.status}`);

@@ -33,8 +33,8 @@ interface DialogContextValue extends Localized {
   setCustomFormId: (id: string | undefined) => void;
   /** Connections whose flow this dialog left to finish when it closed (one dialog serves a list). */
   leftFinishing: Set<string>;
-  /** The content, as it opens, notes whether the connection was lapsed then. */
-  setLapsedOnOpen: (lapsed: boolean) => void;
+  /** The content, as it opens, notes the connection as it was then. */
+  setOpenedOn: (connection: Connection) => void;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -66,11 +66,19 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   // tab, a push, a server-side callback, or the server that stored a grant whose answer was
   // lost): it says so and offers Done, not a sign-in nobody needs. A dialog opened on a
   // connection that works still signs in again when asked.
-  const [lapsedOnOpen, setLapsedOnOpen] = React.useState(false);
-  const reconnected = lapsedOnOpen && !reauth.isRunning && reauth.stage !== 'succeeded' && isUsable(connection);
+  const [openedOn, setOpenedOn] = React.useState<Connection>();
+  const reconnected =
+    !!openedOn &&
+    !isUsable(openedOn) &&
+    isUsable(connection) &&
+    // The same account, as far as either says; and never over a sign-in to the wrong one.
+    (openedOn.accountId === undefined || openedOn.accountId === connection.accountId) &&
+    !reauth.isRunning &&
+    reauth.stage !== 'succeeded' &&
+    reauth.stage !== 'wrong_account';
   const shown = React.useMemo<UseReauthorizationResult>(() => (reconnected ? { ...reauth, stage: 'succeeded' } : reauth), [reconnected, reauth]);
   const value = React.useMemo(
-    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing, setLapsedOnOpen }),
+    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing, setOpenedOn }),
     [localized, connection, provider, shown, formId, defaultFormId, leftFinishing],
   );
   return (
@@ -114,7 +122,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   { container, className, children, onInteractOutside, onCloseAutoFocus, ...props },
   forwardedRef,
 ) {
-  const { connection, reauth, leftFinishing, setLapsedOnOpen } = useDialogContext('ReauthorizeDialogContent');
+  const { connection, reauth, leftFinishing, setOpenedOn } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
   const opener = React.useRef<HTMLElement | null>(null);
   const ref = useComposedRefs(local, forwardedRef);
@@ -156,7 +164,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
         }}
       >
         <RememberOpener opener={opener} content={local} />
-        <NoteOnOpen note={() => setLapsedOnOpen(!isUsable(connection))} />
+        <NoteOnOpen note={() => setOpenedOn(connection)} />
         <ShowFlow show={reauth.show} />
         <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
         {children}

@@ -65,6 +65,8 @@ export interface FlowHost {
   refresh(): Promise<void>;
   /** Calls `listener` whenever the connection (or its flow) with this id changes. */
   subscribeTo(id: string, listener: () => void): () => void;
+  /** The last account id read for this connection, even if its latest version's was malformed. */
+  knownAccountId(id: string): string | undefined;
   setFlow(id: string, flow: FlowState | undefined): void;
   getOptions(): FlowOptions;
   /** Tells the integrator about a problem with the adapter's data. */
@@ -75,6 +77,8 @@ interface RunningFlow {
   id: string;
   method: AuthMethod;
   connection: Connection;
+  /** The account the grant must be for, when known. */
+  accountId: string | undefined;
   promise: Promise<Connection>;
   resolve(connection: Connection): void;
   reject(error: ConnectionsError): void;
@@ -305,8 +309,10 @@ class FlowController {
     // Only a grant the server finished counts: a connection that was usable before the flow
     // began proves nothing by still being usable.
     if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
+    // Nor does a grant whose account cannot be read (left out, or malformed), when it must be one.
+    if (flow.accountId !== undefined && now.accountId === undefined) return;
     if (flow.state) this.#consumedStates.add(flow.state);
-    if (accountMismatch(flow.connection, now)) {
+    if (accountMismatch(flow, now)) {
       // The list now shows the other account as connected: show the connection as it was.
       this.#host.applyConnection(flow.connection);
       this.#fail(flow, mismatch(flow, now));
@@ -374,6 +380,7 @@ class FlowController {
       id: connection.id,
       method,
       connection,
+      accountId: this.#host.knownAccountId(connection.id) ?? connection.accountId,
       promise,
       resolve,
       reject,
@@ -402,7 +409,7 @@ class FlowController {
       this.#fail(flow, new ConnectionsError('adapter_failed', `${where} returned connection "${returned.id}" instead of "${flow.id}".`, { connectionId: flow.id, retryable: false }));
       return;
     }
-    if (accountMismatch(flow.connection, returned)) {
+    if (accountMismatch(flow, returned)) {
       this.#fail(flow, mismatch(flow, returned));
       return;
     }
@@ -501,12 +508,12 @@ function flowTimeout(value: number | undefined): number | null {
   return Math.min(value, MAX_TIMER_MS);
 }
 
-function accountMismatch(before: Connection, after: Connection): boolean {
-  return before.accountId !== undefined && after.accountId !== undefined && before.accountId !== after.accountId;
+function accountMismatch(flow: RunningFlow, after: Connection): boolean {
+  return flow.accountId !== undefined && after.accountId !== undefined && flow.accountId !== after.accountId;
 }
 
 function mismatch(flow: RunningFlow, after: Connection): ConnectionsError {
-  return new ConnectionsError('account_mismatch', `The platform signed in to account "${after.accountId}", not "${flow.connection.accountId}".`, { connectionId: flow.id });
+  return new ConnectionsError('account_mismatch', `The platform signed in to account "${after.accountId}", not "${flow.accountId}".`, { connectionId: flow.id });
 }
 
 function withConnection(error: ConnectionsError, connectionId: string): ConnectionsError {

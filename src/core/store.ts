@@ -89,6 +89,8 @@ class ConnectionStore {
   /** The tick of each connection's last pushed update or flow result. */
   readonly #updatedAt = new Map<string, number>();
   readonly #byId = new Map<string, Connection>();
+  /** Account ids of connections whose shown version lost theirs (malformed, and left out). */
+  readonly #accountIds = new Map<string, string>();
 
   #users = 0;
   /** Aborts every list request and retry of the current mount. */
@@ -113,6 +115,7 @@ class ConnectionStore {
       applyConnection: (connection) => this.#applyUpdate(connection),
       refresh: () => this.refresh(),
       subscribeTo: (id, listener) => this.subscribeTo(id, listener),
+      knownAccountId: (id) => this.knownAccountId(id),
       setFlow: (id, flow) => this.#setFlow(id, flow),
       getOptions: () => this.#options,
       report: (error) => this.#report(error),
@@ -312,10 +315,10 @@ class ConnectionStore {
   #applyList(tick: number, answer: unknown): void {
     // A newer list answer is already shown: this older one has nothing to add.
     if (tick < this.#appliedListTick) return;
-    const { connections: fresh, problems, order, lostAccountIds, unnamed } = checkConnectionList(answer, 'adapter.listConnections()');
+    const { connections: fresh, problems, order, unnamed } = checkConnectionList(answer, 'adapter.listConnections()');
     this.#appliedListTick = tick;
 
-    const freshById = new Map(fresh.map((connection) => [connection.id, this.#keepAccountId(connection, lostAccountIds.has(connection.id))]));
+    const freshById = new Map(fresh.map((connection) => [connection.id, connection]));
     const next: Connection[] = [];
     const placed = new Set<string>();
     const keep = (connection: Connection) => {
@@ -356,23 +359,20 @@ class ConnectionStore {
 
   #receivePush(value: unknown): void {
     if (this.#users === 0) return;
-    const { connection, problems, lostAccountId } = checkConnection(value, 'adapter.subscribe()');
+    const { connection, problems } = checkConnection(value, 'adapter.subscribe()');
     if (problems.length > 0) {
       const error = new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false });
       this.#report(error);
       this.#setState({ error });
     }
-    if (connection) this.#applyUpdate(this.#keepAccountId(connection, lostAccountId));
+    if (connection) this.#applyUpdate(connection);
   }
 
   /**
-   * A connection whose malformed `accountId` was left out keeps the last good one shown, so the
-   * account check still knows whose grant it is.
+   * The last account id read for a connection, kept when a later version's was malformed and left
+   * out: a sign-in is still checked against the account it belongs to.
    */
-  #keepAccountId(connection: Connection, lost: boolean | undefined): Connection {
-    const known = lost ? this.#byId.get(connection.id)?.accountId : undefined;
-    return known === undefined ? connection : { ...connection, accountId: known };
-  }
+  knownAccountId = (id: string): string | undefined => this.#byId.get(id)?.accountId ?? this.#accountIds.get(id);
 
   /** A pushed update or a flow's result: newer than every list request begun before it. */
   #applyUpdate(connection: Connection): void {
@@ -435,6 +435,7 @@ class ConnectionStore {
   #commit(connections: Connection[], patch: Partial<ConnectionsState>, updated?: Connection): void {
     let changed: string[];
     if (updated) {
+      this.#rememberAccount(this.#byId.get(updated.id), updated);
       this.#byId.set(updated.id, updated);
       changed = [updated.id];
     } else {
@@ -443,12 +444,22 @@ class ConnectionStore {
       this.#byId.clear();
       for (const connection of connections) {
         this.#byId.set(connection.id, connection);
-        if (before.get(connection.id) !== connection) changed.push(connection.id);
+        const previous = before.get(connection.id);
+        if (previous !== connection) {
+          this.#rememberAccount(previous, connection);
+          changed.push(connection.id);
+        }
         before.delete(connection.id);
       }
+      for (const gone of before.keys()) this.#accountIds.delete(gone);
       changed.push(...before.keys());
     }
     this.#setState({ ...patch, connections }, changed);
+  }
+
+  #rememberAccount(previous: Connection | undefined, next: Connection): void {
+    if (next.accountId !== undefined) this.#accountIds.delete(next.id);
+    else if (previous?.accountId !== undefined) this.#accountIds.set(next.id, previous.accountId);
   }
 
   /** Tells every listener, then the listeners of each id in `changed`. */

@@ -52,7 +52,8 @@ export interface CheckedConnection {
   problems: string[];
   /**
    * `accountId` was malformed and left out: the account check cannot run on this value. A list
-   * or a push keeps the last good one; a sign-in's result fails.
+   * or a push shows it without one (sign-ins are checked against the last one read); a sign-in's
+   * result fails.
    */
   lostAccountId?: boolean;
 }
@@ -114,8 +115,6 @@ export interface CheckedList {
   problems: string[];
   /** Every id the answer names, good or malformed, once each, in the answer's order. */
   order: string[];
-  /** Ids of connections whose malformed `accountId` was left out. */
-  lostAccountIds: Set<string>;
   /** Some entry had no usable id: it may be any connection, so none can be taken as gone. */
   unnamed: boolean;
 }
@@ -130,7 +129,6 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
   const connections: Connection[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  const lostAccountIds = new Set<string>();
   let unnamed = false;
   for (const entry of value as unknown[]) {
     const checked = checkConnection(entry, where);
@@ -139,13 +137,12 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
     if (checked.connection) {
       if (seen.has(id as string)) problems.push(`${where} returned the id "${id as string}" more than once; only the first is shown.`);
       else connections.push(checked.connection);
-      if (checked.lostAccountId) lostAccountIds.add(id as string);
     }
     // A rejected entry keeps its place: the store shows its last good version there.
     if (isText(id)) seen.add(id as string);
     else unnamed = true;
   }
-  return { connections, problems, order: [...seen], lostAccountIds, unnamed };
+  return { connections, problems, order: [...seen], unnamed };
 }
 
 /** Who a connection without an id belongs to, as far as it says. */

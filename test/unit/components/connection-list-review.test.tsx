@@ -290,6 +290,34 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(within(dialog).getByRole('button', { name: 'Done' })).toBeInTheDocument();
   });
 
+  it('does not call it connected when the account is another, or after a sign-in to the wrong account', async () => {
+    const fake = createFakeAdapter();
+    stubWindowOpen();
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    const dialog = await screen.findByRole('dialog');
+    const since = new Date(NOW).toISOString();
+
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: since, accountId: 'someone-else' }));
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+    // The dialog does not say it, so the list does.
+    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search');
+    act(() => fake.push({ ...googleSearch }));
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await act(async () => fake.completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', accountId: '999-999-9999' }));
+    expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
+
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: since }));
+    expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
+  });
+
   it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {
     const fake = createFakeAdapter();
     function Healthy() {

@@ -420,6 +420,31 @@ describe('given the user closes the sign-in window', () => {
     void done;
   });
 
+  it('does not count a list whose accountId it cannot read as the grant, with the window closed', async () => {
+    const { done } = await startFlow();
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    await settle();
+    // Another account's grant, with an id that is not a string: nothing says whose it is.
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', accountId: 9_999_999_999 as never, statusSince: '2025-03-04T10:00:00.000Z' });
+    await store.refresh();
+    await settle();
+
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+    void done;
+  });
+
+  it('checks a later sign-in against the last account id it could read', async () => {
+    fake.server.set(SEARCH.id, { ...SEARCH, accountId: 7 as never });
+    await store.refresh();
+    expect(store.getConnection(SEARCH.id)).not.toHaveProperty('accountId');
+    const { done } = await startFlow();
+    postResult({ state: 'state-1', code: 'code-1' });
+    fake.completes[0]!.answer.resolve({ ...SEARCH, status: 'connected', accountId: 'someone-else' });
+
+    await expect(done).rejects.toMatchObject({ code: 'account_mismatch' });
+  });
+
   it('does not count a connection that was already connected as re-authorized', async () => {
     const healthy = connection({ id: 'gads-brand', status: 'connected', accountId: '234-567-8901' });
     fake.server.set(healthy.id, healthy);
