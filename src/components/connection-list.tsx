@@ -15,6 +15,7 @@ import { useBeforePaint } from '../react/use-before-paint';
 import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
+import { hasText } from './has-text';
 import { KeyIcon } from './icons';
 import { ReauthorizeDialog } from './reauthorize-dialog';
 import type { ReauthorizeDialogProps } from './reauthorize-dialog';
@@ -42,8 +43,8 @@ const ReauthorizeButton = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, Re
   return (
     <Component
       type={asChild ? undefined : 'button'}
-      // Icon-only it needs a name; words given as children name it themselves (what is seen is what is said).
-      aria-label={children === undefined ? localized.messages['item.reauthorize'](label, connection.accountName) : undefined}
+      // An icon needs a name; words given as children name it themselves (what is seen is what is said).
+      aria-label={hasText(children) ? undefined : localized.messages['item.reauthorize'](label, connection.accountName)}
       {...props}
       ref={ref}
       className={clsx('rca-reauthorize-button', className)}

@@ -15,6 +15,7 @@ import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 import { useReauthorization } from '../react/use-reauthorization';
 import type { UseReauthorizationResult } from '../react/use-reauthorization';
+import { hasText } from './has-text';
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialogRoot
@@ -408,7 +409,8 @@ export interface ReauthorizeDialogCloseProps extends React.ComponentPropsWithout
 
 /**
  * The corner close button (`.rca-dialog-close`): an icon named "Close", or the words you give as
- * children (which then name it); `asChild` renders your own element.
+ * children (which then name it); `asChild` renders your own element, named "Close" unless you
+ * name it.
  */
 const ReauthorizeDialogClose = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, ReauthorizeDialogCloseProps>(function ReauthorizeDialogClose(
   { className, children, ...props },
@@ -416,7 +418,7 @@ const ReauthorizeDialogClose = /* @__PURE__ */ React.forwardRef<HTMLButtonElemen
 ) {
   const { messages } = useDialogContext('ReauthorizeDialogClose');
   return (
-    <Dialog.Close aria-label={children === undefined ? messages['action.close'] : undefined} {...props} ref={ref} className={clsx('rca-dialog-close', className)}>
+    <Dialog.Close aria-label={hasText(children) ? undefined : messages['action.close']} {...props} ref={ref} className={clsx('rca-dialog-close', className)}>
       {children ?? <Cross2Icon aria-hidden />}
     </Dialog.Close>
   );

@@ -415,8 +415,23 @@ describe('given a product team composing it', () => {
   });
 
   it('lets words given to the close button and the red key name them (the name matches what is seen)', async () => {
-    const { unmount } = render(<ReauthorizeButton connection={googleSearch}>Fix access</ReauthorizeButton>);
+    const { unmount } = render(
+      <>
+        <ReauthorizeButton connection={googleSearch}>Fix access</ReauthorizeButton>
+        {/* An icon of your own, or your own element, keeps the built-in name. */}
+        <ReauthorizeButton connection={googleSearch} data-testid="icon">
+          <svg aria-hidden />
+        </ReauthorizeButton>
+        <ReauthorizeButton connection={googleSearch} asChild>
+          <a href="/reauthorize">
+            <svg aria-hidden />
+          </a>
+        </ReauthorizeButton>
+      </>,
+    );
     expect(screen.getByRole('button', { name: 'Fix access' })).toBeInTheDocument();
+    expect(screen.getByTestId('icon')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
+    expect(screen.getByRole('link', { name: 'Reauthorize Google Ads — Acme Search' })).toBeInTheDocument();
     unmount();
     render(
       <Provider adapter={createFakeAdapter().adapter}>
@@ -425,6 +440,11 @@ describe('given a product team composing it', () => {
             <ReauthorizeDialog.Title />
             <ReauthorizeDialog.Close>Not now</ReauthorizeDialog.Close>
             <ReauthorizeDialog.Close />
+            <ReauthorizeDialog.Close asChild>
+              <button type="button" data-testid="own-close">
+                <svg aria-hidden />
+              </button>
+            </ReauthorizeDialog.Close>
           </ReauthorizeDialog.Content>
         </ReauthorizeDialog.Root>
       </Provider>,
@@ -433,7 +453,8 @@ describe('given a product team composing it', () => {
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByRole('button', { name: 'Not now' })).toBeInTheDocument();
     // Icon-only, they keep their built-in names.
-    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+    expect(within(dialog).getAllByRole('button', { name: 'Close' })).toHaveLength(2);
+    expect(within(dialog).getByTestId('own-close')).toHaveAccessibleName('Close');
   });
 
   it('names the missing root when a part is used alone', () => {
