@@ -119,13 +119,15 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   /**
    * For each catch-up list on its way after the event stream came back, the ids of connections
    * known since in a newer version (pushed, or returned by a sign-in): its older copies must not win.
-   * A list asked for after the catch-up started, once it has answered, is newer than all of it:
-   * the catch-up is then dropped (unless that list failed).
+   * A list asked for after the catch-up started that answers is newer than all of it: the
+   * catch-up is then dropped.
    */
   const catchUps = new Set<Set<string>>();
   let listsAsked = 0;
-  /** The latest list asked for: its number, and whether it answered. */
-  let lastList: { number: number; answered: Promise<boolean> } | undefined;
+  /** The number of the latest list asked for that answered. */
+  let lastAnswered = 0;
+  /** Lists on their way, by number: each settles with whether it answered. */
+  const pendingLists = new Map<number, Promise<boolean>>();
   const fresher = (id: unknown) => {
     for (const ids of catchUps) ids.add(id as string);
   };
@@ -152,8 +154,17 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 
   return {
     listConnections({ signal }) {
+      const number = ++listsAsked;
       const list = fetchList(signal);
-      lastList = { number: ++listsAsked, answered: list.then(() => true, () => false) };
+      const answered = list.then(
+        () => {
+          lastAnswered = Math.max(lastAnswered, number);
+          return true;
+        },
+        () => false,
+      );
+      pendingLists.set(number, answered);
+      void answered.then(() => pendingLists.delete(number));
       return list;
     },
 
@@ -188,11 +199,11 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       let catchUp: AbortController | undefined;
       /** Asks for the catch-up list again after it failed. */
       let retry: ReturnType<typeof setTimeout> | undefined;
+      let retries = 0;
 
       /** Doubling, capped and jittered, so a struggling server is not met by every client at once. */
-      const backoff = () => {
-        const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
-        attempt += 1;
+      const backoff = (attempts: number) => {
+        const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempts);
         return wait / 2 + (Math.random() * wait) / 2;
       };
 
@@ -207,15 +218,21 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
         const asked = listsAsked;
         fetchList(controller.signal).then(
           async (all) => {
-            // A list asked for since, that answered, is newer than this one.
-            const superseded = lastList && lastList.number > asked && (await lastList.answered);
+            retries = 0;
+            // A list asked for since, that answered (or answers: those on their way are waited
+            // for), is newer than this one.
+            const later = [...pendingLists].filter(([number]) => number > asked).map(([, answered]) => answered);
+            const superseded = (await Promise.all(later)).includes(true) || lastAnswered > asked;
             catchUps.delete(newer);
             if (superseded || controller.signal.aborted) return;
             for (const changed of all) if (!newer.has(changed?.id)) onChange(changed);
           },
-          () => {
+          (error: unknown) => {
             catchUps.delete(newer);
-            if (!controller.signal.aborted) retry = setTimeout(catchUpNow, backoff());
+            // Refused for good (signed out, a body that is not a list): the next reload says so.
+            if (controller.signal.aborted || (error as Partial<ConnectionsError> | null)?.retryable === false) return;
+            retry = setTimeout(catchUpNow, backoff(retries));
+            retries += 1;
           },
         );
       };
@@ -227,6 +244,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           healthy = setTimeout(() => (attempt = 0), maxDelayMs);
           if (!broke) return;
           broke = false;
+          retries = 0;
           catchUpNow();
         };
         current.onmessage = (event: MessageEvent) => {
@@ -246,7 +264,8 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
           clearTimeout(healthy);
           clearTimeout(retry);
           broke = true;
-          timer = setTimeout(connect, backoff());
+          timer = setTimeout(connect, backoff(attempt));
+          attempt += 1;
         };
       };
 

@@ -475,6 +475,32 @@ describe('given the event stream', () => {
     expect(received.map((changed) => changed.accountName)).toEqual(['Caught up']);
   });
 
+  it('stops asking when the catch-up list is refused for good (a 401)', async () => {
+    const { fetch, list, received } = await reconnectWithListOnItsWay();
+    list.resolve(new Response('{}', { status: 401 }));
+    fetch.mockImplementation(async () => new Response('{}', { status: 401 }));
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(received).toEqual([]);
+  });
+
+  it('gives way to any list asked for after it that answered, even when a later one failed', async () => {
+    const { fetch, adapter, list, received } = await reconnectWithListOnItsWay();
+    const first = deferredResponse();
+    const second = deferredResponse();
+    fetch.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+    const one = adapter.listConnections({ signal: signal() });
+    const two = adapter.listConnections({ signal: signal() }).catch(() => {});
+    first.resolve(new Response(JSON.stringify([connection({ status: 'connected', accountName: 'Reloaded' })])));
+    await one;
+    list.resolve(new Response(JSON.stringify([connection({ status: 'authorization_required', accountName: 'Caught up' })])));
+    second.resolve(new Response('{}', { status: 503 }));
+    await two;
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received).toEqual([]);
+  });
+
   it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {
     const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
     expect(fetch).toHaveBeenCalledTimes(1);
