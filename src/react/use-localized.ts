@@ -53,8 +53,9 @@ function useLocalized({ locale, messages }: LocalizedProps): Localized {
   const inherited = locale === undefined ? context?.messages : undefined;
   const providers = catalogOf(context?.providers);
   // Dates and durations go in the language of the words around them: a language with no built-in
-  // words and none given gets English words, so it gets English dates too, not "for 3 jours".
-  const formatIn = builtInFor(chosenLocale) || messages || inherited ? chosenLocale : 'en';
+  // words gets English ones, so it gets English dates too ("for 3 days", not "for 3 jours"),
+  // until the integrator gives the words that hold dates.
+  const formatIn = builtInFor(chosenLocale) || holdsDates(messages) || holdsDates(inherited) ? chosenLocale : 'en';
   return React.useMemo(
     () => ({
       locale: formatIn,
@@ -80,6 +81,13 @@ function catalogOf(extra: readonly ProviderInfo[] | undefined): ProviderCatalog 
   let catalog = catalogs.get(extra);
   if (!catalog) catalogs.set(extra, (catalog = createProviderCatalog(extra)));
   return catalog;
+}
+
+/** The messages dates and durations are put in. */
+const DATE_MESSAGES = ['status.for', 'item.lastSync', 'item.backfill', 'impact.stopped', 'flow.backfilling'] as const;
+
+function holdsDates(messages: Partial<Messages> | undefined): boolean {
+  return !!messages && DATE_MESSAGES.some((key) => messages[key] !== undefined);
 }
 
 const NO_OVERRIDES = {};

@@ -42,7 +42,12 @@ describe('given a lapsed connection', () => {
     expect(screen.getByText('Authorization required').textContent).toBe('Authorization required for 3 days');
   });
 
-  it('formats in that language once the integrator gives its words', () => {
+  it('keeps English dates when the integrator only renamed a status', () => {
+    render(<StatusBadge status="authorization_required" since="2026-03-07T08:00:00Z" locale="fr" messages={{ 'status.authorization_required': 'Sign-in needed' }} />);
+    expect(screen.getByText('Sign-in needed').textContent).toBe('Sign-in needed for 3 days');
+  });
+
+  it('formats in that language once the integrator gives the words around dates', () => {
     render(<StatusBadge status="authorization_required" since="2026-03-07T08:00:00Z" locale="fr" messages={{ 'status.authorization_required': 'Autorisation requise', 'status.for': (d) => `depuis ${d}` }} />);
     // French puts a narrow no-break space between the number and its unit.
     expect(screen.getByText('Autorisation requise').textContent).toMatch(/^Autorisation requise depuis 3\sjours$/);
