@@ -121,6 +121,23 @@ describe('given an adapter that answers from memory, with nothing left to abort 
     await expect(kit.run('listConnections() › rejects when its signal is already aborted')).resolves.toBeUndefined();
     await expect(kit.run('listConnections() › rejects with an AbortError when its signal is aborted during the call')).resolves.toBeUndefined();
   });
+
+  it('passes them too when the answer is a promise already kept, awaited or chained', async () => {
+    const cached = Promise.resolve([connection()]);
+    for (const listConnections of [
+      async ({ signal }: { signal: AbortSignal }) => {
+        signal.throwIfAborted();
+        return structuredClone(await cached);
+      },
+      async ({ signal }: { signal: AbortSignal }) => {
+        signal.throwIfAborted();
+        return cached.then((list) => structuredClone(list));
+      },
+    ]) {
+      const kit = collect({ listConnections });
+      await expect(kit.run('listConnections() › rejects with an AbortError when its signal is aborted during the call')).resolves.toBeUndefined();
+    }
+  });
 });
 
 describe('given an adapter whose authorization start is unsafe', () => {
