@@ -4,7 +4,6 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ProviderCatalog } from '../core/catalog';
-import { isUsable } from '../core/flows';
 import type { FlowState } from '../core/flows';
 import type { ConnectionStore, ConnectionsState, ListStatus } from '../core/store';
 import type { Connection, ConnectionCategory, ConnectionStatus } from '../core/types';
@@ -700,13 +699,9 @@ function StatusAnnouncer({
       const before = seen.get(c.id);
       if (before === c) continue;
       // A change a shown flow brought about is said by what shows it ("connected again"), and
-      // so is a reconnection of the same account made elsewhere while a dialog shows it (not
-      // after a sign-in to the wrong account: the dialog keeps saying that).
-      const flow = flowStates?.[c.id];
-      const phase = flow?.phase;
-      const reconnected =
-        before && !isUsable(before) && isUsable(c) && (before.accountId === undefined || before.accountId === c.accountId) && flow?.error?.code !== 'account_mismatch';
-      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || reconnected);
+      // so is a reconnection made by other means while it is shown.
+      const phase = flowStates?.[c.id]?.phase;
+      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || store.reconnectedWhileShown(c.id));
       if (before && before.status !== c.status && !byShownFlow) {
         // The end of a backfill is not a second reconnection.
         say(c, before.status === 'backfilling' && c.status === 'connected' ? 'announce.caughtUp' : `announce.${c.status}`);

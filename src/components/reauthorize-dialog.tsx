@@ -5,7 +5,6 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ConnectionsErrorCode } from '../core/errors';
-import { isUsable } from '../core/flows';
 import { describeImpact } from '../core/impact';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate } from '../i18n/format';
@@ -34,8 +33,6 @@ interface DialogContextValue extends Localized {
   setCustomFormId: (id: string | undefined) => void;
   /** Connections whose flow this dialog left to finish when it closed (one dialog serves a list). */
   leftFinishing: Set<string>;
-  /** The content, as it opens, notes the connection as it was then. */
-  setOpenedOn: (connection: Connection) => void;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -63,23 +60,13 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const formId = customFormId ?? defaultFormId;
   const provider = getProvider(connection.provider, localized.providers).label;
   const [leftFinishing] = React.useState(() => new Set<string>());
-  // Reconnected while the dialog was open on a lapsed connection, with no flow running (another
-  // tab, a push, a server-side callback, or the server that stored a grant whose answer was
-  // lost): it says so and offers Done, not a sign-in nobody needs. A dialog opened on a
-  // connection that works still signs in again when asked.
-  const [openedOn, setOpenedOn] = React.useState<Connection>();
-  const reconnected =
-    !!openedOn &&
-    !isUsable(openedOn) &&
-    isUsable(connection) &&
-    // The same account, as far as either says; and never over a sign-in to the wrong one.
-    (openedOn.accountId === undefined || openedOn.accountId === connection.accountId) &&
-    !reauth.isRunning &&
-    reauth.stage !== 'succeeded' &&
-    reauth.stage !== 'wrong_account';
+  // Reconnected by other means while the dialog shows it (another tab, a push, a server-side
+  // callback, a grant whose answer was lost): it says so and offers Done, not a sign-in nobody
+  // needs. A dialog open on a connection that works still signs in again when asked.
+  const reconnected = reauth.reconnected && !reauth.isRunning && reauth.stage !== 'succeeded' && reauth.stage !== 'wrong_account';
   const shown = React.useMemo<UseReauthorizationResult>(() => (reconnected ? { ...reauth, stage: 'succeeded' } : reauth), [reconnected, reauth]);
   const value = React.useMemo(
-    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing, setOpenedOn }),
+    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing }),
     [localized, connection, provider, shown, formId, defaultFormId, leftFinishing],
   );
   return (
@@ -123,7 +110,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   { container, className, children, onInteractOutside, onCloseAutoFocus, ...props },
   forwardedRef,
 ) {
-  const { connection, reauth, leftFinishing, setOpenedOn } = useDialogContext('ReauthorizeDialogContent');
+  const { connection, reauth, leftFinishing } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
   const opener = React.useRef<HTMLElement | null>(null);
   const ref = useComposedRefs(local, forwardedRef);
@@ -165,7 +152,6 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
         }}
       >
         <RememberOpener opener={opener} content={local} />
-        <NoteOnOpen note={() => setOpenedOn(connection)} />
         <ShowFlow show={reauth.show} />
         <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
         {children}
@@ -479,12 +465,6 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
 /** While the dialog is open, it says what happens to its flow: the list's live region keeps quiet. */
 function ShowFlow({ show }: { show: () => () => void }) {
   useBeforePaint(show, [show]);
-  return null;
-}
-
-/** Runs `note` once, as the dialog opens (before paint). */
-function NoteOnOpen({ note }: { note: () => void }) {
-  useBeforePaint(note, []);
   return null;
 }
 

@@ -313,8 +313,9 @@ class FlowController {
     if (flow.accountId !== undefined && now.accountId === undefined) return;
     if (flow.state) this.#consumedStates.add(flow.state);
     if (accountMismatch(flow, now)) {
-      // The list now shows the other account as connected: show the connection as it was.
-      this.#host.applyConnection(flow.connection);
+      // The list now shows the other account as connected: show the connection as it was, with
+      // the account it belongs to (which its shown copy may have lost).
+      this.#host.applyConnection(flow.connection.accountId === undefined && flow.accountId !== undefined ? { ...flow.connection, accountId: flow.accountId } : flow.connection);
       this.#fail(flow, mismatch(flow, now));
       return;
     }

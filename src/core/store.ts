@@ -1,6 +1,6 @@
 import { sameConnection } from './equal';
 import { ConnectionsError, toConnectionsError } from './errors';
-import { FlowController, IDLE_FLOW } from './flows';
+import { FlowController, IDLE_FLOW, isUsable } from './flows';
 import type { FlowOptions, FlowState, ReauthorizeInput } from './flows';
 import { checkConnection, checkConnectionList } from './validate';
 import type { Connection, ConnectionsAdapter } from './types';
@@ -91,6 +91,7 @@ class ConnectionStore {
   readonly #byId = new Map<string, Connection>();
   /** Account ids of connections whose shown version lost theirs (malformed, and left out). */
   readonly #accountIds = new Map<string, string>();
+  readonly #reconnectedWhileShown = new Set<string>();
 
   #users = 0;
   /** Aborts every list request and retry of the current mount. */
@@ -388,7 +389,11 @@ class ConnectionStore {
   /* -- flows ------------------------------------------------------------------------------------ */
 
   /** Runs the whole re-authorization of one connection; see `FlowController`. */
-  reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => this.#flows.reauthorize(id, input);
+  reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => {
+    // A flow of its own takes over from a reconnection made elsewhere.
+    this.#reconnectedWhileShown.delete(id);
+    return this.#flows.reauthorize(id, input);
+  };
 
   /** Ends the flow in progress for this connection; the popup closes. */
   cancelReauthorize = (id: string): void => this.#flows.cancel(id);
@@ -404,13 +409,25 @@ class ConnectionStore {
       if (done) return;
       done = true;
       const left = this.#shown.get(id)! - 1;
-      if (left > 0) this.#shown.set(id, left);
-      else this.#shown.delete(id);
+      if (left > 0) {
+        this.#shown.set(id, left);
+      } else {
+        this.#shown.delete(id);
+        this.#reconnectedWhileShown.delete(id);
+      }
     };
   };
 
   /** Whether something shows this connection's flow, and says what happens to it. */
   isShown = (id: string): boolean => this.#shown.has(id);
+
+  /**
+   * Whether the connection, while shown and with no flow of its own running, went from needing
+   * attention to connected for the same account (another tab, a push, a server-side callback, a
+   * grant whose answer was lost). What shows it says so ("connected again"); `ConnectionList`
+   * then does not. Cleared when it stops being shown, a flow starts, or it stops working again.
+   */
+  reconnectedWhileShown = (id: string): boolean => this.#reconnectedWhileShown.has(id);
 
   /** Returns an ended flow to `idle` (for instance when its dialog closes). A running flow is kept. */
   resetFlow = (id: string): void => {
@@ -435,6 +452,7 @@ class ConnectionStore {
   #commit(connections: Connection[], patch: Partial<ConnectionsState>, updated?: Connection): void {
     let changed: string[];
     if (updated) {
+      this.#noteReconnection(this.#byId.get(updated.id), updated);
       this.#rememberAccount(this.#byId.get(updated.id), updated);
       this.#byId.set(updated.id, updated);
       changed = [updated.id];
@@ -446,15 +464,33 @@ class ConnectionStore {
         this.#byId.set(connection.id, connection);
         const previous = before.get(connection.id);
         if (previous !== connection) {
+          this.#noteReconnection(previous, connection);
           this.#rememberAccount(previous, connection);
           changed.push(connection.id);
         }
         before.delete(connection.id);
       }
-      for (const gone of before.keys()) this.#accountIds.delete(gone);
+      for (const gone of before.keys()) {
+        this.#accountIds.delete(gone);
+        this.#reconnectedWhileShown.delete(gone);
+      }
       changed.push(...before.keys());
     }
     this.#setState({ ...patch, connections }, changed);
+  }
+
+  /** See `reconnectedWhileShown`. Runs before `#rememberAccount`, with the account known before. */
+  #noteReconnection(previous: Connection | undefined, next: Connection): void {
+    const { id } = next;
+    if (!isUsable(next)) {
+      this.#reconnectedWhileShown.delete(id);
+      return;
+    }
+    if (!previous || isUsable(previous) || !this.#shown.has(id) || this.#flows.isRunning(id)) return;
+    const known = previous.accountId ?? this.#accountIds.get(id);
+    // Right after a sign-in to the wrong account, what shows it keeps saying so.
+    const wrongAccount = flowIn(this.#state, id).error?.code === 'account_mismatch';
+    if ((known === undefined || known === next.accountId) && !wrongAccount) this.#reconnectedWhileShown.add(id);
   }
 
   #rememberAccount(previous: Connection | undefined, next: Connection): void {

@@ -46,6 +46,12 @@ export interface UseReauthorizationResult {
   /** Whether a flow is under way (`starting`, `waiting`, `window_closed`, `blocked` or `completing`). */
   isRunning: boolean;
   /**
+   * While your UI shows the flow (see `show()`), the connection was reconnected by other means,
+   * for the same account, with no flow of its own running: say "connected again" rather than
+   * offer a sign-in nobody needs.
+   */
+  reconnected: boolean;
+  /**
    * Starts the flow, or brings its window back (reopens or focuses it) when one runs. Call it
    * straight from a click handler, with no `await` before it: the window must open inside the
    * user's gesture. Pass `{ credentials }` for login-form connections. The promise rejects with a
@@ -68,14 +74,15 @@ export interface UseReauthorizationResult {
   /**
    * Marks the flow as shown by your UI until the returned function is called: `ConnectionList`
    * then leaves what happens to it to you (its live region says nothing about it, nor about a
-   * reconnection made elsewhere meanwhile). The built-in dialog calls it while open, and says
-   * "connected again" when the connection it opened on lapsed comes back by other means.
+   * reconnection made by other means meanwhile: see `reconnected`). The built-in dialog calls it
+   * while open.
    */
   show(): () => void;
 }
 
-/** The flow a page hydrates with: none, as the server rendered it. */
-const idleFlow = (): FlowState => IDLE_FLOW;
+/** What a page hydrates with: no flow, as the server rendered it. */
+const IDLE_SNAPSHOT = { flow: IDLE_FLOW, reconnected: false };
+const idleSnapshot = () => IDLE_SNAPSHOT;
 
 /**
  * One connection's re-authorization, through the shared store of the adapter.
@@ -97,9 +104,16 @@ function useReauthorization(
   React.useEffect(() => {
     shown.current = whole;
   });
-  const read = () => store.getFlow(id);
+  const snapshot = React.useRef<{ flow: FlowState; reconnected: boolean } | null>(null);
+  const read = () => {
+    const flow = store.getFlow(id);
+    const reconnected = store.reconnectedWhileShown(id);
+    const last = snapshot.current;
+    if (last && last.flow === flow && last.reconnected === reconnected) return last;
+    return (snapshot.current = { flow, reconnected });
+  };
   // Hydrated from what the server rendered: no flow.
-  const flow = React.useSyncExternalStore(store.subscribe, read, idleFlow);
+  const { flow, reconnected } = React.useSyncExternalStore(store.subscribe, read, idleSnapshot);
   // Stable while the connection and store stay the same, so effects may depend on them.
   const actions = React.useMemo(
     () => ({
@@ -122,9 +136,10 @@ function useReauthorization(
       flow,
       stage: getReauthorizationStage(flow),
       isRunning: flow.phase === 'starting' || flow.phase === 'awaiting_user' || flow.phase === 'completing',
+      reconnected,
       ...actions,
     }),
-    [flow, actions],
+    [flow, reconnected, actions],
   );
 }
 

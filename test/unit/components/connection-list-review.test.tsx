@@ -318,6 +318,43 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
   });
 
+  it('says it when a dialog opened on a working connection sees it lapse and come back, and the list does not', async () => {
+    const fake = createFakeAdapter();
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+        <ReauthorizeDialog connection={googleBrand} defaultOpen />
+      </Provider>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    await act(async () => {});
+    const listRegion = () => container.querySelector<HTMLElement>('.rca-connection-list > [role="status"]:last-of-type')!;
+    act(() => fake.push({ ...googleBrand, status: 'authorization_required', statusSince: new Date(NOW).toISOString() }));
+    expect(listRegion()).toHaveTextContent('Google Ads needs reauthorization: Acme Brand');
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+
+    act(() => fake.push({ ...googleBrand, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(listRegion()).toHaveTextContent('Google Ads needs reauthorization: Acme Brand');
+  });
+
+  it('does not take an unreadable account id for the same account', async () => {
+    const fake = createFakeAdapter();
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    const dialog = await screen.findByRole('dialog');
+    act(() => fake.push({ ...googleSearch, accountId: null as never }));
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString(), accountId: 'someone-else' }));
+
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search');
+  });
+
   it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {
     const fake = createFakeAdapter();
     function Healthy() {

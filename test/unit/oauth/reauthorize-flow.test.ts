@@ -445,6 +445,24 @@ describe('given the user closes the sign-in window', () => {
     await expect(done).rejects.toMatchObject({ code: 'account_mismatch' });
   });
 
+  it('keeps checking the next sign-in against the right account after refusing another one, when the list cannot say whose it is', async () => {
+    fake.server.set(SEARCH.id, { ...SEARCH, accountId: null as never });
+    await store.refresh();
+    const { done } = await startFlow();
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    fake.server.set(SEARCH.id, { ...SEARCH, status: 'connected', accountId: 'someone-else', statusSince: '2025-03-04T10:00:00.000Z' });
+    await store.refresh();
+    await expect(done).rejects.toMatchObject({ code: 'account_mismatch' });
+
+    const again = store.reauthorize(SEARCH.id);
+    fake.starts.at(-1)!.answer.resolve({ url: AUTHORIZE_URL, state: 'state-2' });
+    await until(() => store.getFlow(SEARCH.id).phase === 'awaiting_user');
+    postResult({ state: 'state-2', code: 'code-2' });
+    fake.completes.at(-1)!.answer.resolve({ ...SEARCH, status: 'connected', accountId: 'someone-else', statusSince: '2025-03-04T11:00:00.000Z' });
+    await expect(again).rejects.toMatchObject({ code: 'account_mismatch' });
+  });
+
   it('does not count a connection that was already connected as re-authorized', async () => {
     const healthy = connection({ id: 'gads-brand', status: 'connected', accountId: '234-567-8901' });
     fake.server.set(healthy.id, healthy);
