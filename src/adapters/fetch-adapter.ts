@@ -219,10 +219,14 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
         fetchList(controller.signal).then(
           async (all) => {
             retries = 0;
-            // A list asked for since, that answered (or answers: those on their way are waited
-            // for), is newer than this one.
-            const later = [...pendingLists].filter(([number]) => number > asked).map(([, answered]) => answered);
-            const superseded = (await Promise.all(later)).includes(true) || lastAnswered > asked;
+            // A list asked for since that answered, or answers (those on their way, including any
+            // asked for while waiting, are waited for), is newer than this one.
+            for (;;) {
+              const later = [...pendingLists].filter(([number]) => number > asked).map(([, answered]) => answered);
+              if (later.length === 0) break;
+              await Promise.all(later);
+            }
+            const superseded = lastAnswered > asked;
             catchUps.delete(newer);
             if (superseded || controller.signal.aborted) return;
             for (const changed of all) if (!newer.has(changed?.id)) onChange(changed);

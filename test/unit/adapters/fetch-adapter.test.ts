@@ -501,6 +501,25 @@ describe('given the event stream', () => {
     expect(received).toEqual([]);
   });
 
+  it('also waits for a list asked for while it waited on another', async () => {
+    const { fetch, adapter, list, received } = await reconnectWithListOnItsWay();
+    const first = deferredResponse();
+    const second = deferredResponse();
+    fetch.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+    const one = adapter.listConnections({ signal: signal() }).catch(() => {});
+    list.resolve(new Response(JSON.stringify([connection({ status: 'connected', accountName: 'Caught up (old)' })])));
+    await vi.advanceTimersByTimeAsync(0);
+    const two = adapter.listConnections({ signal: signal() });
+    first.resolve(new Response('{}', { status: 503 }));
+    await one;
+    await vi.advanceTimersByTimeAsync(0);
+    second.resolve(new Response(JSON.stringify([connection({ status: 'authorization_required', accountName: 'Newest' })])));
+    await two;
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received).toEqual([]);
+  });
+
   it('does not hand on the catch-up list\'s older copy of a connection pushed while it was on its way', async () => {
     const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
     expect(fetch).toHaveBeenCalledTimes(1);
