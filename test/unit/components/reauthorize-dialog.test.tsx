@@ -418,6 +418,15 @@ describe('given a product team composing it', () => {
     const { unmount } = render(
       <>
         <ReauthorizeButton connection={googleSearch}>Fix access</ReauthorizeButton>
+        {/* Words inside an element of your own name it too. */}
+        <ReauthorizeButton connection={googleSearch}>
+          <span>Reconnect</span>
+        </ReauthorizeButton>
+        <ReauthorizeButton connection={googleSearch} asChild>
+          <a href="/reconnect">
+            <svg aria-hidden /> Reconnect now
+          </a>
+        </ReauthorizeButton>
         {/* An icon of your own, or your own element, keeps the built-in name. */}
         <ReauthorizeButton connection={googleSearch} data-testid="icon">
           <svg aria-hidden />
@@ -430,6 +439,8 @@ describe('given a product team composing it', () => {
       </>,
     );
     expect(screen.getByRole('button', { name: 'Fix access' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reconnect' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Reconnect now' })).toBeInTheDocument();
     expect(screen.getByTestId('icon')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
     expect(screen.getByRole('link', { name: 'Reauthorize Google Ads — Acme Search' })).toBeInTheDocument();
     unmount();
