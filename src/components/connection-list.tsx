@@ -681,60 +681,70 @@ function StatusAnnouncer({
   React.useEffect(() => {
     props.current = { messages, providers };
   });
-  const note = React.useCallback((list: readonly Connection[], flowStates?: Readonly<Record<string, FlowState>>) => {
-    const seen = known.current;
-    if (!seen) {
-      known.current = new Map(list.map((c) => [c.id, c]));
-      // Failures from before this list was on screen are not news (a remount under the same store).
-      if (flowStates) flows.current = flowStates;
-      return;
-    }
-    // Called on every change to the store: a long list costs one look-up per row, nothing more.
-    const { messages: m, providers: catalog } = props.current;
-    const changes: string[] = [];
-    const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed' | 'announce.caughtUp') => {
-      changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
-    };
-    for (const c of list) {
-      const before = seen.get(c.id);
-      if (before === c) continue;
-      // A change a shown flow brought about is said by what shows it ("connected again"), and
-      // so is a reconnection made by other means while it is shown.
-      const phase = flowStates?.[c.id]?.phase;
-      const byShownFlow = store?.isShown(c.id) && (phase === 'succeeded' || RUNNING.includes(phase!) || store.reconnectedWhileShown(c.id));
-      if (before && before.status !== c.status && !byShownFlow) {
-        // The end of a backfill is not a second reconnection.
-        say(c, before.status === 'backfilling' && c.status === 'connected' ? 'announce.caughtUp' : `announce.${c.status}`);
+  /**
+   * Compares the connections with these ids (as `current` gives them now) with those last seen,
+   * then the flows. The first call only notes what is there.
+   */
+  const note = React.useCallback(
+    (ids: Iterable<string>, current: (id: string) => Connection | undefined, flowStates?: Readonly<Record<string, FlowState>>) => {
+      const seen = known.current;
+      if (!seen) {
+        known.current = new Map();
+        for (const id of ids) known.current.set(id, current(id)!);
+        // Failures from before this list was on screen are not news (a remount under the same store).
+        if (flowStates) flows.current = flowStates;
+        return;
       }
-      seen.set(c.id, c);
-    }
-    // A re-authorization that failed with nothing showing it (one left to finish when its dialog
-    // closed) changes no status: say so, or nobody hears of it. Cancelling is no news.
-    if (flowStates && flowStates !== flows.current) {
-      for (const [id, flow] of Object.entries(flowStates)) {
-        const c = seen.get(id);
-        if (c && flow !== flows.current[id] && flow.phase === 'failed' && flow.error?.code !== 'cancelled' && !store?.isShown(id)) say(c, 'announce.failed');
+      const { messages: m, providers: catalog } = props.current;
+      const changes: string[] = [];
+      const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed' | 'announce.caughtUp') => {
+        changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
+      };
+      for (const id of ids) {
+        const c = current(id);
+        const before = seen.get(id);
+        // Gone: forgotten, so that one that comes back is not announced as a change.
+        if (!c) seen.delete(id);
+        if (!c || before === c) continue;
+        // A change a shown flow brought about is said by what shows it ("connected again"), and
+        // so is a reconnection made by other means while it is shown.
+        const phase = flowStates?.[id]?.phase;
+        const byShownFlow = store?.isShown(id) && (phase === 'succeeded' || RUNNING.includes(phase!) || store.reconnectedWhileShown(id));
+        if (before && before.status !== c.status && !byShownFlow) {
+          // The end of a backfill is not a second reconnection.
+          say(c, before.status === 'backfilling' && c.status === 'connected' ? 'announce.caughtUp' : `announce.${c.status}`);
+        }
+        seen.set(id, c);
       }
-      flows.current = flowStates;
-    }
-    // Forget connections that went away, so one that comes back is not announced as a change.
-    if (seen.size > list.length) {
-      const ids = new Set(list.map((c) => c.id));
-      for (const id of seen.keys()) if (!ids.has(id)) seen.delete(id);
-    }
-    if (changes.length > 0) setText((last) => ({ sentence: changes.join(' '), count: (last?.count ?? 0) + 1 }));
-  }, [store]);
+      // A re-authorization that failed with nothing showing it (one left to finish when its dialog
+      // closed) changes no status: say so, or nobody hears of it. Cancelling is no news.
+      if (flowStates && flowStates !== flows.current) {
+        for (const [id, flow] of Object.entries(flowStates)) {
+          const c = seen.get(id);
+          if (c && flow !== flows.current[id] && flow.phase === 'failed' && flow.error?.code !== 'cancelled' && !store?.isShown(id)) say(c, 'announce.failed');
+        }
+        flows.current = flowStates;
+      }
+      if (changes.length > 0) setText((last) => ({ sentence: changes.join(' '), count: (last?.count ?? 0) + 1 }));
+    },
+    [store],
+  );
   React.useEffect(() => {
     if (!store) return;
-    const check = () => {
+    // Each change names the ids it touched: a long list costs nothing per row that did not change.
+    const check = (changed?: readonly string[]) => {
       const state = store.getState();
-      if (state.status !== 'loading') note(state.connections, state.flows);
+      if (state.status === 'loading') return;
+      note(known.current && changed ? changed : state.connections.map((c) => c.id), store.getConnection, state.flows);
     };
     check();
     return store.subscribe(check);
   }, [store, note]);
   React.useEffect(() => {
-    if (connections) note(connections);
+    if (!connections) return;
+    // From props: every row shown, and every row seen (to notice those that went).
+    const byId = new Map(connections.map((c) => [c.id, c]));
+    note(new Set([...byId.keys(), ...(known.current?.keys() ?? [])]), (id) => byId.get(id), undefined);
   }, [connections, note]);
   return (
     <div role="status" className="rca-visually-hidden" style={VISUALLY_HIDDEN}>

@@ -78,7 +78,7 @@ class ConnectionStore {
   readonly adapter: ConnectionsAdapter;
   #options: ConnectionStoreOptions;
   #state: ConnectionsState = SERVER_STATE;
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(changed: readonly string[]) => void>();
   /** Listeners of one connection and its flow, by id. */
   readonly #watchers = new Map<string, Set<() => void>>();
   readonly #flows: FlowController;
@@ -131,7 +131,12 @@ class ConnectionStore {
 
   getFlow = (id: string): FlowState => flowIn(this.#state, id);
 
-  subscribe = (listener: () => void): (() => void) => {
+  /**
+   * Calls `listener` after every change, with the ids whose connection or flow changed (none when
+   * only the list's status, error or `isRefreshing` did): a listener that cares about rows need
+   * not look at every row.
+   */
+  subscribe = (listener: (changed: readonly string[]) => void): (() => void) => {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
@@ -501,7 +506,7 @@ class ConnectionStore {
   /** Tells every listener, then the listeners of each id in `changed`. */
   #setState(patch: Partial<ConnectionsState>, changed: readonly string[] = []): void {
     this.#state = { ...this.#state, ...patch };
-    for (const listener of [...this.#listeners]) listener();
+    for (const listener of [...this.#listeners]) listener(changed);
     for (const id of changed) {
       const set = this.#watchers.get(id);
       if (set) for (const listener of [...set]) listener();
