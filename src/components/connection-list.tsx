@@ -730,6 +730,8 @@ function StatusAnnouncer({
     [store],
   );
   React.useEffect(() => {
+    // Another store (or none, from props): what was seen of the last one says nothing of this one.
+    known.current = null;
     if (!store) return;
     // Each change names the ids it touched: a long list costs nothing per row that did not change.
     const check = (changed?: readonly string[]) => {

@@ -396,7 +396,7 @@ class ConnectionStore {
   /** Runs the whole re-authorization of one connection; see `FlowController`. */
   reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => {
     // A flow of its own takes over from a reconnection made elsewhere.
-    this.#reconnectedWhileShown.delete(id);
+    this.#forgetReconnection(id);
     return this.#flows.reauthorize(id, input);
   };
 
@@ -418,7 +418,7 @@ class ConnectionStore {
         this.#shown.set(id, left);
       } else {
         this.#shown.delete(id);
-        this.#reconnectedWhileShown.delete(id);
+        this.#forgetReconnection(id);
       }
     };
   };
@@ -427,12 +427,18 @@ class ConnectionStore {
   isShown = (id: string): boolean => this.#shown.has(id);
 
   /**
-   * Whether the connection, while shown and with no flow of its own running, went from needing
-   * attention to connected for the same account (another tab, a push, a server-side callback, a
-   * grant whose answer was lost). What shows it says so ("connected again"); `ConnectionList`
-   * then does not. Cleared when it stops being shown, a flow starts, or it stops working again.
+   * Whether the connection, while shown, went from needing attention to connected for the same
+   * account by other means than a flow's own result (another tab, a push, a server-side callback,
+   * a grant whose answer was lost). Once no flow of its own runs, what shows it says so
+   * ("connected again"); `ConnectionList` then does not. Cleared when it stops being shown, a
+   * flow starts or succeeds, or it stops working again.
    */
   reconnectedWhileShown = (id: string): boolean => this.#reconnectedWhileShown.has(id);
+
+  /** Clears the mark, and tells those who read it. */
+  #forgetReconnection(id: string): void {
+    if (this.#reconnectedWhileShown.delete(id)) this.#notify([id]);
+  }
 
   /** Returns an ended flow to `idle` (for instance when its dialog closes). A running flow is kept. */
   resetFlow = (id: string): void => {
@@ -445,6 +451,8 @@ class ConnectionStore {
     if (flow) Object.defineProperty(flows, id, { value: flow, enumerable: true, writable: true, configurable: true });
     else if (Object.prototype.hasOwnProperty.call(flows, id)) delete flows[id];
     else return;
+    // Its own result says "connected again": no reconnection by other means to tell of.
+    if (flow?.phase === 'succeeded') this.#reconnectedWhileShown.delete(id);
     this.#setState({ flows }, [id]);
   }
 
@@ -491,7 +499,9 @@ class ConnectionStore {
       this.#reconnectedWhileShown.delete(id);
       return;
     }
-    if (!previous || isUsable(previous) || !this.#shown.has(id) || this.#flows.isRunning(id)) return;
+    // A flow's own result counts too for now: its success clears the mark (see #setFlow); a
+    // flow that ends otherwise leaves it, and the reconnection is still said.
+    if (!previous || isUsable(previous) || !this.#shown.has(id)) return;
     const known = previous.accountId ?? this.#accountIds.get(id);
     // Right after a sign-in to the wrong account, what shows it keeps saying so.
     const wrongAccount = flowIn(this.#state, id).error?.code === 'account_mismatch';
@@ -506,6 +516,10 @@ class ConnectionStore {
   /** Tells every listener, then the listeners of each id in `changed`. */
   #setState(patch: Partial<ConnectionsState>, changed: readonly string[] = []): void {
     this.#state = { ...this.#state, ...patch };
+    this.#notify(changed);
+  }
+
+  #notify(changed: readonly string[]): void {
     for (const listener of [...this.#listeners]) listener(changed);
     for (const id of changed) {
       const set = this.#watchers.get(id);

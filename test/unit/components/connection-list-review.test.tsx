@@ -355,6 +355,73 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search');
   });
 
+  it('says it once a sign-in it was running ends without one, when the connection came back meanwhile', async () => {
+    const fake = createFakeAdapter();
+    stubWindowOpen();
+    const { container } = render(
+      <Provider adapter={fake.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await act(async () => {});
+
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent(/^$/);
+  });
+
+  it('offers to sign in again when reopened after saying the connection came back', async () => {
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog connection={googleSearch}>
+          <ReauthorizeDialog.Trigger>Open</ReauthorizeDialog.Trigger>
+        </ReauthorizeDialog>
+      </Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Open' }));
+    let dialog = await screen.findByRole('dialog');
+    await act(async () => {});
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await act(async () => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+  });
+
+  it('forgets the rows of a store it no longer shows, and announces the new store\'s changes', async () => {
+    // In the first store Acme Search is connected.
+    const first = createFakeAdapter(sample.map((c) => (c.id === googleSearch.id ? { ...c, status: 'connected' as const } : c)));
+    const second = createFakeAdapter();
+    const { container, rerender } = render(
+      <Provider adapter={first.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await screen.findAllByText('Acme Search');
+    // The second store's list is on its way; a push for it arrives first.
+    let answer!: (list: Connection[]) => void;
+    second.adapter.listConnections.mockImplementationOnce(() => new Promise<Connection[]>((resolve) => (answer = resolve)));
+    rerender(
+      <Provider adapter={second.adapter}>
+        <ConnectionList />
+      </Provider>,
+    );
+    await act(async () => {});
+    const lapsed = { ...googleSearch, accountName: 'Acme Search (new)' };
+    act(() => second.push(lapsed));
+    await act(async () => answer(sample.map((c) => (c.id === lapsed.id ? { ...lapsed } : { ...c }))));
+    act(() => second.push({ ...lapsed, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search (new)');
+  });
+
   it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {
     const fake = createFakeAdapter();
     function Healthy() {

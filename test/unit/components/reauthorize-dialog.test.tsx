@@ -431,6 +431,10 @@ describe('given a product team composing it', () => {
         <ReauthorizeButton connection={googleSearch} data-testid="icon">
           <svg aria-hidden />
         </ReauthorizeButton>
+        {/* Words hidden from assistive technology (an icon font's ligature) do not name it. */}
+        <ReauthorizeButton connection={googleSearch} data-testid="hidden-words">
+          <span aria-hidden="true">vpn_key</span>
+        </ReauthorizeButton>
         <ReauthorizeButton connection={googleSearch} asChild>
           <a href="/reauthorize">
             <svg aria-hidden />
@@ -442,6 +446,7 @@ describe('given a product team composing it', () => {
     expect(screen.getByRole('button', { name: 'Reconnect' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Reconnect now' })).toBeInTheDocument();
     expect(screen.getByTestId('icon')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
+    expect(screen.getByTestId('hidden-words')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
     expect(screen.getByRole('link', { name: 'Reauthorize Google Ads — Acme Search' })).toBeInTheDocument();
     unmount();
     render(
