@@ -240,17 +240,30 @@ describe('given a status that began and a sync that ran under a minute ago', () 
 });
 
 describe('given a connection reconnected elsewhere while its dialog is open', () => {
-  it('says it is connected again and offers Done, not another sign-in, announced once', async () => {
+  /** The list, with Acme Search's dialog opened from its red key. */
+  async function openFromList() {
     const fake = createFakeAdapter();
-    const open = vi.spyOn(window, 'open');
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const { container } = render(
       <Provider adapter={fake.adapter}>
         <ConnectionList />
       </Provider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
     const dialog = await screen.findByRole('dialog');
+    /** What the list's own live region says. */
+    const listRegion = () => container.querySelector<HTMLElement>('.rca-connection-list > [role="status"]:last-of-type')!;
+    return { fake, dialog, listRegion };
+  }
+
+  /** Signs in from the dialog up to the point where the platform's window waits on the user. */
+  async function startSignIn(fake: ReturnType<typeof createFakeAdapter>, dialog: HTMLElement) {
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+  }
+
+  it('says it is connected again and offers Done, not another sign-in, announced once', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { fake, dialog, listRegion } = await openFromList();
     expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toBeInTheDocument();
 
     act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
@@ -260,23 +273,14 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(within(dialog).getByRole('button', { name: 'Done' })).toBeInTheDocument();
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
     // The dialog says it; the list's live region does not say it again.
-    const listRegion = container.querySelector<HTMLElement>('.rca-connection-list > [role="status"]:last-of-type')!;
-    expect(listRegion).not.toHaveTextContent(/reconnected/);
+    expect(listRegion()).not.toHaveTextContent(/reconnected/);
     expect(open).not.toHaveBeenCalled();
   });
 
   it('says it is connected again when the answer to the code exchange was lost but the list shows the grant stored', async () => {
-    const fake = createFakeAdapter();
     stubWindowOpen();
-    render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
-    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+    const { fake, dialog } = await openFromList();
+    await startSignIn(fake, dialog);
     act(() => sendCallback({ state: 's1', code: 'c1' }));
     await act(async () => {});
     expect(dialog).toHaveAttribute('data-stage', 'completing');
@@ -291,25 +295,17 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
   });
 
   it('does not call it connected when the account is another, or after a sign-in to the wrong account', async () => {
-    const fake = createFakeAdapter();
     stubWindowOpen();
-    const { container } = render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
-    const dialog = await screen.findByRole('dialog');
+    const { fake, dialog, listRegion } = await openFromList();
     const since = new Date(NOW).toISOString();
 
     act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: since, accountId: 'someone-else' }));
     expect(dialog).toHaveAttribute('data-stage', 'ready');
     // The dialog does not say it, so the list does.
-    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search');
+    expect(listRegion()).toHaveTextContent('Google Ads reconnected: Acme Search');
     act(() => fake.push({ ...googleSearch }));
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
-    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+    await startSignIn(fake, dialog);
     act(() => sendCallback({ state: 's1', code: 'c1' }));
     await act(async () => fake.completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', accountId: '999-999-9999' }));
     expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
@@ -340,40 +336,25 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
   });
 
   it('does not take an unreadable account id for the same account', async () => {
-    const fake = createFakeAdapter();
-    const { container } = render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
-    const dialog = await screen.findByRole('dialog');
+    const { fake, dialog, listRegion } = await openFromList();
     act(() => fake.push({ ...googleSearch, accountId: null as never }));
     act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString(), accountId: 'someone-else' }));
 
     expect(dialog).toHaveAttribute('data-stage', 'ready');
-    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search');
+    expect(listRegion()).toHaveTextContent('Google Ads reconnected: Acme Search');
   });
 
   it('says it once a sign-in it was running ends without one, when the connection came back meanwhile', async () => {
-    const fake = createFakeAdapter();
     stubWindowOpen();
-    const { container } = render(
-      <Provider adapter={fake.adapter}>
-        <ConnectionList />
-      </Provider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' }));
-    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/o/oauth2/auth?state=s1', state: 's1' }));
+    const { fake, dialog, listRegion } = await openFromList();
+    await startSignIn(fake, dialog);
     act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await act(async () => {});
 
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
     expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
-    expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent(/^$/);
+    expect(listRegion()).toHaveTextContent(/^$/);
   });
 
   it('offers to sign in again when reopened after saying the connection came back', async () => {
@@ -396,6 +377,24 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(dialog).toHaveAttribute('data-stage', 'ready');
   });
 
+  it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {
+    const fake = createFakeAdapter();
+    function Healthy() {
+      const [open, setOpen] = React.useState(true);
+      return <ReauthorizeDialog connection={googleBrand} open={open} onOpenChange={setOpen} />;
+    }
+    render(
+      <Provider adapter={fake.adapter}>
+        <Healthy />
+      </Provider>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toBeInTheDocument();
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+  });
+});
+
+describe('given a list moved to another store (another workspace)', () => {
   it('forgets the rows of a store it no longer shows, and announces the new store\'s changes', async () => {
     // In the first store Acme Search is connected.
     const first = createFakeAdapter(sample.map((c) => (c.id === googleSearch.id ? { ...c, status: 'connected' as const } : c)));
@@ -420,21 +419,5 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     await act(async () => answer(sample.map((c) => (c.id === lapsed.id ? { ...lapsed } : { ...c }))));
     act(() => second.push({ ...lapsed, status: 'connected', statusSince: new Date(NOW).toISOString() }));
     expect(container.querySelector('.rca-connection-list > [role="status"]:last-of-type')).toHaveTextContent('Google Ads reconnected: Acme Search (new)');
-  });
-
-  it('still offers to sign in again to a connection that was connected when the dialog opened', async () => {
-    const fake = createFakeAdapter();
-    function Healthy() {
-      const [open, setOpen] = React.useState(true);
-      return <ReauthorizeDialog connection={googleBrand} open={open} onOpenChange={setOpen} />;
-    }
-    render(
-      <Provider adapter={fake.adapter}>
-        <Healthy />
-      </Provider>,
-    );
-    const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toBeInTheDocument();
-    expect(dialog).toHaveAttribute('data-stage', 'ready');
   });
 });
