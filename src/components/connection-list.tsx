@@ -706,11 +706,15 @@ function StatusAnnouncer({
         // Gone: forgotten, so that one that comes back is not announced as a change.
         if (!c) seen.delete(id);
         if (!c || before === c) continue;
+        const phase = flowStates?.[id]?.phase;
+        const shown = store?.isShown(id);
+        // While a shown flow runs, its outcome decides who says what: the change is held (not
+        // noted), and looked at again when the flow ends or stops being shown.
+        if (shown && RUNNING.includes(phase!)) continue;
         // A change a shown flow brought about is said by what shows it ("connected again"), and
         // so is a reconnection made by other means while it is shown.
-        const phase = flowStates?.[id]?.phase;
-        const byShownFlow = store?.isShown(id) && (phase === 'succeeded' || RUNNING.includes(phase!) || store.reconnectedWhileShown(id));
-        if (before && before.status !== c.status && !byShownFlow) {
+        const saidByShown = shown && (phase === 'succeeded' || store!.reconnectedWhileShown(id));
+        if (before && before.status !== c.status && !saidByShown) {
           // The end of a backfill is not a second reconnection.
           say(c, before.status === 'backfilling' && c.status === 'connected' ? 'announce.caughtUp' : `announce.${c.status}`);
         }

@@ -63,7 +63,7 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   // Reconnected by other means while the dialog shows it (another tab, a push, a server-side
   // callback, a grant whose answer was lost): it says so and offers Done, not a sign-in nobody
   // needs. A dialog open on a connection that works still signs in again when asked.
-  const reconnected = reauth.reconnected && !reauth.isRunning && reauth.stage !== 'succeeded' && reauth.stage !== 'wrong_account';
+  const reconnected = reauth.reconnected && reauth.stage !== 'succeeded';
   const shown = React.useMemo<UseReauthorizationResult>(() => (reconnected ? { ...reauth, stage: 'succeeded' } : reauth), [reconnected, reauth]);
   const value = React.useMemo(
     () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing }),

@@ -395,8 +395,9 @@ class ConnectionStore {
 
   /** Runs the whole re-authorization of one connection; see `FlowController`. */
   reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => {
-    // A flow of its own takes over from a reconnection made elsewhere.
-    this.#forgetReconnection(id);
+    // A new flow of its own takes over from a reconnection made elsewhere (joining the one that
+    // runs, to reopen its window, does not).
+    if (!this.#flows.isRunning(id)) this.#forgetReconnection(id);
     return this.#flows.reauthorize(id, input);
   };
 
@@ -429,11 +430,12 @@ class ConnectionStore {
   /**
    * Whether the connection, while shown, went from needing attention to connected for the same
    * account by other means than a flow's own result (another tab, a push, a server-side callback,
-   * a grant whose answer was lost). Once no flow of its own runs, what shows it says so
-   * ("connected again"); `ConnectionList` then does not. Cleared when it stops being shown, a
-   * flow starts or succeeds, or it stops working again.
+   * a grant whose answer was lost), and no flow of its own runs or ended for another account:
+   * what shows it should say so ("connected again"); `ConnectionList` then does not. Cleared
+   * when it stops being shown, a new flow starts or one succeeds, or it stops working again.
    */
-  reconnectedWhileShown = (id: string): boolean => this.#reconnectedWhileShown.has(id);
+  reconnectedWhileShown = (id: string): boolean =>
+    this.#reconnectedWhileShown.has(id) && !this.#flows.isRunning(id) && this.getFlow(id).error?.code !== 'account_mismatch';
 
   /** Clears the mark, and tells those who read it. */
   #forgetReconnection(id: string): void {

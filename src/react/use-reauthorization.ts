@@ -47,8 +47,8 @@ export interface UseReauthorizationResult {
   isRunning: boolean;
   /**
    * While your UI shows the flow (see `show()`), the connection was reconnected by other means,
-   * for the same account, with no flow of its own running: say "connected again" rather than
-   * offer a sign-in nobody needs.
+   * for the same account, and no flow of its own runs (or ended for another account): say
+   * "connected again" rather than offer a sign-in nobody needs.
    */
   reconnected: boolean;
   /**

@@ -357,6 +357,34 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(listRegion()).toHaveTextContent(/^$/);
   });
 
+  it('still says it after the window was reopened and the sign-in then cancelled', async () => {
+    stubWindowOpen();
+    const { fake, dialog, listRegion } = await openFromList();
+    await startSignIn(fake, dialog);
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    // While its own sign-in runs, the dialog keeps to it.
+    expect(dialog).toHaveAttribute('data-stage', 'waiting');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen window' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await act(async () => {});
+
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
+    expect(listRegion()).toHaveTextContent(/^$/);
+  });
+
+  it('leaves it to the list when the dialog is closed with Escape while its sign-in runs', async () => {
+    stubWindowOpen();
+    const { fake, dialog, listRegion } = await openFromList();
+    await startSignIn(fake, dialog);
+    act(() => fake.push({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
+    expect(listRegion()).toHaveTextContent(/^$/);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await act(async () => {});
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(listRegion()).toHaveTextContent(/^Google Ads reconnected: Acme Search$/);
+  });
+
   it('offers to sign in again when reopened after saying the connection came back', async () => {
     const fake = createFakeAdapter();
     render(

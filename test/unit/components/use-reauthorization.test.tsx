@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import * as React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getReauthorizationStage, useReauthorization } from '../../../src/react/use-reauthorization';
@@ -54,6 +55,34 @@ describe('given custom markup on useReauthorization', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(popups.popups[0]!.close).toHaveBeenCalled();
     expect(screen.getByTestId('stage')).toHaveTextContent('cancelled');
+  });
+
+  it('says the connection came back by other means only once its own sign-in is over', async () => {
+    const fake = createFakeAdapter();
+    stubWindowOpen();
+    function Shown() {
+      const { stage, start, cancel, show, reconnected } = useReauthorization(googleSearch);
+      React.useEffect(show, [show]);
+      return (
+        <div>
+          <p data-testid="state">{`${stage} ${reconnected}`}</p>
+          <button onClick={() => void start()}>Connect</button>
+          <button onClick={cancel}>Stop</button>
+        </div>
+      );
+    }
+    render(
+      <Provider adapter={fake.adapter}>
+        <Shown />
+      </Provider>,
+    );
+    await act(async () => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/auth', state: 's1' }));
+    act(() => fake.push({ ...googleSearch, status: 'connected' }));
+    expect(screen.getByTestId('state')).toHaveTextContent('waiting false');
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(screen.getByTestId('state')).toHaveTextContent('cancelled true');
   });
 
   it('explains what is missing outside a provider without an adapter', () => {
