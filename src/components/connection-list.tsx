@@ -14,7 +14,7 @@ import { useBeforePaint } from '../react/use-before-paint';
 import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
-import { hasText } from './has-text';
+import { useOwnWords } from './use-own-words';
 import { KeyIcon } from './icons';
 import { ReauthorizeDialog } from './reauthorize-dialog';
 import type { ReauthorizeDialogProps } from './reauthorize-dialog';
@@ -39,13 +39,16 @@ const ReauthorizeButton = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, Re
   const localized = useLocalized({ locale, messages });
   const label = getProvider(connection.provider, localized.providers).label;
   const Component = asChild ? Slot : 'button';
+  const element = React.useRef<HTMLButtonElement | null>(null);
+  const composedRef = useComposedRefs(element, ref);
+  // An icon needs a name; words it shows name it themselves (what is seen is what is said).
+  const ownWords = useOwnWords(element);
   return (
     <Component
       type={asChild ? undefined : 'button'}
-      // An icon needs a name; words given as children name it themselves (what is seen is what is said).
-      aria-label={hasText(children) ? undefined : localized.messages['item.reauthorize'](label, connection.accountName)}
+      aria-label={ownWords ? undefined : localized.messages['item.reauthorize'](label, connection.accountName)}
       {...props}
-      ref={ref}
+      ref={composedRef}
       className={clsx('rca-reauthorize-button', className)}
     >
       {children ?? <KeyIcon className="rca-key-icon" />}

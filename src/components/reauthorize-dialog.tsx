@@ -14,7 +14,7 @@ import { useLocalized } from '../react/use-localized';
 import type { Localized, LocalizedProps } from '../react/use-localized';
 import { useReauthorization } from '../react/use-reauthorization';
 import type { UseReauthorizationResult } from '../react/use-reauthorization';
-import { hasText } from './has-text';
+import { useOwnWords } from './use-own-words';
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialogRoot
@@ -394,17 +394,19 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
 export interface ReauthorizeDialogCloseProps extends React.ComponentPropsWithoutRef<typeof Dialog.Close> {}
 
 /**
- * The corner close button (`.rca-dialog-close`): an icon named "Close", or the words you give as
- * children (which then name it); `asChild` renders your own element, named "Close" unless you
- * name it.
+ * The corner close button (`.rca-dialog-close`): an icon named "Close", unless what you give as
+ * children (or render with `asChild`) shows words, which then name it.
  */
 const ReauthorizeDialogClose = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, ReauthorizeDialogCloseProps>(function ReauthorizeDialogClose(
   { className, children, ...props },
   ref,
 ) {
   const { messages } = useDialogContext('ReauthorizeDialogClose');
+  const element = React.useRef<HTMLButtonElement | null>(null);
+  const composedRef = useComposedRefs(element, ref);
+  const ownWords = useOwnWords(element);
   return (
-    <Dialog.Close aria-label={hasText(children) ? undefined : messages['action.close']} {...props} ref={ref} className={clsx('rca-dialog-close', className)}>
+    <Dialog.Close aria-label={ownWords ? undefined : messages['action.close']} {...props} ref={composedRef} className={clsx('rca-dialog-close', className)}>
       {children ?? <Cross2Icon aria-hidden />}
     </Dialog.Close>
   );

@@ -317,6 +317,16 @@ describe('given a dialog rendered from props before the list has arrived', () =>
   });
 });
 
+/** A router's link: forwards its ref and props to an anchor. */
+const RouterLink = React.forwardRef<HTMLAnchorElement, React.ComponentPropsWithoutRef<'a'> & { to: string }>(function RouterLink({ to, ...props }, ref) {
+  return <a ref={ref} href={to} {...props} />;
+});
+
+/** An icon font: its ligature is hidden from assistive technology. */
+function FontIcon({ children }: { children: string }) {
+  return <span aria-hidden="true">{children}</span>;
+}
+
 describe('given a product team composing it', () => {
   it('opens from its own trigger when uncontrolled, and closes from the corner button', async () => {
     const user = userEvent.setup();
@@ -431,6 +441,19 @@ describe('given a product team composing it', () => {
         <ReauthorizeButton connection={googleSearch} data-testid="icon">
           <svg aria-hidden />
         </ReauthorizeButton>
+        {/* Words from a fragment or a component of your own name it too. */}
+        <ReauthorizeButton connection={googleSearch}>
+          <>
+            <svg aria-hidden /> Reconnect in a fragment
+          </>
+        </ReauthorizeButton>
+        <ReauthorizeButton connection={googleSearch} asChild>
+          <RouterLink to="/reconnect">Reconnect through the router</RouterLink>
+        </ReauthorizeButton>
+        {/* An icon component whose ligature is hidden from assistive technology does not. */}
+        <ReauthorizeButton connection={googleSearch} data-testid="icon-component">
+          <FontIcon>vpn_key</FontIcon>
+        </ReauthorizeButton>
         {/* Words hidden from assistive technology (an icon font's ligature) do not name it. */}
         <ReauthorizeButton connection={googleSearch} data-testid="hidden-words">
           <span aria-hidden="true">vpn_key</span>
@@ -447,6 +470,9 @@ describe('given a product team composing it', () => {
     expect(screen.getByRole('link', { name: 'Reconnect now' })).toBeInTheDocument();
     expect(screen.getByTestId('icon')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
     expect(screen.getByTestId('hidden-words')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
+    expect(screen.getByTestId('icon-component')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
+    expect(screen.getByRole('button', { name: 'Reconnect in a fragment' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Reconnect through the router' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Reauthorize Google Ads — Acme Search' })).toBeInTheDocument();
     unmount();
     render(
