@@ -45,7 +45,11 @@ async function clickInPopup(popup: { current: Window | null }, label: string) {
   await expect
     .poll(() => {
       try {
-        return [...(popup.current?.document.querySelectorAll('button') ?? [])].find((b) => b.textContent === label && !b.disabled) ?? null;
+        const document = popup.current?.document;
+        // While the page is still being parsed its buttons exist before its script has given them
+        // their handlers: a click then does nothing.
+        if (!document || document.readyState === 'loading') return null;
+        return [...document.querySelectorAll('button')].find((b) => b.textContent === label && !b.disabled) ?? null;
       } catch {
         return null;
       }

@@ -37,7 +37,10 @@ async function setUp(connections?: Connection[]) {
 async function openConsent(): Promise<Document> {
   await userEvent.click(page.getByRole('button', { name: 'Reauthorize' }));
   const popup = open.mock.results[0]!.value as Window;
-  await expect.poll(() => popup.document?.getElementById('allow') !== null && popup.location.pathname === '/oauth/consent.html', { timeout: 5000 }).toBe(true);
+  // Parsed to the end, so its script has given the buttons their handlers.
+  await expect
+    .poll(() => popup.location.pathname === '/oauth/consent.html' && popup.document?.readyState !== 'loading' && popup.document.getElementById('allow') !== null, { timeout: 5000 })
+    .toBe(true);
   return popup.document;
 }
 
