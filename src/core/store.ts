@@ -504,10 +504,9 @@ class ConnectionStore {
     // A flow's own result counts too for now: its success clears the mark (see #setFlow); a
     // flow that ends otherwise leaves it, and the reconnection is still said.
     if (!previous || isUsable(previous) || !this.#shown.has(id)) return;
+    // (Right after a sign-in to the wrong account, `reconnectedWhileShown` hides the mark.)
     const known = previous.accountId ?? this.#accountIds.get(id);
-    // Right after a sign-in to the wrong account, what shows it keeps saying so.
-    const wrongAccount = flowIn(this.#state, id).error?.code === 'account_mismatch';
-    if ((known === undefined || known === next.accountId) && !wrongAccount) this.#reconnectedWhileShown.add(id);
+    if (known === undefined || known === next.accountId) this.#reconnectedWhileShown.add(id);
   }
 
   #rememberAccount(previous: Connection | undefined, next: Connection): void {
