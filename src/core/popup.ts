@@ -11,9 +11,6 @@ export interface PopupOptions {
   loadingText?: string;
 }
 
-const POPUP_NAME = 'react-connected-accounts-authorization';
-/** Each window gets its own name: a window still closing must never be handed back by name. */
-let opened = 0;
 /** How often the popup is checked for being closed: "within about a second". */
 const CLOSED_POLL_MS = 500;
 /**
@@ -35,8 +32,10 @@ const CLOSING_MS = 2 * CLOSE_LAST_LOOK_MS - CLOSE_FIRST_LOOK_MS;
 function openPopup(options: PopupOptions = {}, url = ''): Window | null {
   let popup: Window | null = null;
   try {
-    opened += 1;
-    popup = window.open(url, `${POPUP_NAME}-${opened}`, popupFeatures(options));
+    // Unnamed (`_blank`): a new window every time. A named one could be handed back (a window
+    // still closing, or one left from before the app's page was reloaded, on an old sign-in),
+    // and any frame that knows the name could send the user's sign-in window elsewhere.
+    popup = window.open(url, '_blank', popupFeatures(options));
   } catch {
     return null;
   }

@@ -83,6 +83,14 @@ describe('given a lapsed Google Ads connection', () => {
     expect(features).not.toMatch(/noopener|noreferrer/i);
   });
 
+  it('opens a new, unnamed window every time, so no other window can reach it or be handed back by name', async () => {
+    void store.reauthorize(SEARCH.id);
+    store.cancelReauthorize(SEARCH.id);
+    void store.reauthorize(SEARCH.id);
+
+    expect(windows.popups.map((popup) => popup.opened.name)).toEqual(['_blank', '_blank']);
+  });
+
   it('sends the open window to the platform once the adapter answers, and waits for the user', async () => {
     await startFlow();
 
@@ -873,7 +881,8 @@ describe('given a flow for another connection starts', () => {
     expect(store.getFlow(SEARCH.id).error?.code).toBe('superseded');
     expect(store.getFlow(CRM.id)).toEqual({ phase: 'starting', method: 'oauth' });
     expect(windows.popups).toHaveLength(2);
-    expect(windows.last.opened.name).not.toBe(firstPopup.opened.name);
+    // A new window: the first, still closing, cannot be handed back by name.
+    expect(windows.last.opened.name).toBe('_blank');
 
     // The first flow's result no longer counts.
     postResult({ state: 'state-search', code: 'late' });
