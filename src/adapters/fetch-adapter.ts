@@ -60,7 +60,8 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   const credentials = options.credentials ?? 'include';
 
   const request = async (method: 'GET' | 'POST', path: string, signal: AbortSignal, where: string, body?: unknown): Promise<unknown> => {
-    signal.throwIfAborted();
+    // Not `signal.throwIfAborted()`: Safari before 15.4 has no such method.
+    if (signal.aborted) throw signal.reason;
     let headers: Headers;
     try {
       headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
@@ -141,7 +142,14 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
     return payload as Connection;
   };
 
-  const at = (id: string) => `/connections/${encodeURIComponent(id)}`;
+  const at = (id: string) => {
+    // A URL parser reads "." and ".." as moves up the path (encodeURIComponent leaves dots be): a
+    // code or a login would go to another endpoint.
+    if (id === '.' || id === '..') {
+      throw new ConnectionsError('unsupported', `The connection id "${id}" cannot be part of a URL path.`, { connectionId: id, retryable: false });
+    }
+    return `/connections/${encodeURIComponent(id)}`;
+  };
 
   const fetchList = async (signal: AbortSignal): Promise<Connection[]> => {
     const payload = await request('GET', '/connections', signal, 'GET /connections');
@@ -177,18 +185,21 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       return { url: payload.url, state: payload.state };
     },
 
-    completeAuthorization({ id }, result, { signal }) {
+    async completeAuthorization({ id }, result, { signal }) {
       return connection(`${at(id)}/authorization/complete`, signal, `POST ${at(id)}/authorization/complete`, result);
     },
 
-    submitCredentials({ id }, login, { signal }) {
+    async submitCredentials({ id }, login, { signal }) {
       return connection(`${at(id)}/credentials`, signal, `POST ${at(id)}/credentials`, login);
     },
 
     subscribe(onChange) {
       const Source = options.EventSource === undefined ? globalThis.EventSource : options.EventSource;
       if (!Source) return () => {};
-      const { initialDelayMs = 1000, maxDelayMs = 30_000 } = options.reconnect ?? {};
+      const { initialDelayMs = 1000 } = options.reconnect ?? {};
+      // Timers cannot wait longer than 2^31 - 1 ms (they would fire at once): "no cap" (Infinity)
+      // and longer caps wait that long.
+      const maxDelayMs = Math.min(options.reconnect?.maxDelayMs ?? 30_000, 2 ** 31 - 1);
       let source: EventSource | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       /** Resets the backoff once a stream has stayed open as long as the longest wait. */
@@ -221,10 +232,12 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
             retries = 0;
             // A list asked for since that answered, or answers (those on their way, including any
             // asked for while waiting, are waited for), is newer than this one.
+            // Unsubscribing ends the wait too (lists without a timeout may never settle).
+            const stopped = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
             for (;;) {
               const later = [...pendingLists].filter(([number]) => number > asked).map(([, answered]) => answered);
-              if (later.length === 0) break;
-              await Promise.all(later);
+              if (later.length === 0 || controller.signal.aborted) break;
+              await Promise.race([Promise.all(later), stopped]);
             }
             const superseded = lastAnswered > asked;
             catchUps.delete(newer);

@@ -69,6 +69,21 @@ describe('given the documented REST API', () => {
     expect(backend.requests[1]!.url).toBe('https://app.example/api/connections/a%2Fb%3Fc/authorization');
   });
 
+  it('refuses an id of "." or "..", which a URL would read as a move up the path, sending nothing', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    for (const id of ['.', '..']) {
+      const start = await rejectionOf(adapter.startAuthorization({ ...lapsed, id }, { signal: signal() }));
+      expect(start).toMatchObject({ code: 'unsupported', retryable: false, connectionId: id });
+      await rejectionOf(adapter.completeAuthorization({ ...lapsed, id }, { code: 'c', state: 's', params: {} }, { signal: signal() }));
+      await rejectionOf(adapter.submitCredentials!({ ...lapsed, id }, { password: 'p' }, { signal: signal() }));
+    }
+    expect(backend.requests).toEqual([]);
+    // Dots among other characters are only dots.
+    await adapter.startAuthorization({ ...lapsed, id: 'gads-search' }, { signal: signal() });
+    await rejectionOf(adapter.startAuthorization({ ...lapsed, id: '...' }, { signal: signal() }));
+    expect(backend.requests.at(-1)!.url).toBe('https://app.example/api/connections/.../authorization');
+  });
+
   it('completes an authorization by posting the callback result as JSON, never in the URL', async () => {
     const { backend, adapter, lapsed } = setUp();
     const { state } = await adapter.startAuthorization(lapsed, { signal: signal() });
@@ -541,6 +556,32 @@ describe('given the event stream', () => {
       await vi.advanceTimersByTimeAsync(300);
     }
     expect(backend.sources).toHaveLength(7);
+  });
+
+  it('takes a cap of Infinity as the longest wait a timer allows, still backing off', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp({ reconnect: { initialDelayMs: 1000, maxDelayMs: Infinity } });
+    adapter.subscribe!(() => {});
+    // A stream that opens and drops at once does not start the waits over.
+    backend.sources[0]!.open();
+    await vi.advanceTimersByTimeAsync(1);
+    backend.sources[0]!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(backend.sources).toHaveLength(2);
+    backend.sources[1]!.fail();
+    // The second wait is one to two seconds, not at once.
+    await vi.advanceTimersByTimeAsync(999);
+    expect(backend.sources).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(backend.sources).toHaveLength(3);
+    // Far along, a wait stays a wait.
+    for (let attempt = 2; attempt < 40; attempt += 1) {
+      backend.sources.at(-1)!.fail();
+      await vi.advanceTimersByTimeAsync(2 ** 31);
+    }
+    backend.sources.at(-1)!.fail();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(backend.sources).toHaveLength(41);
   });
 
   it('closes the stream and cancels a pending reconnect on unsubscribe', async () => {
