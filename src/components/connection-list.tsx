@@ -206,7 +206,9 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
   error?: Error | null;
   /**
    * With `connections`: what "Try again" does after a load error; return a promise to have the
-   * alert say "Loading…" until it settles. @default the provider's `refresh()`
+   * alert say "Loading…" until it settles. Without it the alert offers no "Try again" (the list
+   * from a provider, without `connections`, retries through the provider's `refresh()`).
+   * @default undefined
    */
   onRetry?: () => void | Promise<unknown>;
   /**

@@ -43,7 +43,11 @@ export interface UseReauthorizationResult {
   flow: FlowState;
   /** What to show for it. */
   stage: ReauthorizationStage;
-  /** Whether a flow is under way (`starting`, `waiting`, `window_closed`, `blocked` or `completing`). */
+  /**
+   * Whether a flow is under way: `starting`, `waiting`, `window_closed` or `completing`, and
+   * `blocked` when reopening the window of a running flow was refused (a first window the browser
+   * refused ended the flow: `blocked`, not running).
+   */
   isRunning: boolean;
   /**
    * While your UI shows the flow (see `show()`), the connection was reconnected by other means,
