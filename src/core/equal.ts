@@ -6,6 +6,9 @@ function sameConnection(a: Connection, b: Connection): boolean {
   const keysA = Object.keys(a) as (keyof Connection)[];
   if (keysA.length !== Object.keys(b).length) return false;
   for (const key of keysA) {
+    // As many keys on each side is not the same keys: `{ statusSince: undefined }` against
+    // `{ canReauthorize: false }`.
+    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
     const x = a[key];
     const y = b[key];
     if (x === y) continue;
@@ -18,7 +21,7 @@ function sameConnection(a: Connection, b: Connection): boolean {
 function sameFlatObject(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.is(a[key], b[key]));
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && Object.is(a[key], b[key]));
 }
 
 export { sameConnection };

@@ -285,7 +285,8 @@ class ConnectionStore {
         try {
           this.#applyList(tick, answer);
         } catch (error) {
-          this.#loadFailed(tick, error as ConnectionsError);
+          // Not only the answer's own refusal: an array whose entries throw when read, too.
+          this.#loadFailed(tick, toConnectionsError(error, 'adapter.listConnections() returned a list that could not be read'));
         }
         return;
       }
@@ -532,6 +533,8 @@ class ConnectionStore {
   #report(error: ConnectionsError): void {
     const key = `${error.code}:${error.message}`;
     if (this.#reported.has(key)) return;
+    // Messages name the values they found: a feed of ever new bad dates must not grow this for ever.
+    if (this.#reported.size >= 200) this.#reported.clear();
     this.#reported.add(key);
     const { onError } = this.#options;
     if (!onError) {

@@ -46,8 +46,14 @@ const RULES: Rule[] = [
 ];
 
 export interface CheckedConnection {
-  /** The connection without its malformed optional fields, or `null` when a required one is. */
+  /**
+   * A copy of the connection (and of its `error` and `backfill`) without its malformed optional
+   * fields, or `null` when a required one is. A copy: an adapter that later changes its own object
+   * changes nothing shown, and its next version of it is seen as the change it is.
+   */
   connection: Connection | null;
+  /** The value's `id` as read (once), whatever it held. */
+  id?: unknown;
   /** One sentence per problem, naming the field and the connection. */
   problems: string[];
   /**
@@ -65,8 +71,16 @@ export interface CheckedConnection {
  * `status`, `category`) rejects the whole value.
  */
 function checkConnection(value: unknown, where: string): CheckedConnection {
-  if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
-  let record = value as Record<string, Record<string, unknown> | undefined>;
+  let record: Record<string, Record<string, unknown> | undefined>;
+  try {
+    if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
+    // Every field read once, here (a getter, a Proxy), and the checks below see what is kept.
+    record = { ...(value as object) };
+    for (const key of ['backfill', 'error']) if (isObject(record[key])) record[key] = { ...record[key] };
+  } catch (error) {
+    return { connection: null, problems: [`${where} returned a connection that could not be read: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const { id } = record;
   const problems: string[] = [];
   let lostAccountId = false;
   for (const [path, expected, test] of RULES) {
@@ -80,7 +94,7 @@ function checkConnection(value: unknown, where: string): CheckedConnection {
     const what = field === undefined ? `without "${name}"` : `whose "${name}" is ${describe(field)}`;
     const problem = `${where} returned ${which} ${what}; it must be ${expected}${key === 'id' ? named(record) : ''}.`;
     // The required fields come first in RULES: past them, every field may be left out.
-    if (!optional && !inner) return { connection: null, problems: [problem] };
+    if (!optional && !inner) return { connection: null, problems: [problem], id };
     problems.push(problem);
     if (key === 'accountId') lostAccountId = true;
     if (inner && optional) {
@@ -92,7 +106,7 @@ function checkConnection(value: unknown, where: string): CheckedConnection {
       record = rest;
     }
   }
-  return { connection: record as unknown as Connection, problems, ...(lostAccountId && { lostAccountId }) };
+  return { connection: record as unknown as Connection, problems, id, ...(lostAccountId && { lostAccountId }) };
 }
 
 /**
@@ -128,21 +142,25 @@ function checkConnectionList(value: unknown, where: string): CheckedList {
   }
   const connections: Connection[] = [];
   const problems: string[] = [];
-  const seen = new Set<string>();
+  /** Ids in the answer's order; `shown`, those of the connections kept. */
+  const order = new Set<string>();
+  const shown = new Set<string>();
   let unnamed = false;
   for (const entry of value as unknown[]) {
     const checked = checkConnection(entry, where);
-    const id = (entry as { id?: unknown } | null)?.id;
+    const { id, connection } = checked;
     problems.push(...checked.problems);
-    if (checked.connection) {
-      if (seen.has(id as string)) problems.push(`${where} returned the id "${id as string}" more than once; only the first is shown.`);
-      else connections.push(checked.connection);
+    if (connection) {
+      if (shown.has(connection.id)) problems.push(`${where} returned the id "${connection.id}" more than once; only the first well-formed one is shown.`);
+      else connections.push(connection);
+      shown.add(connection.id);
     }
-    // A rejected entry keeps its place: the store shows its last good version there.
-    if (isText(id)) seen.add(id as string);
+    // A rejected entry keeps its place: the store shows its last good version there (or a
+    // well-formed entry with its id further on).
+    if (isText(id)) order.add(id as string);
     else unnamed = true;
   }
-  return { connections, problems, order: [...seen], unnamed };
+  return { connections, problems, order: [...order], unnamed };
 }
 
 /** Who a connection without an id belongs to, as far as it says. */

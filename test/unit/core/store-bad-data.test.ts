@@ -210,3 +210,100 @@ describe('given a list answer whose entries carry no usable id', () => {
     expect(store.getState().connections.map((c) => c.id)).toEqual(['gads']);
   });
 });
+
+describe('given an adapter that changes its own connection objects in place', () => {
+  it('shows each change it pushes or lists, and nothing it changes without saying so', async () => {
+    await startShowing();
+    // The adapter keeps its connections and hands out the same objects.
+    const own = structuredClone(GOOD[1]!);
+    fake.push(own);
+    expect(store.getConnection('sfdc')).toMatchObject({ status: 'connected' });
+
+    own.status = 'authorization_required';
+    expect(store.getConnection('sfdc')?.status).toBe('connected');
+    fake.push(own);
+    expect(store.getConnection('sfdc')?.status).toBe('authorization_required');
+
+    own.status = 'connected';
+    await answerRefresh([structuredClone(GOOD[0]), own]);
+    expect(store.getConnection('sfdc')?.status).toBe('connected');
+    // Nested objects too: a later edit of its error does not change the words shown.
+    own.status = 'error';
+    own.error = { message: 'Sync failed.' };
+    fake.push(own);
+    own.error.message = 'Changed behind the store.';
+    expect(store.getConnection('sfdc')?.error?.message).toBe('Sync failed.');
+  });
+
+  it('sees a change that swaps one field for another, as many fields either way', async () => {
+    await startShowing({}, [{ ...GOOD[0]!, statusSince: undefined }]);
+    expect(store.getConnection('gads')).toHaveProperty('statusSince', undefined);
+    // Same number of keys, every key of the old one equal (undefined): not the same connection.
+    const { statusSince: _gone, ...rest } = GOOD[0]!;
+    fake.push({ ...rest, canReauthorize: false });
+    expect(store.getConnection('gads')?.canReauthorize).toBe(false);
+  });
+});
+
+describe('given entries that cannot be read as plain objects', () => {
+  it('shows a well-formed entry whose id a malformed one used first', async () => {
+    await startShowing();
+    await answerRefresh([{ ...GOOD[0], status: 'paused' }, { ...GOOD[0], status: 'connected' }, GOOD[1]]);
+    expect(store.getConnection('gads')?.status).toBe('connected');
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
+    expect(store.getState().error?.message).toMatch(/"status" is "paused"/);
+  });
+
+  it('refuses an entry whose fields throw when read, in words, showing the rest', async () => {
+    await startShowing();
+    const hostile = {
+      ...GOOD[1],
+      get id(): string {
+        throw new TypeError('boom');
+      },
+    };
+    await answerRefresh([GOOD[0], hostile]);
+    const { connections, error } = store.getState();
+    expect(connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
+    expect(error).toBeInstanceOf(ConnectionsError);
+    expect(error?.message).toMatch(/could not be read: boom/);
+
+    // And from a push: the adapter's own call does not throw.
+    expect(() => fake.push(hostile as unknown as Connection)).not.toThrow();
+    expect(store.getConnection('sfdc')).toEqual(GOOD[1]);
+  });
+
+  it('refuses a class instance whose fields are getters rather than show a connection without an id', async () => {
+    await startShowing();
+    class Listed {
+      get id() {
+        return 'li';
+      }
+      get status() {
+        return 'connected';
+      }
+      provider = 'linkedin_ads';
+      category = 'advertising';
+      accountName = 'Acme B2B';
+    }
+    await answerRefresh([...structuredClone(GOOD), new Listed()]);
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
+    expect(store.getState().error?.message).toMatch(/without "id"/);
+  });
+
+  it('says in words when the list itself throws as it is read', async () => {
+    await startShowing();
+    const list = structuredClone(GOOD);
+    Object.defineProperty(list, 1, {
+      get() {
+        throw new TypeError('gone');
+      },
+    });
+    await answerRefresh(list);
+    const { connections, error } = store.getState();
+    expect(connections).toEqual(GOOD);
+    expect(error).toBeInstanceOf(ConnectionsError);
+    expect(error).toMatchObject({ code: 'adapter_failed' });
+    expect(error?.message).toMatch(/could not be read: gone/);
+  });
+});
