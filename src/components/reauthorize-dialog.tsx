@@ -510,12 +510,18 @@ function EndFlowOnClose({
     onOpen.current?.();
     leftFinishing.delete(id);
   }, [leftFinishing, id]);
-  React.useEffect(
-    () => () => {
-      if (dismiss()) leftFinishing.add(id);
-    },
-    [dismiss, id, leftFinishing],
-  );
+  // Dismissed a microtask after the cleanup: StrictMode (and a remount like it) runs the cleanup
+  // and the effect again at once, and opening the dialog on a running flow must not cancel it.
+  const closing = React.useRef<{ id: string; cancelled: boolean } | null>(null);
+  React.useEffect(() => {
+    if (closing.current?.id === id) closing.current.cancelled = true;
+    return () => {
+      const close = (closing.current = { id, cancelled: false });
+      queueMicrotask(() => {
+        if (!close.cancelled && dismiss()) leftFinishing.add(id);
+      });
+    };
+  }, [dismiss, id, leftFinishing]);
   return null;
 }
 

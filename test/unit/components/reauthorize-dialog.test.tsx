@@ -6,6 +6,7 @@ import { ReauthorizeButton } from '../../../src/components/connection-list';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
+import { useReauthorization } from '../../../src/react/use-reauthorization';
 import type { Connection } from '../../../src/core/types';
 import { expectNoAxeViolations } from './axe';
 import {
@@ -562,6 +563,51 @@ describe('given an app in StrictMode', () => {
     await settle();
     expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
     expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+  });
+
+  it('keeps a flow the click started before opening the dialog, and still ends it on closing', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    let result: Promise<unknown> | undefined;
+    function Screen() {
+      const [open, setOpen] = React.useState(false);
+      const { start } = useReauthorization(googleSearch);
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              result = start().catch((error: unknown) => error);
+              setOpen(true);
+            }}
+          >
+            Fix it
+          </button>
+          <ReauthorizeDialog connection={googleSearch} open={open} onOpenChange={setOpen} />
+        </>
+      );
+    }
+    render(
+      <React.StrictMode>
+        <Provider adapter={fake.adapter}>
+          <Screen />
+        </Provider>
+      </React.StrictMode>,
+    );
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Fix it' }));
+    await settle();
+    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
+    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+    expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('awaiting_user');
+
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    await expect(result).resolves.toMatchObject({ code: 'cancelled' });
   });
 });
 
