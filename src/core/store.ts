@@ -76,6 +76,11 @@ const getServerState = (): ConnectionsState => SERVER_STATE;
  */
 class ConnectionStore {
   readonly adapter: ConnectionsAdapter;
+  /** Given to the store itself (`getConnectionStore`, `configure`). */
+  #base: ConnectionStoreOptions;
+  /** Given by each mounted provider and hook, removed when it unmounts; see `setOptions`. */
+  readonly #layers = new Map<object, { options: ConnectionStoreOptions; rank: number }>();
+  /** What applies: the base, then each layer by rank and, within a rank, in the order they came. */
   #options: ConnectionStoreOptions;
   #state: ConnectionsState = SERVER_STATE;
   readonly #listeners = new Set<(changed: readonly string[]) => void>();
@@ -109,7 +114,7 @@ class ConnectionStore {
 
   constructor(adapter: ConnectionsAdapter, options: ConnectionStoreOptions = {}) {
     this.adapter = adapter;
-    this.#options = options;
+    this.#base = this.#options = options;
     this.#flows = new FlowController({
       adapter,
       getConnection: (id) => this.#byId.get(id),
@@ -162,8 +167,26 @@ class ConnectionStore {
    * hook that passes `{ retry: props.retry }` does not undo its provider's `retry`.
    */
   configure(options: ConnectionStoreOptions): void {
-    const defined = Object.entries(options).filter(([, value]) => value !== undefined);
-    if (defined.length > 0) this.#options = { ...this.#options, ...Object.fromEntries(defined) };
+    this.#base = withDefined(this.#base, options);
+    this.#applyOptions();
+  }
+
+  /**
+   * Sets the options one owner (a mounted provider or hook) gives, or removes them (`null`), so
+   * that an unmounted screen's `onError` or `retry` stops applying. Higher ranks win (a hook's 1
+   * over its provider's 0), and within a rank the owner that came last; a key left `undefined`
+   * keeps what the others give.
+   */
+  setOptions(owner: object, options: ConnectionStoreOptions | null, rank = 1): void {
+    if (options) this.#layers.set(owner, { options, rank });
+    else if (!this.#layers.delete(owner)) return;
+    this.#applyOptions();
+  }
+
+  #applyOptions(): void {
+    // sort() is stable: within a rank, the order the owners came in.
+    const layers = [...this.#layers.values()].sort((a, b) => a.rank - b.rank);
+    this.#options = layers.reduce((merged, layer) => withDefined(merged, layer.options), this.#base);
   }
 
   /* -- lifetime --------------------------------------------------------------------------------- */
@@ -226,6 +249,8 @@ class ConnectionStore {
     this.#lifetime.abort();
     for (const undo of this.#teardown.splice(0)) undo();
     this.#flows.dispose();
+    // The next screen, perhaps with another onError, is told of problems afresh.
+    this.#reported.clear();
     // Unmounting sets no state: listeners that are still attached (children unsubscribe after
     // their provider releases) are not told, and a later mount starts without stale flows.
     this.#state = { ...this.#state, flows: {}, isRefreshing: false };
@@ -573,6 +598,11 @@ function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionSto
  * -----------------------------------------------------------------------------------------------*/
 
 /** The flow state of one connection in a state snapshot; ids like "constructor" are only ids. */
+function withDefined(options: ConnectionStoreOptions, patch: ConnectionStoreOptions): ConnectionStoreOptions {
+  const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
+  return defined.length > 0 ? { ...options, ...Object.fromEntries(defined) } : options;
+}
+
 function flowIn(state: ConnectionsState, id: string): FlowState {
   return Object.prototype.hasOwnProperty.call(state.flows, id) ? state.flows[id]! : IDLE_FLOW;
 }

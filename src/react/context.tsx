@@ -42,8 +42,7 @@ export interface ConnectionsProviderProps extends ConnectionStoreOptions {
  */
 function ConnectionsProvider({ adapter, locale = 'en', messages, providers, children, ...options }: ConnectionsProviderProps) {
   const store = getConnectionStore(adapter);
-  // Before paint, so before any child's effect retains the store and starts it with the options.
-  useBeforePaint(() => store.configure(options));
+  useStoreOptions(store, options, 0);
   React.useEffect(() => store.retain(), [store]);
 
   const value = React.useMemo<ConnectionsContextValue>(
@@ -51,6 +50,17 @@ function ConnectionsProvider({ adapter, locale = 'en', messages, providers, chil
     [store, locale, messages, providers],
   );
   return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
+}
+
+/**
+ * Gives the store this component's options while it is mounted (see `ConnectionStore.setOptions`):
+ * the latest on every render, none once it unmounts. Before paint, so before any effect retains
+ * the store and starts it with them.
+ */
+function useStoreOptions(store: ConnectionStore, options: ConnectionStoreOptions, rank: number): void {
+  const [owner] = React.useState(() => ({}));
+  useBeforePaint(() => store.setOptions(owner, options, rank));
+  useBeforePaint(() => () => store.setOptions(owner, null), [store, owner]);
 }
 
 /** The provider's value, or `null` outside one. */
@@ -67,4 +77,4 @@ function useConnectionsContext(consumer: string): ConnectionsContextValue {
   return context;
 }
 
-export { ConnectionsProvider, useConnectionsContext, useOptionalConnectionsContext };
+export { ConnectionsProvider, useConnectionsContext, useOptionalConnectionsContext, useStoreOptions };

@@ -4,8 +4,7 @@ import type { FlowState, ReauthorizeInput } from '../core/flows';
 import { flowIn, getConnectionStore, getServerState } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions, ListStatus } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
-import { useOptionalConnectionsContext } from './context';
-import { useBeforePaint } from './use-before-paint';
+import { useOptionalConnectionsContext, useStoreOptions } from './context';
 
 /* -------------------------------------------------------------------------------------------------
  * useConnections
@@ -71,11 +70,8 @@ function useConnectionStore({ adapter, ...options }: UseConnectionsOptions, cons
     throw new Error(`${consumer} needs an adapter: pass { adapter } or render it inside <ConnectionsProvider adapter={...}>.`);
   }
   const store = getConnectionStore(chosen);
-  const hasOptions = Object.keys(options).length > 0;
-  // Before paint: before any effect retains the store and starts it with the options.
-  useBeforePaint(() => {
-    if (hasOptions) store.configure(options);
-  });
+  // Over the provider's: the nearest component says how it wants to be served.
+  useStoreOptions(store, options, 1);
   React.useEffect(() => store.retain(), [store]);
   return store;
 }

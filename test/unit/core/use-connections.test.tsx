@@ -112,6 +112,93 @@ describe('given several components using one adapter', () => {
     view.unmount();
   });
 
+  it('stops applying the options of a provider that unmounted: its onError and retry go with it', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const gone = vi.fn();
+    const first = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={gone}>
+        <Names label="one" />
+      </ConnectionsProvider>,
+    );
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await settle();
+    expect(gone).toHaveBeenCalledTimes(1);
+    first.unmount();
+
+    // Another screen on the same adapter, with its own onError and the default retries.
+    const onError = vi.fn();
+    const second = render(
+      <ConnectionsProvider adapter={fake.adapter} refreshOnFocus={false} onError={onError}>
+        <Names label="two" />
+      </ConnectionsProvider>,
+    );
+    fake.list(1).answer.reject(new Error('HTTP 503'));
+    await settle();
+    // Retried, and the same problem as on the last screen is news to this one.
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1 + 1);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2_000);
+    });
+    expect(fake.adapter.listConnections).toHaveBeenCalledTimes(3);
+    fake.list(2).answer.reject(new Error('HTTP 503'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(4_000);
+    });
+    fake.list(3).answer.reject(new Error('HTTP 503'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(8_000);
+    });
+    fake.list(4).answer.reject(new Error('HTTP 503'));
+    await settle();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/HTTP 503/) }));
+    expect(gone).toHaveBeenCalledTimes(1);
+    second.unmount();
+
+    // And with no onError left, the console is told.
+    const third = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false}>
+        <Names label="three" />
+      </ConnectionsProvider>,
+    );
+    fake.list(5).answer.reject(new Error('HTTP 503'));
+    await settle();
+    expect(consoleError).toHaveBeenCalledWith(expect.stringMatching(/HTTP 503/));
+    expect(gone).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+    third.unmount();
+  });
+
+  it("tells the provider's onError while a hook below, without one, re-renders; a hook's own onError wins", async () => {
+    const fromProvider = vi.fn();
+    const fromHook = vi.fn();
+    const Status = React.memo(function Status({ onError }: { onError?: () => void }) {
+      const { status, refresh } = useConnections({ onError });
+      return (
+        <button type="button" onClick={() => void refresh()}>
+          {status}
+        </button>
+      );
+    });
+    const screenWith = (hookOnError: (() => void) | undefined, locale = 'en') => (
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider} locale={locale}>
+        <Status onError={hookOnError} />
+      </ConnectionsProvider>
+    );
+    const view = render(screenWith(undefined));
+    fake.list(0).answer.reject(new Error('HTTP 503 first'));
+    await settle();
+    expect(screen.getByRole('button').textContent).toBe('error');
+    expect(fromProvider).toHaveBeenCalledTimes(1);
+
+    view.rerender(screenWith(fromHook));
+    // The provider renders again, alone (the hook's component is memoised): the hook still wins.
+    view.rerender(screenWith(fromHook, 'es'));
+    act(() => fake.push({ id: 'broken' } as never));
+    expect(fromHook).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/adapter\.subscribe\(\)/) }));
+    expect(fromProvider).toHaveBeenCalledTimes(1);
+    view.unmount();
+  });
+
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
     function Wrapper({ retry }: { retry?: false }) {
       const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
