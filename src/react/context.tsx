@@ -41,6 +41,7 @@ export interface ConnectionsProviderProps extends ConnectionStoreOptions {
  * and words they use. The list loads when the provider mounts.
  */
 function ConnectionsProvider({ adapter, locale = 'en', messages, providers, children, ...options }: ConnectionsProviderProps) {
+  useSteadyAdapter(adapter, 'ConnectionsProvider');
   const store = getConnectionStore(adapter);
   useStoreOptions(store, options, 0);
   React.useEffect(() => store.retain(), [store]);
@@ -63,6 +64,23 @@ function useStoreOptions(store: ConnectionStore, options: ConnectionStoreOptions
   useBeforePaint(() => () => store.setOptions(owner, null), [store, owner]);
 }
 
+/**
+ * Says once, in the console, when a component is given a new adapter on three renders in a row
+ * (`adapter={createFetchAdapter(...)}` inline): each adapter has a store of its own, so every
+ * render would start the list over and end any sign-in under way. Read while rendering, as a
+ * render that changed nothing may never commit.
+ */
+function useSteadyAdapter(adapter: ConnectionsAdapter | undefined, consumer: string): void {
+  const last = React.useRef<{ adapter?: ConnectionsAdapter; changes: number }>({ changes: 0 }).current;
+  last.changes = adapter && last.adapter && adapter !== last.adapter ? last.changes + 1 : 0;
+  last.adapter = adapter;
+  if (last.changes === 3) {
+    console.error(
+      `[react-connected-accounts] ${consumer} got a new adapter on each of its last renders. Every adapter has its own store, so each render starts the list over and ends any sign-in under way: make the adapter once (at module scope, or with useState).`,
+    );
+  }
+}
+
 /** The provider's value, or `null` outside one. */
 function useOptionalConnectionsContext(): ConnectionsContextValue | null {
   return React.useContext(ConnectionsContext);
@@ -77,4 +95,4 @@ function useConnectionsContext(consumer: string): ConnectionsContextValue {
   return context;
 }
 
-export { ConnectionsProvider, useConnectionsContext, useOptionalConnectionsContext, useStoreOptions };
+export { ConnectionsProvider, useConnectionsContext, useOptionalConnectionsContext, useSteadyAdapter, useStoreOptions };

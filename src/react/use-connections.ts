@@ -4,7 +4,7 @@ import type { FlowState, ReauthorizeInput } from '../core/flows';
 import { flowIn, getConnectionStore, getServerState } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions, ListStatus } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
-import { useOptionalConnectionsContext, useStoreOptions } from './context';
+import { useOptionalConnectionsContext, useSteadyAdapter, useStoreOptions } from './context';
 
 /* -------------------------------------------------------------------------------------------------
  * useConnections
@@ -65,6 +65,7 @@ function useConnections(options: UseConnectionsOptions = {}): UseConnectionsResu
  */
 function useConnectionStore({ adapter, ...options }: UseConnectionsOptions, consumer: string): ConnectionStore {
   const context = useOptionalConnectionsContext();
+  useSteadyAdapter(adapter, consumer);
   const chosen = adapter ?? context?.store.adapter;
   if (!chosen) {
     throw new Error(`${consumer} needs an adapter: pass { adapter } or render it inside <ConnectionsProvider adapter={...}>.`);

@@ -199,6 +199,35 @@ describe('given several components using one adapter', () => {
     view.unmount();
   });
 
+  it('says once in the console that an adapter made anew on every render must be made once', () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const made = () => createFakeAdapter().adapter;
+    const screenWith = (adapter: ReturnType<typeof made>) => (
+      <ConnectionsProvider adapter={adapter} refreshOnFocus={false}>
+        <Names label="one" />
+      </ConnectionsProvider>
+    );
+    const steady = made();
+    const view = render(screenWith(steady));
+    // Rendered again and again with the same adapter, or switched to another once: no word.
+    for (let i = 0; i < 4; i += 1) view.rerender(screenWith(steady));
+    const other = made();
+    for (let i = 0; i < 4; i += 1) view.rerender(screenWith(other));
+    expect(consoleError).not.toHaveBeenCalled();
+
+    // Inline: a new one every time.
+    for (let i = 0; i < 6; i += 1) view.rerender(screenWith(made()));
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]![0]).toMatch(/ConnectionsProvider got a new adapter on each of its last renders.*make the adapter once/);
+    view.unmount();
+
+    const hook = renderHook(() => useConnections({ adapter: made(), refreshOnFocus: false }));
+    for (let i = 0; i < 4; i += 1) hook.rerender();
+    expect(consoleError).toHaveBeenCalledTimes(2);
+    expect(consoleError.mock.calls[1]![0]).toMatch(/useConnections\(\) got a new adapter/);
+    hook.unmount();
+  });
+
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
     function Wrapper({ retry }: { retry?: false }) {
       const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
