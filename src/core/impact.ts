@@ -29,7 +29,10 @@ export type GapRecovery = 'permanent' | 'backfilled' | 'unknown';
 export interface ConnectionImpact {
   /** What has stopped, most important first. */
   stopped: StoppedActivity[];
-  /** ISO 8601: when it stopped, where the connection says (`statusSince`). */
+  /**
+   * ISO 8601: when it stopped, where the connection says (`statusSince`) and it is not more than
+   * an hour ahead of now (a moment up to an hour ahead is a clock's drift: stopped for 0 ms).
+   */
   since?: string;
   /** How long it has been stopped, in milliseconds, where `since` is known. */
   durationMs?: number;
@@ -91,8 +94,10 @@ function describeImpact(connection: Connection, options: DescribeImpactOptions =
 
 function measure(since: string | undefined, now: Date | number | undefined): { since?: string; durationMs?: number } {
   const start = parseTime(since);
-  if (start === undefined) return {};
-  return { since, durationMs: Math.max(0, toTime(now) - start) };
+  const at = toTime(now);
+  // A moment ahead by more than a clock's drift (an hour) is a bad date: it says nothing of since when.
+  if (start === undefined || start - at > 3_600_000) return {};
+  return { since, durationMs: Math.max(0, at - start) };
 }
 
 export { describeImpact };

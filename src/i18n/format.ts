@@ -56,12 +56,13 @@ function formatDuration(ms: number, locale: string): string | undefined {
 
 /**
  * A past moment relative to now: "2 hours ago", "hace 2 horas", "yesterday"; "now", "ahora" under
- * a minute. Days are counted by the calendar, in local time, so that "yesterday" is the day
- * before today and agrees with the date printed beside it.
+ * a minute (or ahead by up to an hour, a clock's drift); `undefined` further ahead. Days are counted by the calendar,
+ * in local time, so that "yesterday" is the day before today and agrees with the date beside it.
  */
 function formatAgo(iso: string, locale: string, now: number = Date.now()): string | undefined {
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) return undefined;
+  // Later than now by more than a clock's drift (an hour): not a past moment anyone can word.
+  if (Number.isNaN(time) || time - now > 3_600_000) return undefined;
   let [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
   if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
   return remembered(`r:${locale}:${unit}:${value}`, () =>

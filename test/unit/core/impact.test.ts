@@ -34,6 +34,14 @@ describe('given a lapsed advertising connection with auto-tagging on', () => {
   it('measures from a Date as well as from a number', () => {
     expect(describeImpact(connection, { now: new Date(NOW) })?.durationMs).toBe(3 * DAY + 4 * HOUR);
   });
+
+  it('leaves out since when for a moment ahead of now, beyond an hour of a clock\'s drift', () => {
+    const ahead = (ms: number) => describeImpact({ ...connection, statusSince: new Date(NOW + ms).toISOString() }, { now: NOW });
+    expect(ahead(30_000)).toMatchObject({ durationMs: 0 });
+    expect(ahead(DAY)).not.toHaveProperty('since');
+    expect(ahead(DAY)).not.toHaveProperty('durationMs');
+    expect(ahead(DAY)?.stopped).toEqual(['cost_data', 'ad_tagging']);
+  });
 });
 
 describe('given a lapsed advertising connection without auto-tagging', () => {

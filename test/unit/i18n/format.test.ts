@@ -26,3 +26,12 @@ describe('given a moment more than a day ago', () => {
     expect(formatAgo(iso(at(2026, 11, 25, 7, 59)), 'en', at(2026, 11, 25, 8, 0))).toBe('1 minute ago');
   });
 });
+
+describe('given a moment ahead of now', () => {
+  it('says "now" within an hour of a clock\'s drift, and has no words further ahead', () => {
+    const now = at(2026, 11, 25, 8, 0);
+    expect(formatAgo(iso(now + 5 * 60_000), 'en', now)).toBe('now');
+    expect(formatAgo(iso(now + 2 * 3_600_000), 'en', now)).toBeUndefined();
+    expect(formatAgo('2099-01-01T00:00:00Z', 'es', now)).toBeUndefined();
+  });
+});
