@@ -703,7 +703,9 @@ function StatusAnnouncer({
       const { messages: m, providers: catalog } = props.current;
       const changes: string[] = [];
       const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed' | 'announce.caughtUp') => {
-        changes.push(m[key](getProvider(c.provider, catalog).label, c.accountName));
+        // A status outside the known ones (rows from props are not checked) has no sentence.
+        const words = m[key] as Messages['announce.failed'] | undefined;
+        if (words) changes.push(words(getProvider(c.provider, catalog).label, c.accountName));
       };
       for (const id of ids) {
         const c = current(id);

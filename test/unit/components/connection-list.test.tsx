@@ -279,6 +279,16 @@ describe('given statuses change while the list is on screen', () => {
 
     expect(accounts('Advertising')[0]).toBe('Acme Brand');
   });
+
+  it('keeps showing the list, and announces the rest, when a row from props turns to a status it has no words for', () => {
+    const { rerender } = render(<ConnectionList connections={sample} />);
+    const changed = sample.map((c) =>
+      c.id === googleBrand.id ? { ...c, status: 'revoked' as unknown as Connection['status'] } : c.id === metaEmea.id ? { ...c, status: 'connected' as const } : c,
+    );
+    rerender(<ConnectionList connections={changed} />);
+    expect(rowOf('Acme Brand')).toHaveAttribute('data-status', 'revoked');
+    expect(screen.getAllByRole('status').some((region) => region.textContent === 'Meta Ads reconnected: Acme EMEA')).toBe(true);
+  });
 });
 
 /** A list whose first load fails for good; the second (the retry) answers when the test says. */
