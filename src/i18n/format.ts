@@ -75,10 +75,17 @@ function midnight(time: number): number {
   return new Date(time).setHours(0, 0, 0, 0);
 }
 
-/** A moment as a date and time: "Nov 25, 2026, 10:00 AM", "25 nov 2026, 10:00". */
+/**
+ * A moment as a date and time: "Nov 25, 2026, 10:00 AM", "25 nov 2026, 10:00". A date alone
+ * ("2026-11-25", a calendar day, read as midnight UTC) is shown as that day, without a time: in
+ * local time it would be the day before west of Greenwich.
+ */
 function formatDate(iso: string, locale: string): string | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
+  if (iso.length === 10) {
+    return formatter(`D:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(time);
+  }
   return formatter(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
 }
 

@@ -35,3 +35,11 @@ describe('given a moment ahead of now', () => {
     expect(formatAgo('2099-01-01T00:00:00Z', 'es', now)).toBeUndefined();
   });
 });
+
+describe('given a date without a time', () => {
+  it('shows that calendar day, without a time, whatever the zone', () => {
+    expect(formatDate('2025-03-07', 'en')).toBe('Mar 7, 2025');
+    expect(formatDate('2025-03-07', 'es')).toBe('7 mar 2025');
+    expect(formatDate('2025-03-07T10:00:00Z', 'en')).toMatch(/^Mar 7, 2025, /);
+  });
+});
