@@ -307,8 +307,10 @@ class FlowController {
     if (flow.settled || flow.popup || flow.stage !== 'user') return;
     const now = this.#host.getConnection(flow.id);
     // Only a grant the server finished counts: a connection that was usable before the flow
-    // began proves nothing by still being usable.
-    if (!now || !isUsable(now) || (isUsable(flow.connection) && now.statusSince === flow.connection.statusSince)) return;
+    // began proves nothing by still being usable, nor by moving on by itself (a backfill that
+    // ended); only the same status begun anew does.
+    const before = flow.connection;
+    if (!now || !isUsable(now) || (isUsable(before) && (now.status !== before.status || now.statusSince === before.statusSince))) return;
     // Nor does a grant whose account cannot be read (left out, or malformed), when it must be one.
     if (flow.accountId !== undefined && now.accountId === undefined) return;
     if (flow.state) this.#consumedStates.add(flow.state);

@@ -485,6 +485,28 @@ describe('given the user closes the sign-in window', () => {
     expect(store.getFlow(healthy.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
   });
 
+  it('does not count a backfill that ended by itself as re-authorized, but does count the same status begun anew', async () => {
+    const catchingUp = connection({ id: 'gads-brand', status: 'backfilling', accountId: '234-567-8901', backfill: { since: '2025-03-01T09:00:00.000Z' } });
+    fake.server.set(catchingUp.id, catchingUp);
+    await store.refresh();
+    const { done } = await startFlow(catchingUp.id);
+    windows.last.closed = true;
+    vi.advanceTimersByTime(1000);
+    await settle();
+
+    // The backfill ends on its own while the window is closed: no sign-in happened.
+    const { backfill: _ended, ...caughtUp } = catchingUp;
+    fake.server.set(catchingUp.id, { ...caughtUp, status: 'connected', statusSince: '2025-03-04T10:00:00.000Z' });
+    await store.refresh();
+    await settle();
+    expect(store.getFlow(catchingUp.id)).toEqual({ phase: 'awaiting_user', method: 'oauth', popup: 'closed' });
+
+    // A server-side callback that finishes the grant starts a backfill anew.
+    fake.server.set(catchingUp.id, { ...catchingUp, statusSince: '2025-03-04T11:00:00.000Z' });
+    await store.refresh();
+    await expect(done).resolves.toMatchObject({ status: 'backfilling', statusSince: '2025-03-04T11:00:00.000Z' });
+  });
+
   it('ends with account_mismatch when the server shows a grant for another account', async () => {
     const { done } = await startFlow();
     expect(store.getFlow(SEARCH.id).phase).toBe('awaiting_user');
