@@ -76,6 +76,13 @@ export default defineConfig({
             headless: true,
             provider: chromium(),
             instances: [{ browser: 'chromium' }],
+            commands: {
+              /** Windows' contrast themes, as Chromium emulates them (see test/browser/commands.d.ts). */
+              async emulateForcedColors(context, active: boolean) {
+                const { page } = context as unknown as { page: { emulateMedia(options: { forcedColors: 'active' | 'none' }): Promise<void> } };
+                await page.emulateMedia({ forcedColors: active ? 'active' : 'none' });
+              },
+            },
           },
         },
       },

@@ -1,5 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
 import { ConnectionList } from '../../src/components/connection-list';
 import { StatusBadge } from '../../src/components/status-badge';
 import type { StatusBadgeStatus } from '../../src/components/status-badge';
@@ -139,4 +140,77 @@ describe('given the styled look', () => {
     // The only SVG left in a row is the red key of its button.
     expect([...container.querySelectorAll('li svg')].map((svg) => svg.closest('button')?.className)).toEqual(['rca-reauthorize-button']);
   });
+
+  it('outlines the whole length of a backfill\'s progress bar at 3:1 or more, in both themes', () => {
+    const connection: Connection = {
+      id: 'b',
+      provider: 'salesforce',
+      category: 'crm',
+      accountName: 'Acme CRM',
+      status: 'backfilling',
+      statusSince: threeDaysAgo(),
+      backfill: { since: threeDaysAgo(), progress: 0.4 },
+    };
+    for (const theme of ['light', 'dark']) {
+      const { container, unmount } = render(
+        <div data-theme={theme}>
+          <ConnectionList connections={[connection]} />
+        </div>,
+      );
+      const bar = container.querySelector<HTMLElement>('.rca-progress')!;
+      const style = getComputedStyle(bar);
+      expect(style.borderTopStyle, theme).toBe('solid');
+      expect(parseFloat(style.borderTopWidth), theme).toBeGreaterThanOrEqual(1);
+      const around = getComputedStyle(container.querySelector('.rca-connection-list')!.parentElement!).backgroundColor;
+      const page = around === 'rgba(0, 0, 0, 0)' ? resolved('--rca-color-bg') : around;
+      expect(contrast(style.borderTopColor, page), theme).toBeGreaterThanOrEqual(3);
+      unmount();
+    }
+  });
+
+  it('keeps "Try again" on one line beside a failed load on a 320px screen', () => {
+    const { container } = render(
+      <div style={{ width: 288 }}>
+        <ConnectionList connections={[]} status="error" error={new Error('down')} onRetry={() => {}} />
+      </div>,
+    );
+    const button = container.querySelector<HTMLElement>('.rca-connection-list-error .rca-button')!;
+    expect(button.textContent).toBe('Try again');
+    const words = document.createRange();
+    words.selectNodeContents(button);
+    expect(new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size).toBe(1);
+  });
 });
+
+describe('given forced colours (a Windows contrast theme)', () => {
+  afterEach(() => commands.emulateForcedColors(false));
+
+  it('paints the red key in the system\'s button text colour, whatever the library\'s theme', async () => {
+    await commands.emulateForcedColors(true);
+    const connection: Connection = { id: 'a', provider: 'google_ads', category: 'advertising', accountName: 'Acme Search', status: 'authorization_required' };
+    for (const theme of ['light', 'dark']) {
+      const { container, unmount } = render(
+        <div data-theme={theme}>
+          <ConnectionList connections={[connection]} onReauthorize={() => {}} />
+        </div>,
+      );
+      const button = container.querySelector<HTMLElement>('.rca-reauthorize-button')!;
+      const key = button.querySelector('svg')!;
+      expect(getComputedStyle(key).color, theme).toBe(getComputedStyle(button).color);
+      unmount();
+    }
+  });
+});
+
+/** WCAG contrast of two `rgb()` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, bl] = colour.match(/[\d.]+/g)!.slice(0, 3).map((value) => {
+      const c = Number(value) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
