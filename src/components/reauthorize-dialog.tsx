@@ -116,11 +116,13 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   const ref = useComposedRefs(local, forwardedRef);
 
   // When the focused button went away with the stage (focus fell to the page or the dialog
-  // itself), move it to the action that now matters.
+  // itself), move it to what now matters: a refused login's first field, else the main action.
   React.useEffect(() => {
+    const dialog = local.current;
     const active = document.activeElement;
-    if (local.current && (active === document.body || active === local.current)) {
-      local.current.querySelector<HTMLElement>('[data-variant="primary"], .rca-dialog-actions button')?.focus();
+    if (dialog && (active === document.body || active === dialog)) {
+      const field = reauth.stage === 'failed' ? dialog.querySelector<HTMLElement>('.rca-dialog-form input') : null;
+      (field ?? dialog.querySelector<HTMLElement>('[data-variant="primary"], .rca-dialog-actions button'))?.focus();
     }
   }, [reauth.stage]);
 
@@ -292,16 +294,25 @@ const ReauthorizeDialogForm = /* @__PURE__ */ React.forwardRef<HTMLFormElement, 
     return () => setCustomFormId(undefined);
   }, [id, setCustomFormId]);
   if (connection.authMethod !== 'credentials' || !canStart(reauth, connection)) return null;
+  const refused = reauth.stage === 'failed' || undefined;
   return (
     <form
+      // Never a GET: should the browser ever submit it itself, the login stays out of the URL.
+      method="post"
       {...props}
       id={id ?? defaultFormId}
       ref={ref}
       className={clsx('rca-dialog-form', className)}
       onSubmit={(event) => {
-        onSubmit?.(event);
-        if (event.defaultPrevented) return;
-        event.preventDefault();
+        let handled = false;
+        try {
+          onSubmit?.(event);
+          handled = event.defaultPrevented;
+        } finally {
+          // Even when your handler throws: the browser's own submission would send the login.
+          event.preventDefault();
+        }
+        if (handled) return;
         const form = event.currentTarget;
         const credentials: Record<string, string> = {};
         for (const [name, value] of new FormData(form)) if (typeof value === 'string') credentials[name] = value;
@@ -311,11 +322,11 @@ const ReauthorizeDialogForm = /* @__PURE__ */ React.forwardRef<HTMLFormElement, 
     >
       <label className="rca-field">
         <span className="rca-field-label">{messages['form.username']}</span>
-        <input className="rca-input" name="username" autoComplete="username" required />
+        <input className="rca-input" name="username" autoComplete="username" required aria-invalid={refused} />
       </label>
       <label className="rca-field">
         <span className="rca-field-label">{messages['form.password']}</span>
-        <input className="rca-input" name="password" type="password" autoComplete="current-password" required />
+        <input className="rca-input" name="password" type="password" autoComplete="current-password" required aria-invalid={refused} />
       </label>
       {children}
     </form>
@@ -341,13 +352,16 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
 ) {
   const { connection, provider, reauth, messages, formId } = useDialogContext('ReauthorizeDialogActions');
   const { stage, isRunning } = reauth;
+  // Rendered on the server, the login's submit waits for the page to hydrate: before that only
+  // the browser could submit the form, and the login would leave by its own means.
+  const hydrated = useHydrated();
   const credentials = connection.authMethod === 'credentials';
   const start = () => void reauth.start();
   let primary: React.ReactNode = null;
   if (canStart(reauth, connection)) {
     const label = stage === 'ready' ? messages['action.signIn'](provider) : messages['action.retry'];
     primary = credentials ? (
-      <button type="submit" form={formId} className="rca-button" data-variant="primary">
+      <button type="submit" form={formId} className="rca-button" data-variant="primary" disabled={!hydrated}>
         {label}
       </button>
     ) : (

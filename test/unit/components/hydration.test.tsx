@@ -136,3 +136,33 @@ describe('given a dialog part rendered on the server a day before the page hydra
     vi.useRealTimers();
   });
 });
+
+describe('given a login form rendered on the server', () => {
+  it('keeps its submit disabled until the page hydrates, so only the library sends the login', async () => {
+    const connection = { ...googleSearch, authMethod: 'credentials' as const };
+    const adapter = createFakeAdapter().adapter;
+    const page = (
+      <Provider adapter={adapter}>
+        <ReauthorizeDialog.Root connection={connection} open>
+          <ReauthorizeDialog.Form />
+          <ReauthorizeDialog.Actions />
+        </ReauthorizeDialog.Root>
+      </Provider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page);
+    document.body.append(container);
+    const submit = () => container.querySelector('button[type="submit"]')!;
+    expect(submit()).toBeDisabled();
+    expect(container.querySelector('form')).toHaveAttribute('method', 'post');
+
+    const onRecoverableError = vi.fn();
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, page, { onRecoverableError });
+    });
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(submit()).toBeEnabled();
+    act(() => root!.unmount());
+  });
+});

@@ -292,6 +292,58 @@ describe('given a connection that signs in with a login form', () => {
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
   });
+
+  it('puts focus back in the first field, marked invalid, after a refused login', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins } = await openDialog(dynamicsOnPrem);
+    expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    logins[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByLabelText('Username')).toHaveFocus();
+    expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('never lets the browser submit the login itself, even when your onSubmit throws', async () => {
+    const thrown: unknown[] = [];
+    const onError = (event: ErrorEvent) => {
+      event.preventDefault();
+      thrown.push(event.error);
+    };
+    window.addEventListener('error', onError);
+    const fake = createFakeAdapter();
+    stubWindowOpen();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog.Root connection={dynamicsOnPrem} defaultOpen>
+          <ReauthorizeDialog.Content>
+            <ReauthorizeDialog.Title />
+            <ReauthorizeDialog.Form
+              onSubmit={() => {
+                throw new Error('analytics down');
+              }}
+            />
+            <ReauthorizeDialog.Actions />
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    const form = screen.getByLabelText('Password').closest('form')!;
+    // A GET would put the login in the address bar, should the browser ever submit it.
+    expect(form).toHaveAttribute('method', 'post');
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'ana' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } });
+    const notPrevented = fireEvent.submit(form);
+    window.removeEventListener('error', onError);
+    expect(notPrevented).toBe(false);
+    expect(thrown).toEqual([expect.objectContaining({ message: 'analytics down' })]);
+    expect(fake.logins).toHaveLength(0);
+  });
 });
 
 describe('given a dialog rendered from props before the list has arrived', () => {
