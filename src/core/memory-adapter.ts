@@ -68,6 +68,14 @@ function createSampleConnections(now: number = Date.now()): Connection[] {
   ];
 }
 
+/**
+ * A deep copy of plain data. Not `structuredClone`: Jest's jsdom environment has none, and the
+ * memory adapter is there for tests.
+ */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   let knobs = { latencyMs: options.latencyMs ?? 0, failureRate: options.failureRate ?? 0, outOfOrder: options.outOfOrder ?? false };
   const now = options.now ?? Date.now;
@@ -75,9 +83,10 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
   const backfillStepMs = options.backfillStepMs ?? 1500;
   const rejectedPasswords = new Set(options.rejectedPasswords ?? ['wrong']);
   const data = new Map<string, Connection>();
-  for (const connection of options.connections ?? createSampleConnections(now())) data.set(connection.id, structuredClone(connection));
+  for (const connection of options.connections ?? createSampleConnections(now())) data.set(connection.id, copy(connection));
 
-  const listeners = new Set<(connection: Connection) => void>();
+  /** One entry per subscription, so the same callback may subscribe twice. */
+  const listeners = new Set<{ onChange: (connection: Connection) => void }>();
   /** Authorization flows begun: state → the connection, and whether its code was used. */
   const pending = new Map<string, { connectionId: string; used: boolean }>();
   const usedCodes = new Set<string>();
@@ -88,13 +97,13 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
   let pushTimer: ReturnType<typeof setInterval> | undefined;
 
   const emit = (connection: Connection) => {
-    for (const listener of [...listeners]) listener(structuredClone(connection));
+    for (const listener of [...listeners]) listener.onChange(copy(connection));
   };
 
   const put = (connection: Connection): Connection => {
     data.set(connection.id, connection);
     emit(connection);
-    return structuredClone(connection);
+    return copy(connection);
   };
 
   const find = (id: string): Connection => {
@@ -194,11 +203,12 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
     async listConnections({ signal }) {
       await delay(signal, knobs.outOfOrder ? 1 + random() * 2 : 1);
       maybeFail('list the connections');
-      return [...data.values()].map((connection) => structuredClone(connection));
+      return [...data.values()].map((connection) => copy(connection));
     },
 
     subscribe(onChange) {
-      listeners.add(onChange);
+      const listener = { onChange };
+      listeners.add(listener);
       if (listeners.size === 1) {
         if (options.pushIntervalMs) pushTimer = setInterval(pushRandomChange, options.pushIntervalMs);
         // Backfills paused while nothing listened go on where they stopped.
@@ -206,7 +216,7 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
         paused.clear();
       }
       return () => {
-        listeners.delete(onChange);
+        if (!listeners.delete(listener)) return;
         if (listeners.size === 0) {
           // Nothing listens: no timer keeps running (a page that left the screen leaks nothing).
           clearInterval(pushTimer);
@@ -262,9 +272,9 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
       const expected = find(connection.id).accountId;
       if (chosenAccount && expected && chosenAccount !== expected) {
         // A real backend refuses the grant and keeps the old one; the connection stays as it was.
-        return { ...structuredClone(find(connection.id)), accountId: chosenAccount };
+        return { ...copy(find(connection.id)), accountId: chosenAccount };
       }
-      return structuredClone(put(reconnect(connection.id, chosenAccount)));
+      return copy(put(reconnect(connection.id, chosenAccount)));
     },
 
     async submitCredentials(connection, credentials, { signal }) {
@@ -276,10 +286,11 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
         throw new ConnectionsError('provider_error', 'The platform refused the login.', {
           providerError: 'invalid_grant',
           providerErrorDescription: 'The username or password was not accepted.',
-          retryable: true,
+          // The same login would be refused again: only other words can work.
+          retryable: false,
         });
       }
-      return structuredClone(put(reconnect(connection.id, undefined)));
+      return copy(put(reconnect(connection.id, undefined)));
     },
 
     update(id, patch) {
@@ -291,7 +302,7 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
     },
 
     snapshot() {
-      return [...data.values()].map((connection) => structuredClone(connection));
+      return [...data.values()].map((connection) => copy(connection));
     },
 
     setOptions(next) {

@@ -74,3 +74,58 @@ describe('given setOptions', () => {
     await expect(adapter.listConnections({ signal })).resolves.toHaveLength(8);
   });
 });
+
+describe('given a test environment without structuredClone (Jest with jsdom)', () => {
+  it('still lists, pushes and re-authorizes', async () => {
+    vi.useFakeTimers();
+    const structured = globalThis.structuredClone;
+    // @ts-expect-error: as jsdom's window has it
+    delete globalThis.structuredClone;
+    try {
+      const adapter = createMemoryAdapter();
+      const seen: Connection[] = [];
+      const unsubscribe = adapter.subscribe!((connection) => seen.push(connection));
+      const listed = await settled(adapter.listConnections({ signal }));
+      expect(listed.length).toBeGreaterThan(0);
+      const lapsed = listed.find((connection) => connection.status === 'authorization_required' && connection.authMethod !== 'credentials')!;
+      const { state } = await settled(adapter.startAuthorization(lapsed, { signal }));
+      const back = await settled(adapter.completeAuthorization(lapsed, answer(state), { signal }));
+      expect(back).toMatchObject({ id: lapsed.id, status: expect.stringMatching(/connected|backfilling/) });
+      expect(seen.at(-1)).toEqual(back);
+      // Copies: changing what it returned changes nothing it holds.
+      back.accountName = 'Changed';
+      expect(adapter.snapshot().find((connection) => connection.id === lapsed.id)?.accountName).not.toBe('Changed');
+      unsubscribe();
+    } finally {
+      globalThis.structuredClone = structured;
+    }
+  });
+});
+
+describe('given the same callback subscribed twice', () => {
+  it('tells it once per subscription, and runs no timer once both have unsubscribed', () => {
+    vi.useFakeTimers();
+    const adapter = createMemoryAdapter({ pushIntervalMs: 1000 });
+    const seen: string[] = [];
+    const onChange = (connection: Connection) => seen.push(connection.id);
+    const first = adapter.subscribe!(onChange);
+    const second = adapter.subscribe!(onChange);
+    adapter.lapse(adapter.snapshot()[0]!.id);
+    expect(seen).toHaveLength(2);
+    first();
+    first();
+    expect(vi.getTimerCount()).toBe(1);
+    second();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('given a refused login', () => {
+  it('says it cannot work by being sent again', async () => {
+    vi.useFakeTimers();
+    const adapter = createMemoryAdapter();
+    const form = adapter.snapshot()[0]!;
+    const refused = await settled(adapter.submitCredentials!(form, { username: 'ana', password: 'wrong' }, { signal }).catch((error: unknown) => error));
+    expect(refused).toMatchObject({ code: 'provider_error', retryable: false });
+  });
+});
