@@ -219,6 +219,18 @@ function describeAdapterContract<A extends ConnectionsAdapter>(options: AdapterC
           );
         });
 
+        test('refuses a real code sent with a state it never issued, with state_mismatch', async (adapter) => {
+          // A forged state with a made-up code could be refused by the platform alone; with a code
+          // the platform really issued, only the adapter's own state check can refuse it.
+          const { connection, result } = await consented(adapter);
+          const state = randomHex();
+          const error = await rejection(
+            call(() => adapter.completeAuthorization(connection, { ...result, state, params: { ...result.params, state } }, { signal: new AbortController().signal })),
+            'completeAuthorization() exchanged a real code sent with a state startAuthorization() never issued; check the state before the code, or any site can finish a grant in the user\'s name.',
+          );
+          check(isConnectionsErrorLike(error) && error.code === 'state_mismatch', `completeAuthorization() refused a real code with an unknown state with ${show(error)}; throw a ConnectionsError with code "state_mismatch".`);
+        });
+
         test('refuses the same code and state a second time', async (adapter) => {
           const { connection, result } = await consented(adapter);
           await adapter.completeAuthorization(connection, result, { signal: new AbortController().signal });
@@ -242,6 +254,7 @@ function describeAdapterContract<A extends ConnectionsAdapter>(options: AdapterC
       } else {
         const reason = 'pass authorize to play the user\'s consent';
         skipped('completes a consented grant and returns the connection no longer needing authorization', reason);
+        skipped('refuses a real code sent with a state it never issued, with state_mismatch', reason);
         skipped('refuses the same code and state a second time', reason);
         skipped('refuses a code that was already used, even with a new state', reason);
       }

@@ -228,6 +228,25 @@ describe('given an adapter that completes what it should refuse', () => {
     );
   });
 
+  it('fails when it never checks the state and only the platform refuses made-up codes', async () => {
+    const memory = createMemoryAdapter({ backfillStepMs: 0 });
+    // Hands any code to the platform, which knows its own codes and refuses the rest (reported as
+    // a state mismatch): a forged state with a made-up code is refused, a real code is not.
+    const kit = collect(
+      {
+        completeAuthorization: async (target, result) => {
+          if (!result.code?.startsWith('code-')) throw new ConnectionsError('state_mismatch', 'The platform does not know this code.');
+          return memory.update(target.id, { status: 'connected' });
+        },
+      },
+      memory,
+    );
+    await kit.run('completeAuthorization() › refuses a state it never issued with a state_mismatch ConnectionsError');
+    expect(await failureOf(kit, 'completeAuthorization() › refuses a real code sent with a state it never issued, with state_mismatch')).toMatch(
+      /^completeAuthorization\(\) exchanged a real code sent with a state startAuthorization\(\) never issued; check the state before the code/,
+    );
+  });
+
   it('fails when the same code and state are accepted twice', async () => {
     const memory = createMemoryAdapter({ backfillStepMs: 0 });
     const kit = collect(
@@ -315,6 +334,7 @@ describe('given no hooks for consent, pushes or failures', () => {
     expect(kit.skipped).toEqual([
       'listConnections() › surfaces a backend failure as a retryable ConnectionsError that keeps its cause (skipped: pass failNextCall to check it)',
       "completeAuthorization() › completes a consented grant and returns the connection no longer needing authorization (skipped: pass authorize to play the user's consent)",
+      "completeAuthorization() › refuses a real code sent with a state it never issued, with state_mismatch (skipped: pass authorize to play the user's consent)",
       "completeAuthorization() › refuses the same code and state a second time (skipped: pass authorize to play the user's consent)",
       "completeAuthorization() › refuses a code that was already used, even with a new state (skipped: pass authorize to play the user's consent)",
       'subscribe(), where the adapter has it › delivers pushed changes as well-formed connections, and none after unsubscribing (skipped: pass pushChange to check it)',
