@@ -7,7 +7,7 @@ import type { ProviderCatalog } from '../core/catalog';
 import type { FlowState } from '../core/flows';
 import type { ConnectionStore, ConnectionsState, ListStatus } from '../core/store';
 import type { Connection, ConnectionCategory, ConnectionStatus } from '../core/types';
-import { formatAgo, formatDate } from '../i18n/format';
+import { formatAgo, formatDate, isolate } from '../i18n/format';
 import type { Messages } from '../i18n';
 import { useOptionalConnectionsContext } from '../react/context';
 import { useBeforePaint } from '../react/use-before-paint';
@@ -46,7 +46,7 @@ const ReauthorizeButton = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, Re
   return (
     <Component
       type={asChild ? undefined : 'button'}
-      aria-label={ownWords ? undefined : localized.messages['item.reauthorize'](label, connection.accountName)}
+      aria-label={ownWords ? undefined : localized.messages['item.reauthorize'](label, isolate(connection.accountName))}
       {...props}
       ref={composedRef}
       className={clsx('rca-reauthorize-button', className)}
@@ -121,7 +121,7 @@ function renderItem(
       </span>
       <div className="rca-connection-item-body">
         <p className="rca-connection-item-name">
-          <span className="rca-provider-label">{label}</span> <span className="rca-account-name">{connection.accountName}</span>
+          <span className="rca-provider-label">{label}</span> <span className="rca-account-name">{isolate(connection.accountName)}</span>
         </p>
         <span className="rca-status-badge" data-status={shown}>
           {badgeContent(shown, reauthorizing || !hydrated ? undefined : connection.statusSince, localized)}
@@ -141,7 +141,7 @@ function renderItem(
       {status === 'authorization_required' && connection.canReauthorize !== false && onReauthorize && (
         <button
           type="button"
-          aria-label={m['item.reauthorize'](label, connection.accountName)}
+          aria-label={m['item.reauthorize'](label, isolate(connection.accountName))}
           className="rca-reauthorize-button"
           onClick={(event) => onReauthorize(connection, event)}
         >
@@ -705,7 +705,7 @@ function StatusAnnouncer({
       const say = (c: Connection, key: `announce.${ConnectionStatus}` | 'announce.failed' | 'announce.caughtUp') => {
         // A status outside the known ones (rows from props are not checked) has no sentence.
         const words = m[key] as Messages['announce.failed'] | undefined;
-        if (words) changes.push(words(getProvider(c.provider, catalog).label, c.accountName));
+        if (words) changes.push(words(getProvider(c.provider, catalog).label, isolate(c.accountName)));
       };
       for (const id of ids) {
         const c = current(id);

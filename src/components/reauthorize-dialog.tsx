@@ -7,7 +7,7 @@ import { getProvider } from '../core/catalog';
 import type { ConnectionsErrorCode } from '../core/errors';
 import { describeImpact } from '../core/impact';
 import type { Connection, ConnectionsAdapter } from '../core/types';
-import { formatAgo, formatDate } from '../i18n/format';
+import { formatAgo, formatDate, isolate } from '../i18n/format';
 import { useBeforePaint } from '../react/use-before-paint';
 import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
@@ -189,7 +189,7 @@ const ReauthorizeDialogDescription = /* @__PURE__ */ React.forwardRef<HTMLParagr
     const { messages, provider, connection } = useDialogContext('ReauthorizeDialogDescription');
     return (
       <Dialog.Description {...props} ref={ref} className={clsx('rca-dialog-description', className)}>
-        {children ?? messages['dialog.description'](provider, connection.accountName)}
+        {children ?? messages['dialog.description'](provider, isolate(connection.accountName))}
       </Dialog.Description>
     );
   },
@@ -255,7 +255,7 @@ const ReauthorizeDialogStatus = /* @__PURE__ */ React.forwardRef<HTMLDivElement,
         : stage === 'succeeded'
           ? messages['flow.succeeded'](provider)
           : stage === 'wrong_account'
-            ? messages['flow.wrongAccount'](connection.accountName)
+            ? messages['flow.wrongAccount'](isolate(connection.accountName))
             : stage === 'failed'
               ? messages[`error.${flow.error?.code ?? 'adapter_failed'}`]
               : messages[STAGE_MESSAGES[stage]];

@@ -95,4 +95,23 @@ function formatSince(iso: string | undefined, locale: string, now: number = Date
   return Number.isNaN(time) ? undefined : formatDuration(Math.max(0, now - time), locale);
 }
 
-export { formatAgo, formatDate, formatDuration, formatSince };
+/* -------------------------------------------------------------------------------------------------
+ * Adapter text inside a sentence
+ * -----------------------------------------------------------------------------------------------*/
+
+/** Right-to-left letters (Hebrew to N'Ko, their presentation forms) and direction controls. */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe]/;
+const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * An account name (or other adapter text) as set inside a sentence or beside other words: one
+ * with right-to-left letters or direction controls is isolated (FSI … PDI), so it neither
+ * reorders the words around it nor is reordered by them, and its own controls are dropped, so
+ * that none can end the isolation early ("Access to ‮…" turning the rest of a sentence around).
+ * Left-to-right text comes back as it was.
+ */
+function isolate(text: string): string {
+  return BIDI.test(text) ? `\u2068${text.replace(CONTROLS, '')}\u2069` : text;
+}
+
+export { formatAgo, formatDate, formatDuration, formatSince, isolate };

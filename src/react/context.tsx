@@ -76,7 +76,7 @@ function useSteadyAdapter(adapter: ConnectionsAdapter | undefined, consumer: str
   last.adapter = adapter;
   if (last.changes === 3) {
     console.error(
-      `[react-connected-accounts] ${consumer} got a new adapter on each of its last renders. Every adapter has its own store, so each render starts the list over and ends any sign-in under way: make the adapter once (at module scope, or with useState).`,
+      `[react-connected-accounts] ${consumer} got a new adapter on each render, so each render starts over (list and sign-in): make it once, at module scope or with useState.`,
     );
   }
 }

@@ -249,6 +249,15 @@ describe('given a lapsed CRM', () => {
   });
 });
 
+describe('given an account name with direction controls', () => {
+  it('keeps them out of the dialog\'s sentence, which reads in order around the isolated name', async () => {
+    const { dialog } = await openDialog({ ...googleSearch, accountName: 'Acme\u202E Search' });
+    const description = dialog.querySelector('.rca-dialog-description')!.textContent!;
+    expect(description).not.toContain('\u202E');
+    expect(description).toBe('Access to \u2068Acme Search\u2069 has lapsed. Sign in to Google Ads again to resume.');
+  });
+});
+
 describe('given a connection that signs in with a login form', () => {
   it('sends the labelled fields once and clears them whatever the outcome', async () => {
     const user = userEvent.setup();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDate } from '../../../src/i18n/format';
+import { formatAgo, formatDate, isolate } from '../../../src/i18n/format';
 
 /* Relative days follow the calendar, so "yesterday" agrees with the date shown beside it. */
 
@@ -41,5 +41,23 @@ describe('given a date without a time', () => {
     expect(formatDate('2025-03-07', 'en')).toBe('Mar 7, 2025');
     expect(formatDate('2025-03-07', 'es')).toBe('7 mar 2025');
     expect(formatDate('2025-03-07T10:00:00Z', 'en')).toMatch(/^Mar 7, 2025, /);
+  });
+});
+
+describe('given an account name set inside a sentence', () => {
+  it('leaves left-to-right names as they are', () => {
+    expect(isolate('Acme Search')).toBe('Acme Search');
+    expect(isolate('Café Ñandú — 東京')).toBe('Café Ñandú — 東京');
+  });
+
+  it('isolates right-to-left names, so the words around them keep their order', () => {
+    expect(isolate('חברת אקמה')).toBe('\u2068חברת אקמה\u2069');
+    expect(isolate('شركة أكمي 2')).toBe('\u2068شركة أكمي 2\u2069');
+  });
+
+  it('drops the direction controls a name carries, so none can end the isolation or turn the sentence around', () => {
+    expect(isolate('Acme\u202Etxt.exe')).toBe('\u2068Acmetxt.exe\u2069');
+    expect(isolate('x\u2069\u202Ey')).toBe('\u2068xy\u2069');
+    expect(isolate('\u2067unclosed')).toBe('\u2068unclosed\u2069');
   });
 });
