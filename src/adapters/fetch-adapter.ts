@@ -1,5 +1,6 @@
 import { ConnectionsError, isConnectionsError } from '../core/errors';
 import type { ConnectionsErrorCode } from '../core/errors';
+import { MAX_TIMER_MS } from '../core/time';
 import { assertConnection, checkConnection } from '../core/validate';
 import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../core/types';
 
@@ -56,12 +57,12 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   // 0 or Infinity: no timeout; anything else that is not a duration: the default. Timers cannot
   // wait longer than 2^31 - 1 ms (they would fire at once), so a longer one is capped.
   const limit = options.timeoutMs === undefined || Number.isNaN(options.timeoutMs) || options.timeoutMs < 0 ? 15_000 : options.timeoutMs;
-  const timeoutMs = limit === Infinity ? 0 : Math.min(limit, 2 ** 31 - 1);
+  const timeoutMs = limit === Infinity ? 0 : Math.min(limit, MAX_TIMER_MS);
   const credentials = options.credentials ?? 'include';
 
   const request = async (method: 'GET' | 'POST', path: string, signal: AbortSignal, where: string, body?: unknown): Promise<unknown> => {
-    // Not `signal.throwIfAborted()`: Safari before 15.4 has no such method.
-    if (signal.aborted) throw signal.reason;
+    // Not `signal.throwIfAborted()`: Safari before 15.4 has no such method (nor `reason`).
+    if (signal.aborted) throw aborted(signal);
     let headers: Headers;
     try {
       headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
@@ -106,7 +107,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       return payload;
     } catch (error) {
       // The caller's abort wins over anything it caused.
-      if (signal.aborted) throw signal.reason;
+      if (signal.aborted) throw aborted(signal);
       if (isConnectionsError(error)) throw error;
       if (timedOut) throw new ConnectionsError('timeout', `${where} did not answer within ${timeoutMs} ms.`, { cause: error, retryable: true });
       const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
@@ -199,7 +200,7 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
       const { initialDelayMs = 1000 } = options.reconnect ?? {};
       // Timers cannot wait longer than 2^31 - 1 ms (they would fire at once): "no cap" (Infinity)
       // and longer caps wait that long.
-      const maxDelayMs = Math.min(options.reconnect?.maxDelayMs ?? 30_000, 2 ** 31 - 1);
+      const maxDelayMs = Math.min(options.reconnect?.maxDelayMs ?? 30_000, MAX_TIMER_MS);
       let source: EventSource | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       /** Resets the backoff once a stream has stayed open as long as the longest wait. */
@@ -302,6 +303,11 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 /* -------------------------------------------------------------------------------------------------
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
+
+/** Why a signal aborted: its reason, or an AbortError where the browser gives none (Safari < 15.4). */
+function aborted(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
 
 /** An HTTP error as a `ConnectionsError`: 5xx, 408 and 429 are worth retrying, other 4xx are not. */
 function httpError(status: number, payload: unknown, where: string): ConnectionsError {

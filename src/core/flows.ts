@@ -2,6 +2,7 @@ import { listenForAuthorizationResult, toOrigin } from './authorization-listener
 import { ConnectionsError, toConnectionsError } from './errors';
 import { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed } from './popup';
 import type { PopupOptions } from './popup';
+import { MAX_TIMER_MS } from './time';
 import { safeAuthorizationUrl } from './url';
 import { checkConnection, findConnectionProblem } from './validate';
 import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
@@ -54,7 +55,6 @@ export interface FlowOptions {
 
 const IDLE: FlowState = Object.freeze({ phase: 'idle' });
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What the flow controller needs from the store that owns it. */
 export interface FlowHost {

@@ -1,4 +1,4 @@
-import { parseTime, toTime } from './time';
+import { CLOCK_DRIFT_MS, parseTime, toTime } from './time';
 import type { Connection } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -95,8 +95,7 @@ function describeImpact(connection: Connection, options: DescribeImpactOptions =
 function measure(since: string | undefined, now: Date | number | undefined): { since?: string; durationMs?: number } {
   const start = parseTime(since);
   const at = toTime(now);
-  // A moment ahead by more than a clock's drift (an hour) is a bad date: it says nothing of since when.
-  if (start === undefined || start - at > 3_600_000) return {};
+  if (start === undefined || start - at > CLOCK_DRIFT_MS) return {};
   return { since, durationMs: Math.max(0, at - start) };
 }
 

@@ -22,4 +22,13 @@ function toTime(now: Date | number | undefined): number {
   return typeof now === 'number' ? now : now.getTime();
 }
 
-export { parseTime, toTime };
+/** The longest a timer can wait: a longer delay makes it fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * How far ahead of this machine's clock a moment may be and still count as now (a server's
+ * clock running ahead); further ahead it is a bad date, and says nothing of since when.
+ */
+const CLOCK_DRIFT_MS = 3_600_000;
+
+export { CLOCK_DRIFT_MS, MAX_TIMER_MS, parseTime, toTime };

@@ -1,3 +1,5 @@
+import { CLOCK_DRIFT_MS } from '../core/time';
+
 /* -------------------------------------------------------------------------------------------------
  * Dates and durations through Intl, in the provider's locale
  *
@@ -61,10 +63,14 @@ function formatDuration(ms: number, locale: string): string | undefined {
  */
 function formatAgo(iso: string, locale: string, now: number = Date.now()): string | undefined {
   const time = Date.parse(iso);
-  // Later than now by more than a clock's drift (an hour): not a past moment anyone can word.
-  if (Number.isNaN(time) || time - now > 3_600_000) return undefined;
+  if (Number.isNaN(time) || time - now > CLOCK_DRIFT_MS) return undefined;
   let [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
-  if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
+  if (iso.length === 10) {
+    // A calendar day (see formatDate): counted in days from today's date here.
+    const today = new Date(now);
+    [unit, value] = ['day', Math.round((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - time) / 86_400_000)];
+    if (value < 0) return undefined;
+  } else if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
   return remembered(`r:${locale}:${unit}:${value}`, () =>
     formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit),
   );

@@ -61,3 +61,21 @@ describe('given an account name set inside a sentence', () => {
     expect(isolate('\u2067unclosed')).toBe('\u2068unclosed\u2069');
   });
 });
+
+describe('given a date without a time, west of Greenwich', () => {
+  it('counts the days to it from today\'s date, so "ago" agrees with the date beside it', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      // 10:00 on the 26th in New York.
+      const now = at(2026, 11, 26, 10);
+      expect(formatDate('2026-11-25', 'en')).toBe('Nov 25, 2026');
+      expect(formatAgo('2026-11-25', 'en', now)).toBe('yesterday');
+      expect(formatAgo('2026-11-26', 'en', now)).toBe('today');
+      expect(formatAgo('2026-11-20', 'es', now)).toBe('hace 6 días');
+      expect(formatAgo('2026-11-27', 'en', now)).toBeUndefined();
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+});
