@@ -45,6 +45,9 @@ const RULES: Rule[] = [
   ['error.message', 'a string', isString],
 ];
 
+/** The fields of `Connection`, as RULES names them. */
+const FIELDS = [...new Set(RULES.map(([path]) => path.replace('?', '').split('.')[0]!))];
+
 export interface CheckedConnection {
   /**
    * A copy of the connection (and of its `error` and `backfill`) without its malformed optional
@@ -74,8 +77,11 @@ function checkConnection(value: unknown, where: string): CheckedConnection {
   let record: Record<string, Record<string, unknown> | undefined>;
   try {
     if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
-    // Every field read once, here (a getter, a Proxy), and the checks below see what is kept.
-    record = { ...(value as object) };
+    // Every field read once, here (a getter, a Proxy), and the checks below see what is kept:
+    // its own fields, and the known ones wherever they live (a class's getters).
+    const source = value as Record<string, Record<string, unknown> | undefined>;
+    record = { ...source };
+    for (const key of FIELDS) if (!(key in record) && key in source) record[key] = source[key];
     for (const key of ['backfill', 'error']) if (isObject(record[key])) record[key] = { ...record[key] };
   } catch (error) {
     return { connection: null, problems: [`${where} returned a connection that could not be read: ${error instanceof Error ? error.message : String(error)}`] };

@@ -273,7 +273,7 @@ describe('given entries that cannot be read as plain objects', () => {
     expect(store.getConnection('sfdc')).toEqual(GOOD[1]);
   });
 
-  it('refuses a class instance whose fields are getters rather than show a connection without an id', async () => {
+  it('reads a class instance whose fields are getters into a copy of its own', async () => {
     await startShowing();
     class Listed {
       get id() {
@@ -287,8 +287,10 @@ describe('given entries that cannot be read as plain objects', () => {
       accountName = 'Acme B2B';
     }
     await answerRefresh([...structuredClone(GOOD), new Listed()]);
-    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
-    expect(store.getState().error?.message).toMatch(/without "id"/);
+    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc', 'li']);
+    expect(store.getConnection('li')).toEqual({ id: 'li', status: 'connected', provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme B2B' });
+    expect(store.getConnection('li')).not.toBeInstanceOf(Listed);
+    expect(store.getState().error).toBeNull();
   });
 
   it('says in words when the list itself throws as it is read', async () => {
