@@ -108,7 +108,9 @@ class ConnectionStore {
   /** The tick of the last list load that failed: an older answer landing later does not hide it. */
   #failedListTick = 0;
   #teardown: (() => void)[] = [];
+  /** Problems already told, and to which `onError` (`undefined`: the console). */
   readonly #reported = new Set<string>();
+  #reportedTo: unknown;
   /** How many dialogs (or other UIs) show each connection's flow right now. */
   readonly #shown = new Map<string, number>();
 
@@ -209,6 +211,12 @@ class ConnectionStore {
   };
 
   #start(): void {
+    // A screen that tells another onError (or the console, where one did) hears of every problem
+    // afresh; the same one, mounted again (StrictMode does so at once), is not told twice.
+    if (this.#options.onError !== this.#reportedTo) {
+      this.#reported.clear();
+      this.#reportedTo = this.#options.onError;
+    }
     // A refresh() called before anything retained the store ends here: it has no user to load for.
     this.#lifetime.abort();
     this.#lifetime = new AbortController();
@@ -249,8 +257,6 @@ class ConnectionStore {
     this.#lifetime.abort();
     for (const undo of this.#teardown.splice(0)) undo();
     this.#flows.dispose();
-    // The next screen, perhaps with another onError, is told of problems afresh.
-    this.#reported.clear();
     // Unmounting sets no state: listeners that are still attached (children unsubscribe after
     // their provider releases) are not told, and a later mount starts without stale flows.
     this.#state = { ...this.#state, flows: {}, isRefreshing: false };
@@ -556,12 +562,12 @@ class ConnectionStore {
 
   /** Tells the integrator about a problem, once per distinct message. */
   #report(error: ConnectionsError): void {
+    const { onError } = this.#options;
     const key = `${error.code}:${error.message}`;
     if (this.#reported.has(key)) return;
     // Messages name the values they found: a feed of ever new bad dates must not grow this for ever.
     if (this.#reported.size >= 200) this.#reported.clear();
     this.#reported.add(key);
-    const { onError } = this.#options;
     if (!onError) {
       console.error(`[react-connected-accounts] ${error.message}`);
       return;

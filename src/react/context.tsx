@@ -65,7 +65,7 @@ function useStoreOptions(store: ConnectionStore, options: ConnectionStoreOptions
 }
 
 /**
- * Says once, in the console, when a component is given a new adapter on three renders in a row
+ * Says once, in the console, when a component is given a new adapter on five renders in a row
  * (`adapter={createFetchAdapter(...)}` inline): each adapter has a store of its own, so every
  * render would start the list over and end any sign-in under way. Read while rendering, as a
  * render that changed nothing may never commit.
@@ -74,7 +74,9 @@ function useSteadyAdapter(adapter: ConnectionsAdapter | undefined, consumer: str
   const last = React.useRef<{ adapter?: ConnectionsAdapter; changes: number }>({ changes: 0 }).current;
   last.changes = adapter && last.adapter && adapter !== last.adapter ? last.changes + 1 : 0;
   last.adapter = adapter;
-  if (last.changes === 3) {
+  // Five in a row: a memoised adapter whose inputs changed twice running, rendered twice each
+  // by StrictMode, is not one made anew on every render.
+  if (last.changes === 5) {
     console.error(
       `[react-connected-accounts] ${consumer} got a new adapter on each render, so each render starts over (list and sign-in): make it once, at module scope or with useState.`,
     );

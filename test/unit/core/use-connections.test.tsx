@@ -222,10 +222,25 @@ describe('given several components using one adapter', () => {
     view.unmount();
 
     const hook = renderHook(() => useConnections({ adapter: made(), refreshOnFocus: false }));
-    for (let i = 0; i < 4; i += 1) hook.rerender();
+    for (let i = 0; i < 6; i += 1) hook.rerender();
     expect(consoleError).toHaveBeenCalledTimes(2);
     expect(consoleError.mock.calls[1]![0]).toMatch(/useConnections\(\) got a new adapter/);
     hook.unmount();
+  });
+
+  it('tells onError once of a problem met as the store starts, in StrictMode too', () => {
+    const onError = vi.fn();
+    const careless = { ...fake.adapter, subscribe: () => undefined as unknown as () => void };
+    const view = render(
+      <React.StrictMode>
+        <ConnectionsProvider adapter={careless} onError={onError} refreshOnFocus={false}>
+          <Names label="one" />
+        </ConnectionsProvider>
+      </React.StrictMode>,
+    );
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0].message).toMatch(/subscribe\(\) must return a function/);
+    view.unmount();
   });
 
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
