@@ -121,7 +121,7 @@ function renderItem(
       </span>
       <div className="rca-connection-item-body">
         <p className="rca-connection-item-name">
-          <span className="rca-provider-label">{label}</span> <span className="rca-account-name">{isolate(connection.accountName)}</span>
+          <span className="rca-provider-label">{label}</span> <bdi className="rca-account-name">{connection.accountName}</bdi>
         </p>
         <span className="rca-status-badge" data-status={shown}>
           {badgeContent(shown, reauthorizing || !hydrated ? undefined : connection.statusSince, localized)}

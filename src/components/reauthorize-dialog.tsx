@@ -294,7 +294,8 @@ const ReauthorizeDialogForm = /* @__PURE__ */ React.forwardRef<HTMLFormElement, 
     return () => setCustomFormId(undefined);
   }, [id, setCustomFormId]);
   if (connection.authMethod !== 'credentials' || !canStart(reauth, connection)) return null;
-  const refused = reauth.stage === 'failed' || undefined;
+  // Refused (not worth sending again as it was), not a server that was down or slow.
+  const refused = (reauth.stage === 'failed' && reauth.flow.error?.retryable === false) || undefined;
   return (
     <form
       // Never a GET: should the browser ever submit it itself, the login stays out of the URL.
@@ -524,20 +525,26 @@ function EndFlowOnClose({
     onOpen.current?.();
     leftFinishing.delete(id);
   }, [leftFinishing, id]);
-  // Dismissed a microtask after the cleanup: StrictMode (and a remount like it) runs the cleanup
-  // and the effect again at once, and opening the dialog on a running flow must not cancel it.
-  const closing = React.useRef<{ id: string; cancelled: boolean } | null>(null);
+  // Dismissed a microtask after the cleanup: StrictMode runs the cleanup and the effect again at
+  // once, and the content can be mounted anew while the dialog stays open (another container):
+  // neither must cancel a running flow. Keyed by `dismiss`, one per store and connection.
   React.useEffect(() => {
-    if (closing.current?.id === id) closing.current.cancelled = true;
+    const pending = closing.get(dismiss);
+    if (pending) pending.cancelled = true;
     return () => {
-      const close = (closing.current = { id, cancelled: false });
+      const close = { cancelled: false };
+      closing.set(dismiss, close);
       queueMicrotask(() => {
+        if (closing.get(dismiss) === close) closing.delete(dismiss);
         if (!close.cancelled && dismiss()) leftFinishing.add(id);
       });
     };
   }, [dismiss, id, leftFinishing]);
   return null;
 }
+
+/** Closes of a dialog's content waiting a microtask, by the flow's `dismiss`; see EndFlowOnClose. */
+const closing = new WeakMap<() => boolean, { cancelled: boolean }>();
 
 const STAGE_MESSAGES = {
   starting: 'flow.starting',

@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
+import { commands, page } from 'vitest/browser';
 import { ConnectionList } from '../../src/components/connection-list';
 import { StatusBadge } from '../../src/components/status-badge';
 import type { StatusBadgeStatus } from '../../src/components/status-badge';
@@ -201,6 +201,46 @@ describe('given forced colours (a Windows contrast theme)', () => {
     }
   });
 });
+
+describe('given forced colours and a backfill under way', () => {
+  afterEach(() => commands.emulateForcedColors(false));
+
+  it('fills the progress bar in a system colour that stands out from its track', async () => {
+    await commands.emulateForcedColors(true);
+    const connection: Connection = {
+      id: 'b',
+      provider: 'salesforce',
+      category: 'crm',
+      accountName: 'Acme CRM',
+      status: 'backfilling',
+      backfill: { since: new Date(Date.now() - 86_400_000).toISOString(), progress: 0.4 },
+    };
+    const { container } = render(<ConnectionList connections={[connection]} />);
+    const bar = container.querySelector<HTMLElement>('.rca-progress')!;
+    // The fill is a pseudo-element that getComputedStyle cannot read: look at the pixels.
+    const [fill, track] = await pixels(bar, [0.2, 0.8]);
+    expect(contrast(fill!, track!)).toBeGreaterThanOrEqual(3);
+    expect(contrast(getComputedStyle(bar).borderTopColor, track!)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/** The colours drawn across the middle of an element, at these fractions of its width, as `rgb()`. */
+async function pixels(element: HTMLElement, at: number[]): Promise<string[]> {
+  // Not saved: the base64 PNG comes back instead of a path.
+  const base64 = await page.screenshot({ element, save: false });
+  const image = new Image();
+  image.src = `data:image/png;base64,${base64}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  return at.map((fraction) => {
+    const [r, g, b] = context.getImageData(Math.floor(image.width * fraction), Math.floor(image.height / 2), 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  });
+}
 
 /** WCAG contrast of two `rgb()` colours. */
 function contrast(a: string, b: string): number {

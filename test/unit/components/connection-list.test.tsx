@@ -280,6 +280,13 @@ describe('given statuses change while the list is on screen', () => {
     expect(accounts('Advertising')[0]).toBe('Acme Brand');
   });
 
+  it('isolates each account name in its row, keeping its text as it is (to copy, or to search for)', () => {
+    render(<ConnectionList connections={[{ ...googleBrand, accountName: 'חברת אקמה' }]} />);
+    const name = document.querySelector('.rca-account-name')!;
+    expect(name.tagName).toBe('BDI');
+    expect(name.textContent).toBe('חברת אקמה');
+  });
+
   it('keeps showing the list, and announces the rest, when a row from props turns to a status it has no words for', () => {
     const { rerender } = render(<ConnectionList connections={sample} />);
     const changed = sample.map((c) =>

@@ -317,6 +317,20 @@ describe('given a connection that signs in with a login form', () => {
     expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('does not call a login wrong when the server was down', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins } = await openDialog(dynamicsOnPrem);
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'right');
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    logins[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 503.', { retryable: true }));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(screen.getByLabelText('Username')).toHaveFocus();
+    expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+  });
+
   it('never lets the browser submit the login itself, even when your onSubmit throws', async () => {
     const thrown: unknown[] = [];
     const onError = (event: ErrorEvent) => {
@@ -624,6 +638,34 @@ describe('given an app in StrictMode', () => {
     await settle();
     expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
     expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+  });
+
+  it('keeps a running flow when its open dialog moves to another container', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    const first = document.body.appendChild(document.createElement('div'));
+    const second = document.body.appendChild(document.createElement('div'));
+    const view = render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog connection={googleSearch} defaultOpen container={first} />
+      </Provider>,
+    );
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    view.rerender(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog connection={googleSearch} defaultOpen container={second} />
+      </Provider>,
+    );
+    await settle();
+    expect(second.querySelector('[role="dialog"]')).toHaveAttribute('data-stage', 'waiting');
+    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+    expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('awaiting_user');
+    view.unmount();
+    first.remove();
+    second.remove();
   });
 
   it('keeps a flow the click started before opening the dialog, and still ends it on closing', async () => {
