@@ -142,15 +142,7 @@ describe('given the styled look', () => {
   });
 
   it('outlines the whole length of a backfill\'s progress bar at 3:1 or more, in both themes', () => {
-    const connection: Connection = {
-      id: 'b',
-      provider: 'salesforce',
-      category: 'crm',
-      accountName: 'Acme CRM',
-      status: 'backfilling',
-      statusSince: threeDaysAgo(),
-      backfill: { since: threeDaysAgo(), progress: 0.4 },
-    };
+    const connection = backfilling();
     for (const theme of ['light', 'dark']) {
       const { container, unmount } = render(
         <div data-theme={theme}>
@@ -207,15 +199,7 @@ describe('given forced colours and a backfill under way', () => {
 
   it('fills the progress bar in a system colour that stands out from its track', async () => {
     await commands.emulateForcedColors(true);
-    const connection: Connection = {
-      id: 'b',
-      provider: 'salesforce',
-      category: 'crm',
-      accountName: 'Acme CRM',
-      status: 'backfilling',
-      backfill: { since: new Date(Date.now() - 86_400_000).toISOString(), progress: 0.4 },
-    };
-    const { container } = render(<ConnectionList connections={[connection]} />);
+    const { container } = render(<ConnectionList connections={[backfilling()]} />);
     const bar = container.querySelector<HTMLElement>('.rca-progress')!;
     // The fill is a pseudo-element that getComputedStyle cannot read: look at the pixels.
     const [fill, track] = await pixels(bar, [0.2, 0.8]);
@@ -223,6 +207,12 @@ describe('given forced colours and a backfill under way', () => {
     expect(contrast(getComputedStyle(bar).borderTopColor, track!)).toBeGreaterThanOrEqual(3);
   });
 });
+
+/** A CRM 40% through catching up on the days it missed. */
+function backfilling(): Connection {
+  const since = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  return { id: 'b', provider: 'salesforce', category: 'crm', accountName: 'Acme CRM', status: 'backfilling', statusSince: since, backfill: { since, progress: 0.4 } };
+}
 
 /** The colours drawn across the middle of an element, at these fractions of its width, as `rgb()`. */
 async function pixels(element: HTMLElement, at: number[]): Promise<string[]> {

@@ -48,6 +48,18 @@ async function openDialog(connection: Connection, props: Partial<React.Component
   return { ...fake, popups, view, dialog, store: getConnectionStore(fake.adapter) };
 }
 
+/** Opens the login dialog and signs in as "ana" with `password`, which the adapter fails with `error`. */
+async function failLogin(password: string, error: ConnectionsError) {
+  const user = userEvent.setup();
+  const opened = await openDialog(dynamicsOnPrem);
+  await user.type(screen.getByLabelText('Username'), 'ana');
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+  opened.logins[0]!.answer.reject(error);
+  await settle();
+  return opened;
+}
+
 function dateTime(iso: string, locale = 'en') {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
 }
@@ -303,14 +315,7 @@ describe('given a connection that signs in with a login form', () => {
   });
 
   it('puts focus back in the first field, marked invalid, after a refused login', async () => {
-    const user = userEvent.setup();
-    const { dialog, logins } = await openDialog(dynamicsOnPrem);
-    expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
-    await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'wrong');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
-    logins[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
-    await settle();
+    const { dialog } = await failLogin('wrong', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
     expect(screen.getByLabelText('Username')).toHaveFocus();
     expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
@@ -318,13 +323,7 @@ describe('given a connection that signs in with a login form', () => {
   });
 
   it('does not call a login wrong when the server was down', async () => {
-    const user = userEvent.setup();
-    const { dialog, logins } = await openDialog(dynamicsOnPrem);
-    await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
-    logins[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 503.', { retryable: true }));
-    await settle();
+    const { dialog } = await failLogin('right', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 503.', { retryable: true }));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
     expect(screen.getByLabelText('Username')).toHaveFocus();
     expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
@@ -364,7 +363,9 @@ describe('given a connection that signs in with a login form', () => {
     const notPrevented = fireEvent.submit(form);
     window.removeEventListener('error', onError);
     expect(notPrevented).toBe(false);
-    expect(thrown).toEqual([expect.objectContaining({ message: 'analytics down' })]);
+    // Your error still surfaces (React 18 reports it twice in development, React 19 once).
+    expect(thrown.length).toBeGreaterThan(0);
+    expect(thrown).toEqual(thrown.map(() => expect.objectContaining({ message: 'analytics down' })));
     expect(fake.logins).toHaveLength(0);
   });
 });
@@ -913,13 +914,7 @@ describe('given a reconnection that failed', () => {
   });
 
   it('offers "Try again" after a login form was refused with a client error', async () => {
-    const user = userEvent.setup();
-    const { dialog, logins } = await openDialog(dynamicsOnPrem);
-    await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'wrong');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
-    logins[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
-    await settle();
+    const { dialog } = await failLogin('wrong', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
