@@ -116,7 +116,8 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   const ref = useComposedRefs(local, forwardedRef);
 
   // When the focused button went away with the stage (focus fell to the page or the dialog
-  // itself), move it to what now matters: a refused login's first field, else the main action.
+  // itself), move it to what now matters: after a failed login, the first field of the form (it
+  // comes back empty), else the main action.
   React.useEffect(() => {
     const dialog = local.current;
     const active = document.activeElement;

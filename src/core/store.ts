@@ -603,12 +603,13 @@ function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionSto
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
-/** The flow state of one connection in a state snapshot; ids like "constructor" are only ids. */
+/** `options` with the keys of `patch` that are not `undefined` laid over it. */
 function withDefined(options: ConnectionStoreOptions, patch: ConnectionStoreOptions): ConnectionStoreOptions {
   const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
   return defined.length > 0 ? { ...options, ...Object.fromEntries(defined) } : options;
 }
 
+/** The flow state of one connection in a state snapshot; ids like "constructor" are only ids. */
 function flowIn(state: ConnectionsState, id: string): FlowState {
   return Object.prototype.hasOwnProperty.call(state.flows, id) ? state.flows[id]! : IDLE_FLOW;
 }
