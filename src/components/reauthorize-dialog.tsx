@@ -526,26 +526,21 @@ function EndFlowOnClose({
     onOpen.current?.();
     leftFinishing.delete(id);
   }, [leftFinishing, id]);
-  // Dismissed a microtask after the cleanup: StrictMode runs the cleanup and the effect again at
-  // once, and the content can be mounted anew while the dialog stays open (another container):
-  // neither must cancel a running flow. Keyed by `dismiss`, one per store and connection.
-  React.useEffect(() => {
-    const pending = closing.get(dismiss);
-    if (pending) pending.cancelled = true;
-    return () => {
-      const close = { cancelled: false };
-      closing.set(dismiss, close);
+  // Dismissed a microtask after the cleanup, and only if nothing shows the flow by then: StrictMode
+  // runs the cleanup and the effect again at once, the content can be mounted anew while the
+  // dialog stays open (another container, another key), and another dialog can take over the same
+  // connection; none of them must cancel a flow that is still on screen.
+  const { isShown } = reauth;
+  React.useEffect(
+    () => () => {
       queueMicrotask(() => {
-        if (closing.get(dismiss) === close) closing.delete(dismiss);
-        if (!close.cancelled && dismiss()) leftFinishing.add(id);
+        if (!isShown() && dismiss()) leftFinishing.add(id);
       });
-    };
-  }, [dismiss, id, leftFinishing]);
+    },
+    [dismiss, isShown, id, leftFinishing],
+  );
   return null;
 }
-
-/** Closes of a dialog's content waiting a microtask, by the flow's `dismiss`; see EndFlowOnClose. */
-const closing = new WeakMap<() => boolean, { cancelled: boolean }>();
 
 const STAGE_MESSAGES = {
   starting: 'flow.starting',

@@ -669,6 +669,37 @@ describe('given an app in StrictMode', () => {
     second.remove();
   });
 
+  it('keeps a running flow when another dialog for the same connection takes over in one render', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    const screenWith = (which: 'a' | 'b') => (
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog key="a" connection={googleSearch} open={which === 'a'} />
+        <ReauthorizeDialog key="b" connection={googleSearch} open={which === 'b'} />
+      </Provider>
+    );
+    const view = render(screenWith('a'));
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    view.rerender(screenWith('b'));
+    await settle();
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
+    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
+
+    // Closed for good: the flow ends with it.
+    view.rerender(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog connection={googleSearch} open={false} />
+      </Provider>,
+    );
+    await settle();
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('idle');
+    view.unmount();
+  });
+
   it('keeps a flow the click started before opening the dialog, and still ends it on closing', async () => {
     const fake = createFakeAdapter();
     const popups = stubWindowOpen();
