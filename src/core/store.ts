@@ -108,9 +108,15 @@ class ConnectionStore {
   /** The tick of the last list load that failed: an older answer landing later does not hide it. */
   #failedListTick = 0;
   #teardown: (() => void)[] = [];
-  /** Problems already told, and to which `onError` (`undefined`: the console). */
+  /** Problems already told to the component whose `onError` applies (`#reportedTo`). */
   readonly #reported = new Set<string>();
-  #reportedTo: unknown;
+  #reportedTo: object | null = null;
+  /**
+   * The component (the owner given to `setOptions`; the store itself for its own options) whose
+   * `onError` applies, or `null` for the console. A component, not a function: an inline
+   * `onError` is a new function on every render, yet the same listener.
+   */
+  #onErrorOwner: object | null = null;
   /** How many dialogs (or other UIs) show each connection's flow right now. */
   readonly #shown = new Map<string, number>();
 
@@ -187,8 +193,15 @@ class ConnectionStore {
 
   #applyOptions(): void {
     // sort() is stable: within a rank, the order the owners came in.
-    const layers = [...this.#layers.values()].sort((a, b) => a.rank - b.rank);
-    this.#options = layers.reduce((merged, layer) => withDefined(merged, layer.options), this.#base);
+    const layers = [...this.#layers].sort(([, a], [, b]) => a.rank - b.rank);
+    let options = this.#base;
+    let owner: object | null = this.#base.onError ? this : null;
+    for (const [by, layer] of layers) {
+      options = withDefined(options, layer.options);
+      if (layer.options.onError) owner = by;
+    }
+    this.#options = options;
+    this.#onErrorOwner = owner;
   }
 
   /* -- lifetime --------------------------------------------------------------------------------- */
@@ -211,12 +224,6 @@ class ConnectionStore {
   };
 
   #start(): void {
-    // A screen that tells another onError (or the console, where one did) hears of every problem
-    // afresh; the same one, mounted again (StrictMode does so at once), is not told twice.
-    if (this.#options.onError !== this.#reportedTo) {
-      this.#reported.clear();
-      this.#reportedTo = this.#options.onError;
-    }
     // A refresh() called before anything retained the store ends here: it has no user to load for.
     this.#lifetime.abort();
     this.#lifetime = new AbortController();
@@ -563,6 +570,11 @@ class ConnectionStore {
   /** Tells the integrator about a problem, once per distinct message. */
   #report(error: ConnectionsError): void {
     const { onError } = this.#options;
+    // Another screen (or the console, where a screen listened) has heard of nothing yet.
+    if (this.#onErrorOwner !== this.#reportedTo) {
+      this.#reported.clear();
+      this.#reportedTo = this.#onErrorOwner;
+    }
     const key = `${error.code}:${error.message}`;
     if (this.#reported.has(key)) return;
     // Messages name the values they found: a feed of ever new bad dates must not grow this for ever.

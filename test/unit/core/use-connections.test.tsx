@@ -243,6 +243,71 @@ describe('given several components using one adapter', () => {
     view.unmount();
   });
 
+  it('tells an inline onError once of a problem that repeats while its screen re-renders, and a later screen again', async () => {
+    const told = vi.fn();
+    const screenWith = (label: string) => (
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={(error) => told(error.message)}>
+        <Names label={label} />
+      </ConnectionsProvider>
+    );
+    const first = render(screenWith('one'));
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await settle();
+    first.rerender(screenWith('again'));
+    const store = getConnectionStore(fake.adapter);
+    const done = store.refresh();
+    fake.list(1).answer.reject(new Error('HTTP 503'));
+    await act(() => done);
+    expect(told).toHaveBeenCalledTimes(1);
+    first.unmount();
+
+    // Another visit to the screen: its onError hears of the problem afresh.
+    const second = render(screenWith('two'));
+    fake.list(2).answer.reject(new Error('HTTP 503'));
+    await settle();
+    expect(told).toHaveBeenCalledTimes(2);
+    second.unmount();
+  });
+
+  it('tells a provider\'s onError of a problem that only a hook below it heard of before', async () => {
+    const fromProvider = vi.fn();
+    const fromHook = vi.fn();
+    function Listening() {
+      useConnections({ onError: fromHook });
+      return null;
+    }
+    const first = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
+        <Names label="one" />
+      </ConnectionsProvider>,
+    );
+    fake.list(0).answer.resolve([makeConnection({ id: 'a' })]);
+    await settle();
+    // A part of the page that listens for itself mounts later, and hears of a failed reload.
+    first.rerender(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
+        <Names label="one" />
+        <Listening />
+      </ConnectionsProvider>,
+    );
+    const done = getConnectionStore(fake.adapter).refresh();
+    fake.list(1).answer.reject(new Error('HTTP 503'));
+    await act(() => done);
+    expect(fromHook).toHaveBeenCalledTimes(1);
+    expect(fromProvider).not.toHaveBeenCalled();
+    first.unmount();
+
+    const second = render(
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
+        <Names label="one" />
+      </ConnectionsProvider>,
+    );
+    fake.list(2).answer.reject(new Error('HTTP 503'));
+    await settle();
+    expect(fromProvider).toHaveBeenCalledTimes(1);
+    second.unmount();
+  });
+
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
     function Wrapper({ retry }: { retry?: false }) {
       const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
