@@ -1,4 +1,4 @@
-import { CLOCK_DRIFT_MS, parseTime, toTime } from './time';
+import { isAhead, parseTime, toTime } from './time';
 import type { Connection } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ function describeImpact(connection: Connection, options: DescribeImpactOptions =
 function measure(since: string | undefined, now: Date | number | undefined): { since?: string; durationMs?: number } {
   const start = parseTime(since);
   const at = toTime(now);
-  if (start === undefined || start - at > CLOCK_DRIFT_MS) return {};
+  if (start === undefined || isAhead(since!, start, at)) return {};
   return { since, durationMs: Math.max(0, at - start) };
 }
 

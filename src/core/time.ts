@@ -31,4 +31,18 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 const CLOCK_DRIFT_MS = 3_600_000;
 
-export { CLOCK_DRIFT_MS, MAX_TIMER_MS, parseTime, toTime };
+/** Today's date here, as the instant a date alone ("2026-11-25") stands for: its midnight in UTC. */
+function today(now: number): number {
+  const date = new Date(now);
+  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+/**
+ * Whether an ISO 8601 value (at `time`) lies ahead of now: by more than a clock's drift, or for a
+ * date alone, on a later day than today's date here (whatever the zone).
+ */
+function isAhead(iso: string, time: number, now: number): boolean {
+  return iso.length === 10 ? time > today(now) : time - now > CLOCK_DRIFT_MS;
+}
+
+export { MAX_TIMER_MS, isAhead, parseTime, today, toTime };

@@ -1,4 +1,4 @@
-import { CLOCK_DRIFT_MS } from '../core/time';
+import { isAhead, today } from '../core/time';
 
 /* -------------------------------------------------------------------------------------------------
  * Dates and durations through Intl, in the provider's locale
@@ -63,14 +63,11 @@ function formatDuration(ms: number, locale: string): string | undefined {
  */
 function formatAgo(iso: string, locale: string, now: number = Date.now()): string | undefined {
   const time = Date.parse(iso);
-  if (Number.isNaN(time) || time - now > CLOCK_DRIFT_MS) return undefined;
+  if (Number.isNaN(time) || isAhead(iso, time, now)) return undefined;
   let [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
-  if (iso.length === 10) {
-    // A calendar day (see formatDate): counted in days from today's date here.
-    const today = new Date(now);
-    [unit, value] = ['day', Math.round((Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) - time) / 86_400_000)];
-    if (value < 0) return undefined;
-  } else if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
+  // A date alone (see formatDate) is counted in days from today's date here.
+  if (iso.length === 10) [unit, value] = ['day', Math.round((today(now) - time) / 86_400_000)];
+  else if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
   return remembered(`r:${locale}:${unit}:${value}`, () =>
     formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit),
   );
@@ -105,8 +102,11 @@ function formatSince(iso: string | undefined, locale: string, now: number = Date
  * Adapter text inside a sentence
  * -----------------------------------------------------------------------------------------------*/
 
-/** Right-to-left letters (Hebrew to N'Ko, their presentation forms) and direction controls. */
-const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe]/;
+/**
+ * Right-to-left letters (Hebrew to N'Ko and their presentation forms; the right-to-left blocks
+ * beyond the BMP, such as Adlam and Hanifi Rohingya) and direction controls.
+ */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { describeImpact } from '../../../src/core/impact';
+import type { Connection } from '../../../src/core/types';
 import { formatAgo, formatDate, isolate } from '../../../src/i18n/format';
 
 /* Relative days follow the calendar, so "yesterday" agrees with the date shown beside it. */
 
 const at = (y: number, m: number, d: number, h: number, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const iso = (time: number) => new Date(time).toISOString();
+const lapsed: Connection = { id: 'a', provider: 'google_ads', category: 'advertising', accountName: 'Acme', status: 'authorization_required' };
 
 describe('given a moment more than a day ago', () => {
   it('says "2 days ago" for late on Monday seen early on Wednesday, though only 33 hours passed', () => {
@@ -53,6 +56,8 @@ describe('given an account name set inside a sentence', () => {
   it('isolates right-to-left names, so the words around them keep their order', () => {
     expect(isolate('חברת אקמה')).toBe('\u2068חברת אקמה\u2069');
     expect(isolate('شركة أكمي 2')).toBe('\u2068شركة أكمي 2\u2069');
+    // Adlam, beyond the BMP.
+    expect(isolate('\u{1E900}\u{1E923} 2')).toBe('\u2068\u{1E900}\u{1E923} 2\u2069');
   });
 
   it('drops the direction controls a name carries, so none can end the isolation or turn the sentence around', () => {
@@ -74,6 +79,23 @@ describe('given a date without a time, west of Greenwich', () => {
       expect(formatAgo('2026-11-26', 'en', now)).toBe('today');
       expect(formatAgo('2026-11-20', 'es', now)).toBe('hace 6 días');
       expect(formatAgo('2026-11-27', 'en', now)).toBeUndefined();
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+});
+
+describe('given a date without a time, east of Greenwich', () => {
+  it('says "today" for today\'s date, even before it has begun in UTC', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      // 00:30 on the 26th in Tokyo: still the 25th in UTC.
+      const now = at(2026, 11, 26, 0, 30);
+      expect(formatAgo('2026-11-26', 'en', now)).toBe('today');
+      expect(formatAgo('2026-11-25', 'es', now)).toBe('ayer');
+      expect(formatAgo('2026-11-27', 'en', now)).toBeUndefined();
+      expect(describeImpact({ ...lapsed, statusSince: '2026-11-26' }, { now })).toMatchObject({ since: '2026-11-26', durationMs: 0 });
     } finally {
       process.env.TZ = zone;
     }
