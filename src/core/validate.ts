@@ -45,8 +45,26 @@ const RULES: Rule[] = [
   ['error.message', 'a string', isString],
 ];
 
-/** The fields of `Connection`, as RULES names them. */
+/** The fields of `Connection`, as RULES names them, and those of the objects inside it. */
 const FIELDS = [...new Set(RULES.map(([path]) => path.replace('?', '').split('.')[0]!))];
+const NESTED: [string, string[]][] = [
+  ['backfill', ['since', 'progress']],
+  ['error', ['message', 'code']],
+];
+
+/**
+ * A copy of an object's own fields and of the named ones wherever they live (a class's getters,
+ * an `Error`'s own but hidden `message`), leaving out methods that only share a field's name.
+ */
+function copyFields(source: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...source };
+  for (const name of names) {
+    if (name in copy || !(name in source)) continue;
+    const value = source[name];
+    if (typeof value !== 'function') copy[name] = value;
+  }
+  return copy;
+}
 
 export interface CheckedConnection {
   /**
@@ -79,10 +97,8 @@ function checkConnection(value: unknown, where: string): CheckedConnection {
     if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
     // Every field read once, here (a getter, a Proxy), and the checks below see what is kept:
     // its own fields, and the known ones wherever they live (a class's getters).
-    const source = value as Record<string, Record<string, unknown> | undefined>;
-    record = { ...source };
-    for (const key of FIELDS) if (!(key in record) && key in source) record[key] = source[key];
-    for (const key of ['backfill', 'error']) if (isObject(record[key])) record[key] = { ...record[key] };
+    record = copyFields(value as Record<string, unknown>, FIELDS) as typeof record;
+    for (const [key, names] of NESTED) if (isObject(record[key])) record[key] = copyFields(record[key]!, names);
   } catch (error) {
     return { connection: null, problems: [`${where} returned a connection that could not be read: ${error instanceof Error ? error.message : String(error)}`] };
   }

@@ -293,6 +293,26 @@ describe('given entries that cannot be read as plain objects', () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it('reads an Error given as a connection\'s error, and leaves out a method that only shares a field\'s name', async () => {
+    await startShowing();
+    class Listed {
+      id = 'li';
+      provider = 'linkedin_ads';
+      category = 'advertising';
+      accountName = 'Acme B2B';
+      status = 'error';
+      error = new Error('Token revoked.');
+      // A method, not the connection's expiry.
+      expiresAt() {
+        return 'never';
+      }
+    }
+    await answerRefresh([...structuredClone(GOOD), new Listed()]);
+    expect(store.getConnection('li')).toMatchObject({ status: 'error', error: { message: 'Token revoked.' } });
+    expect(store.getConnection('li')).not.toHaveProperty('expiresAt');
+    expect(store.getState().error).toBeNull();
+  });
+
   it('says in words when the list itself throws as it is read', async () => {
     await startShowing();
     const list = structuredClone(GOOD);
