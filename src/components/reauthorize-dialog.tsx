@@ -6,8 +6,11 @@ import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import type { ConnectionsErrorCode } from '../core/errors';
 import { describeImpact } from '../core/impact';
+import { getConnectionStore } from '../core/store';
+import type { ConnectionStore } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate, isolate } from '../i18n/format';
+import { useOptionalConnectionsContext } from '../react/context';
 import { useBeforePaint } from '../react/use-before-paint';
 import { useHydrated } from '../react/use-hydrated';
 import { useLocalized } from '../react/use-localized';
@@ -33,6 +36,8 @@ interface DialogContextValue extends Localized {
   setCustomFormId: (id: string | undefined) => void;
   /** Connections whose flow this dialog left to finish when it closed (one dialog serves a list). */
   leftFinishing: Set<string>;
+  /** The store the flow runs in (the adapter's, given or the provider's). */
+  store: ConnectionStore;
 }
 
 const DialogContext = /* @__PURE__ */ React.createContext<DialogContextValue | null>(null);
@@ -55,6 +60,9 @@ export interface ReauthorizeDialogRootProps extends LocalizedProps {
 function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children, ...rootProps }: ReauthorizeDialogRootProps) {
   const localized = useLocalized({ locale, messages });
   const reauth = useReauthorization(connection, { adapter });
+  // The one useReauthorization uses: it has already thrown if there is neither adapter.
+  const context = useOptionalConnectionsContext();
+  const store = getConnectionStore((adapter ?? context?.store.adapter)!);
   const defaultFormId = React.useId();
   const [customFormId, setCustomFormId] = React.useState<string>();
   const formId = customFormId ?? defaultFormId;
@@ -66,8 +74,8 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, children
   const reconnected = reauth.reconnected && reauth.stage !== 'succeeded';
   const shown = React.useMemo<UseReauthorizationResult>(() => (reconnected ? { ...reauth, stage: 'succeeded' } : reauth), [reconnected, reauth]);
   const value = React.useMemo(
-    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing }),
-    [localized, connection, provider, shown, formId, defaultFormId, leftFinishing],
+    () => ({ ...localized, connection, provider, reauth: shown, formId, defaultFormId, setCustomFormId, leftFinishing, store }),
+    [localized, connection, provider, shown, formId, defaultFormId, leftFinishing, store],
   );
   return (
     <Dialog.Root {...rootProps}>
@@ -110,7 +118,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   { container, className, children, onInteractOutside, onCloseAutoFocus, ...props },
   forwardedRef,
 ) {
-  const { connection, reauth, leftFinishing } = useDialogContext('ReauthorizeDialogContent');
+  const { connection, reauth, store, leftFinishing } = useDialogContext('ReauthorizeDialogContent');
   const local = React.useRef<HTMLDivElement | null>(null);
   const opener = React.useRef<HTMLElement | null>(null);
   const ref = useComposedRefs(local, forwardedRef);
@@ -155,8 +163,8 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
         }}
       >
         <RememberOpener opener={opener} content={local} />
-        <ShowFlow show={reauth.show} />
-        <EndFlowOnClose reauth={reauth} id={connection.id} leftFinishing={leftFinishing} />
+        <ShowFlow show={reauth.show} store={store} id={connection.id} />
+        <EndFlowOnClose reauth={reauth} store={store} id={connection.id} leftFinishing={leftFinishing} />
         {children}
       </Dialog.Content>
     </Dialog.Portal>
@@ -481,8 +489,19 @@ const ReauthorizeDialog = /* @__PURE__ */ Object.assign(ReauthorizeDialogCompose
  * -----------------------------------------------------------------------------------------------*/
 
 /** While the dialog is open, it says what happens to its flow: the list's live region keeps quiet. */
-function ShowFlow({ show }: { show: () => () => void }) {
-  useBeforePaint(show, [show]);
+function ShowFlow({ show, store, id }: { show: () => () => void; store: ConnectionStore; id: string }) {
+  useBeforePaint(() => {
+    const release = show();
+    let counts = onScreen.get(store);
+    if (!counts) onScreen.set(store, (counts = new Map()));
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    return () => {
+      release();
+      const left = counts.get(id)! - 1;
+      if (left > 0) counts.set(id, left);
+      else counts.delete(id);
+    };
+  }, [show, store, id]);
   return null;
 }
 
@@ -509,10 +528,12 @@ function RememberOpener({ opener, content }: { opener: React.MutableRefObject<HT
  */
 function EndFlowOnClose({
   reauth,
+  store,
   id,
   leftFinishing,
 }: {
   reauth: UseReauthorizationResult;
+  store: ConnectionStore;
   id: string;
   leftFinishing: Set<string>;
 }) {
@@ -526,21 +547,23 @@ function EndFlowOnClose({
     onOpen.current?.();
     leftFinishing.delete(id);
   }, [leftFinishing, id]);
-  // Dismissed a microtask after the cleanup, and only if nothing shows the flow by then: StrictMode
-  // runs the cleanup and the effect again at once, the content can be mounted anew while the
-  // dialog stays open (another container, another key), and another dialog can take over the same
-  // connection; none of them must cancel a flow that is still on screen.
-  const { isShown } = reauth;
+  // Dismissed a microtask after the cleanup, and only if no dialog shows the connection by then:
+  // StrictMode runs the cleanup and the effect again at once, the content can be mounted anew
+  // while the dialog stays open (another container, another key), and another dialog can take
+  // over the same connection; none of them must cancel a flow that is still on screen.
   React.useEffect(
     () => () => {
       queueMicrotask(() => {
-        if (!isShown() && dismiss()) leftFinishing.add(id);
+        if (!onScreen.get(store)?.get(id) && dismiss()) leftFinishing.add(id);
       });
     },
-    [dismiss, isShown, id, leftFinishing],
+    [store, dismiss, id, leftFinishing],
   );
   return null;
 }
+
+/** How many dialog contents are on screen, per store and connection (see ShowFlow). */
+const onScreen = new WeakMap<ConnectionStore, Map<string, number>>();
 
 const STAGE_MESSAGES = {
   starting: 'flow.starting',

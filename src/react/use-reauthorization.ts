@@ -82,8 +82,6 @@ export interface UseReauthorizationResult {
    * while open.
    */
   show(): () => void;
-  /** Whether any UI shows the flow right now (a `show()` not yet released, such as an open dialog). */
-  isShown(): boolean;
 }
 
 /** What a page hydrates with: no flow, as the server rendered it. */
@@ -134,7 +132,6 @@ function useReauthorization(
         return finishing;
       },
       show: () => store.show(id),
-      isShown: () => store.isShown(id),
     }),
     [store, id],
   );

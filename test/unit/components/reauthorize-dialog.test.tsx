@@ -700,6 +700,32 @@ describe('given an app in StrictMode', () => {
     view.unmount();
   });
 
+  it('still ends the flow on closing while your own UI shows it too', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    function StatusLine() {
+      const { show } = useReauthorization(googleSearch);
+      React.useEffect(() => show(), [show]);
+      return null;
+    }
+    const screenWith = (open: boolean) => (
+      <Provider adapter={fake.adapter}>
+        <StatusLine />
+        <ReauthorizeDialog connection={googleSearch} open={open} />
+      </Provider>
+    );
+    const view = render(screenWith(true));
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+    await settle();
+    view.rerender(screenWith(false));
+    await settle();
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('idle');
+    view.unmount();
+  });
+
   it('keeps a flow the click started before opening the dialog, and still ends it on closing', async () => {
     const fake = createFakeAdapter();
     const popups = stubWindowOpen();
