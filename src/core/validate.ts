@@ -10,7 +10,7 @@ import type { Connection } from './types';
  * -----------------------------------------------------------------------------------------------*/
 
 /** A field of `Connection` (`?` where it may be left out), or one of `backfill` or `error`. */
-type Path = `${keyof Connection}${'' | '?'}` | `backfill.${'since' | 'progress?'}` | 'error.message';
+type Path = `${keyof Connection}${'' | '?'}` | `backfill.${'since' | 'progress?'}` | `error.${'message' | 'code?'}`;
 type Rule = [path: Path, expected: string, test: (value: unknown) => boolean];
 
 const oneOf = (path: Path, values: string[]): Rule => [path, `one of ${values.join(', ')}`, (value) => values.includes(value as string)];
@@ -43,6 +43,7 @@ const RULES: Rule[] = [
   ['backfill.progress?', 'a number from 0 to 1', (value) => typeof value === 'number' && value >= 0 && value <= 1],
   ['error?', 'an object', isObject],
   ['error.message', 'a string', isString],
+  ['error.code?', 'a string', isString],
 ];
 
 /** The fields of `Connection`, as RULES names them, and those of the objects inside it. */
@@ -93,17 +94,27 @@ export interface CheckedConnection {
  */
 function checkConnection(value: unknown, where: string): CheckedConnection {
   let record: Record<string, Record<string, unknown> | undefined>;
+  const problems: string[] = [];
+  const unreadable = (error: unknown) => (error instanceof Error ? error.message : String(error));
   try {
     if (!isObject(value)) return { connection: null, problems: [`${where} returned ${describe(value)} where a connection object was expected.`] };
     // Every field read once, here (a getter, a Proxy), and the checks below see what is kept:
     // its own fields, and the known ones wherever they live (a class's getters).
     record = copyFields(value as Record<string, unknown>, FIELDS) as typeof record;
-    for (const [key, names] of NESTED) if (isObject(record[key])) record[key] = copyFields(record[key]!, names);
   } catch (error) {
-    return { connection: null, problems: [`${where} returned a connection that could not be read: ${error instanceof Error ? error.message : String(error)}`] };
+    return { connection: null, problems: [`${where} returned a connection that could not be read: ${unreadable(error)}`] };
   }
   const { id } = record;
-  const problems: string[] = [];
+  for (const [key, names] of NESTED) {
+    if (!isObject(record[key])) continue;
+    try {
+      record[key] = copyFields(record[key]!, names);
+    } catch (error) {
+      // Optional: it goes, the connection stays.
+      delete record[key];
+      problems.push(`${where} returned connection "${String(id)}" whose "${key}" could not be read: ${unreadable(error)}`);
+    }
+  }
   let lostAccountId = false;
   for (const [path, expected, test] of RULES) {
     const optional = path.endsWith('?');

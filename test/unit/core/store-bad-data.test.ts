@@ -313,6 +313,27 @@ describe('given entries that cannot be read as plain objects', () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it('leaves out only the part of an error that is malformed or cannot be read', async () => {
+    await startShowing();
+    class Unreadable {
+      get message(): string {
+        throw new TypeError('gone');
+      }
+    }
+    await answerRefresh([
+      { ...GOOD[0], status: 'error', error: new DOMException('Aborted.', 'AbortError') },
+      { ...GOOD[1], status: 'error', error: new Unreadable() },
+    ]);
+    // A DOMException's code is a number: it goes, its message stays.
+    expect(store.getConnection('gads')?.error).toEqual({ message: 'Aborted.' });
+    // The whole error goes, the connection and its new status stay.
+    expect(store.getConnection('sfdc')).toMatchObject({ status: 'error' });
+    expect(store.getConnection('sfdc')).not.toHaveProperty('error');
+    const message = store.getState().error?.message;
+    expect(message).toMatch(/connection "gads" whose "error\.code" is 20; it must be a string/);
+    expect(message).toMatch(/connection "sfdc" whose "error" could not be read: gone/);
+  });
+
   it('says in words when the list itself throws as it is read', async () => {
     await startShowing();
     const list = structuredClone(GOOD);
