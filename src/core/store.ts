@@ -108,9 +108,9 @@ class ConnectionStore {
   /** The tick of the last list load that failed: an older answer landing later does not hide it. */
   #failedListTick = 0;
   #teardown: (() => void)[] = [];
-  /** Problems already told to the component whose `onError` applies (`#reportedTo`). */
-  readonly #reported = new Set<string>();
-  #reportedTo: object | null = null;
+  /** Problems already told, per listening component (see `#onErrorOwner`), and to the console. */
+  readonly #reported = new WeakMap<object, Set<string>>();
+  readonly #logged = new Set<string>();
   /**
    * The component (the owner given to `setOptions`; the store itself for its own options) whose
    * `onError` applies, or `null` for the console. A component, not a function: an inline
@@ -570,16 +570,14 @@ class ConnectionStore {
   /** Tells the integrator about a problem, once per distinct message. */
   #report(error: ConnectionsError): void {
     const { onError } = this.#options;
-    // Another screen (or the console, where a screen listened) has heard of nothing yet.
-    if (this.#onErrorOwner !== this.#reportedTo) {
-      this.#reported.clear();
-      this.#reportedTo = this.#onErrorOwner;
-    }
+    const owner = this.#onErrorOwner;
+    let reported = owner ? this.#reported.get(owner) : this.#logged;
+    if (!reported) this.#reported.set(owner!, (reported = new Set()));
     const key = `${error.code}:${error.message}`;
-    if (this.#reported.has(key)) return;
+    if (reported.has(key)) return;
     // Messages name the values they found: a feed of ever new bad dates must not grow this for ever.
-    if (this.#reported.size >= 200) this.#reported.clear();
-    this.#reported.add(key);
+    if (reported.size >= 200) reported.clear();
+    reported.add(key);
     if (!onError) {
       console.error(`[react-connected-accounts] ${error.message}`);
       return;

@@ -308,6 +308,37 @@ describe('given several components using one adapter', () => {
     second.unmount();
   });
 
+  it('does not tell a provider again of a problem it heard of before a hook below came and went', async () => {
+    const fromProvider = vi.fn();
+    const fromHook = vi.fn();
+    function Listening() {
+      useConnections({ onError: fromHook });
+      return null;
+    }
+    const screenWith = (listening: boolean) => (
+      <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
+        <Names label="one" />
+        {listening && <Listening />}
+      </ConnectionsProvider>
+    );
+    const store = getConnectionStore(fake.adapter);
+    const failAgain = async (index: number) => {
+      const done = store.refresh();
+      fake.list(index).answer.reject(new Error('HTTP 503'));
+      await act(() => done);
+    };
+    const view = render(screenWith(false));
+    fake.list(0).answer.reject(new Error('HTTP 503'));
+    await settle();
+    view.rerender(screenWith(true));
+    await failAgain(1);
+    view.rerender(screenWith(false));
+    await failAgain(2);
+    expect(fromProvider).toHaveBeenCalledTimes(1);
+    expect(fromHook).toHaveBeenCalledTimes(1);
+    view.unmount();
+  });
+
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
     function Wrapper({ retry }: { retry?: false }) {
       const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
