@@ -39,10 +39,11 @@ function today(now: number): number {
 
 /**
  * Whether an ISO 8601 value (at `time`) lies ahead of now: by more than a clock's drift, or for a
- * date alone, on a later day than today's date here (whatever the zone).
+ * date alone, on a later day than today's date both here and in UTC (a server may write its own
+ * date, already tomorrow's here west of Greenwich).
  */
 function isAhead(iso: string, time: number, now: number): boolean {
-  return iso.length === 10 ? time > today(now) : time - now > CLOCK_DRIFT_MS;
+  return iso.length === 10 ? time > Math.max(today(now), now - (now % 86_400_000)) : time - now > CLOCK_DRIFT_MS;
 }
 
 export { MAX_TIMER_MS, isAhead, parseTime, today, toTime };

@@ -66,7 +66,8 @@ function formatAgo(iso: string, locale: string, now: number = Date.now()): strin
   if (Number.isNaN(time) || isAhead(iso, time, now)) return undefined;
   let [unit, value] = largestUnit(Math.max(0, now - time)) ?? ['second', 0];
   // A date alone (see formatDate) is counted in days from today's date here.
-  if (iso.length === 10) [unit, value] = ['day', Math.round((today(now) - time) / 86_400_000)];
+  // (A server's date already tomorrow here reads as today.)
+  if (iso.length === 10) [unit, value] = ['day', Math.max(0, Math.round((today(now) - time) / 86_400_000))];
   else if (unit === 'day') value = Math.round((midnight(now) - midnight(time)) / 86_400_000);
   return remembered(`r:${locale}:${unit}:${value}`, () =>
     formatter(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit),

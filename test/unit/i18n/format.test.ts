@@ -79,6 +79,11 @@ describe('given a date without a time, west of Greenwich', () => {
       expect(formatAgo('2026-11-26', 'en', now)).toBe('today');
       expect(formatAgo('2026-11-20', 'es', now)).toBe('hace 6 días');
       expect(formatAgo('2026-11-27', 'en', now)).toBeUndefined();
+      // 20:00 here is already the 27th in UTC, where a server may write its date.
+      const evening = at(2026, 11, 26, 20);
+      expect(formatAgo('2026-11-27', 'en', evening)).toBe('today');
+      expect(describeImpact({ ...lapsed, statusSince: '2026-11-27' }, { now: evening })).toHaveProperty('since', '2026-11-27');
+      expect(formatAgo('2026-11-28', 'en', evening)).toBeUndefined();
     } finally {
       process.env.TZ = zone;
     }
