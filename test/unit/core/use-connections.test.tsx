@@ -41,6 +41,19 @@ function Names({ label }: { label: string }) {
   );
 }
 
+/** A part of the page that uses the store with an onError of its own. */
+function Listening({ onError }: { onError: () => void }) {
+  useConnections({ onError });
+  return null;
+}
+
+/** Reloads the list, and has that reload fail the way the earlier ones did. */
+async function failReload(index: number): Promise<void> {
+  const done = getConnectionStore(fake.adapter).refresh();
+  fake.list(index).answer.reject(new Error('HTTP 503'));
+  await act(() => done);
+}
+
 describe('given several components using one adapter', () => {
   it('makes one request for every useConnections mounted at once', async () => {
     const options = { adapter: fake.adapter, refreshOnFocus: false };
@@ -254,10 +267,7 @@ describe('given several components using one adapter', () => {
     fake.list(0).answer.reject(new Error('HTTP 503'));
     await settle();
     first.rerender(screenWith('again'));
-    const store = getConnectionStore(fake.adapter);
-    const done = store.refresh();
-    fake.list(1).answer.reject(new Error('HTTP 503'));
-    await act(() => done);
+    await failReload(1);
     expect(told).toHaveBeenCalledTimes(1);
     first.unmount();
 
@@ -272,10 +282,6 @@ describe('given several components using one adapter', () => {
   it('tells a provider\'s onError of a problem that only a hook below it heard of before', async () => {
     const fromProvider = vi.fn();
     const fromHook = vi.fn();
-    function Listening() {
-      useConnections({ onError: fromHook });
-      return null;
-    }
     const first = render(
       <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
         <Names label="one" />
@@ -287,12 +293,10 @@ describe('given several components using one adapter', () => {
     first.rerender(
       <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
         <Names label="one" />
-        <Listening />
+        <Listening onError={fromHook} />
       </ConnectionsProvider>,
     );
-    const done = getConnectionStore(fake.adapter).refresh();
-    fake.list(1).answer.reject(new Error('HTTP 503'));
-    await act(() => done);
+    await failReload(1);
     expect(fromHook).toHaveBeenCalledTimes(1);
     expect(fromProvider).not.toHaveBeenCalled();
     first.unmount();
@@ -311,29 +315,19 @@ describe('given several components using one adapter', () => {
   it('does not tell a provider again of a problem it heard of before a hook below came and went', async () => {
     const fromProvider = vi.fn();
     const fromHook = vi.fn();
-    function Listening() {
-      useConnections({ onError: fromHook });
-      return null;
-    }
     const screenWith = (listening: boolean) => (
       <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false} onError={fromProvider}>
         <Names label="one" />
-        {listening && <Listening />}
+        {listening && <Listening onError={fromHook} />}
       </ConnectionsProvider>
     );
-    const store = getConnectionStore(fake.adapter);
-    const failAgain = async (index: number) => {
-      const done = store.refresh();
-      fake.list(index).answer.reject(new Error('HTTP 503'));
-      await act(() => done);
-    };
     const view = render(screenWith(false));
     fake.list(0).answer.reject(new Error('HTTP 503'));
     await settle();
     view.rerender(screenWith(true));
-    await failAgain(1);
+    await failReload(1);
     view.rerender(screenWith(false));
-    await failAgain(2);
+    await failReload(2);
     expect(fromProvider).toHaveBeenCalledTimes(1);
     expect(fromHook).toHaveBeenCalledTimes(1);
     view.unmount();
