@@ -1,7 +1,8 @@
 import { ConnectionsError, isConnectionsError } from '../core/errors';
 import type { ConnectionsErrorCode } from '../core/errors';
-import { MAX_TIMER_MS } from '../core/time';
-import { assertConnection, checkConnection } from '../core/validate';
+import { checkConnection } from '../core/validate';
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../core/types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -138,7 +139,8 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
     const payload = await request('POST', path, signal, where, body);
     // Only what makes it a connection at all is checked here; the store leaves out (and reports) a
     // malformed optional field, as it does for lists.
-    if (!checkConnection(payload, where).connection) assertConnection(payload, where);
+    const [checked, problem] = checkConnection(payload, where);
+    if (!checked) throw problem;
     fresher((payload as Connection).id);
     return payload as Connection;
   };

@@ -14,46 +14,50 @@ export type ConnectionsErrorCode =
   | 'provider_error'
   | 'account_mismatch'
   | 'adapter_failed'
-  | 'unsupported';
+  | 'unsupported'
+  | 'invalid_credentials';
 
 export interface ConnectionsErrorOptions {
   cause?: unknown;
-  /** Whether trying the same thing again may succeed. Defaults by code. */
+  /** Whether trying the same thing again may succeed. @default false for `invalid_authorization_url`, `unsupported` and `invalid_credentials`, else true */
   retryable?: boolean;
-  /** `provider_error`: the OAuth `error` value, e.g. `'access_denied'`. */
+  /** `provider_error`: the OAuth `error`, e.g. `'access_denied'`. */
   providerError?: string;
-  /** `provider_error`: the OAuth `error_description`, to be shown as text. */
+  /** `provider_error`: the OAuth `error_description`, shown as text. */
   providerErrorDescription?: string;
   /** `provider_error`: the OAuth `error_uri`. */
   providerErrorUri?: string;
-  /** The connection the error is about, where there is one. */
+  /** The connection the error is about. */
   connectionId?: string;
+  /** How long the server asked to wait before trying again (`Retry-After`), in milliseconds. */
+  retryAfterMs?: number;
 }
 
-/** The codes that trying again cannot fix; every other code is retryable unless said otherwise. */
-const FINAL: readonly ConnectionsErrorCode[] = ['invalid_authorization_url', 'unsupported'];
+/** Marks errors of every copy and version of the package, where `instanceof` sees only its own. */
+const BRAND = Symbol.for('react-connected-accounts.error');
+
+const FINAL = ['invalid_authorization_url', 'unsupported', 'invalid_credentials'];
 
 class ConnectionsError extends Error {
-  override readonly name = 'ConnectionsError';
   declare readonly code: ConnectionsErrorCode;
   declare readonly retryable: boolean;
   declare readonly providerError?: string;
   declare readonly providerErrorDescription?: string;
   declare readonly providerErrorUri?: string;
   declare readonly connectionId?: string;
+  declare readonly retryAfterMs?: number;
 
-  constructor(code: ConnectionsErrorCode, message: string, options: ConnectionsErrorOptions = {}) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
-    const { providerError, providerErrorDescription, providerErrorUri, connectionId } = options;
-    const fields: Pick<ConnectionsError, 'code' | 'retryable' | 'providerError' | 'providerErrorDescription' | 'providerErrorUri' | 'connectionId'> = {
-      code,
-      retryable: options.retryable ?? !FINAL.includes(code),
-      providerError,
-      providerErrorDescription,
-      providerErrorUri,
-      connectionId,
-    };
-    Object.assign(this, fields);
+  constructor(code: ConnectionsErrorCode, message: string, { cause, ...options }: ConnectionsErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, options, { code, retryable: options.retryable ?? !FINAL.includes(code) });
+  }
+
+  override get name(): string {
+    return 'ConnectionsError';
+  }
+
+  get [BRAND](): true {
+    return true;
   }
 
   /** `access_denied` and a user's own cancel read as a cancellation, not a failure. */
@@ -62,22 +66,23 @@ class ConnectionsError extends Error {
   }
 }
 
+/** Whether `value` is a `ConnectionsError` from any copy or version of the package. */
 function isConnectionsError(value: unknown): value is ConnectionsError {
-  return value instanceof ConnectionsError;
+  return !!value && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
 /**
- * Wraps whatever an adapter threw. A `ConnectionsError` passes through untouched; anything else
- * becomes `adapter_failed`, retryable unless the adapter said otherwise.
+ * What an adapter threw, as a `ConnectionsError`: one passes through; anything else becomes
+ * `adapter_failed`, retryable unless it says `retryable: false`.
  */
 function toConnectionsError(error: unknown, message: string, connectionId?: string): ConnectionsError {
   if (isConnectionsError(error)) return error;
-  const retryable =
-    typeof error === 'object' && error !== null && typeof (error as { retryable?: unknown }).retryable === 'boolean'
-      ? (error as { retryable: boolean }).retryable
-      : undefined;
-  const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
-  return new ConnectionsError('adapter_failed', `${message}${detail}`, { cause: error, retryable, connectionId });
+  const detail = (error as Error | null)?.message;
+  return new ConnectionsError('adapter_failed', typeof detail === 'string' && detail ? `${message}: ${detail.slice(0, 200)}` : message, {
+    cause: error,
+    retryable: (error as { retryable?: unknown } | null)?.retryable !== false,
+    connectionId,
+  });
 }
 
 export { ConnectionsError, isConnectionsError, toConnectionsError };

@@ -1,4 +1,3 @@
-import { isAhead, parseTime, toTime } from './time';
 import type { Connection } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -19,20 +18,19 @@ export type StoppedActivity =
   | 'data_sync';
 
 /**
- * - `permanent`: what happens meanwhile can never be recovered (advertising: touchpoints created
- *   while disconnected can never be tagged).
+ * - `permanent`: advertising with auto-tagging on: touchpoints from ads created meanwhile can never
+ *   be tagged afterwards.
+ * - `possibly_permanent`: advertising where the connection does not say whether auto-tagging is on:
+ *   the same holds if it is.
  * - `backfilled`: what was missed is pushed once the connection is restored (CRM).
- * - `unknown`: the library cannot tell (other platforms).
+ * - `unknown`: nothing is known either way (auto-tagging off, other platforms).
  */
-export type GapRecovery = 'permanent' | 'backfilled' | 'unknown';
+export type GapRecovery = 'permanent' | 'possibly_permanent' | 'backfilled' | 'unknown';
 
 export interface ConnectionImpact {
   /** What has stopped, most important first. */
   stopped: StoppedActivity[];
-  /**
-   * ISO 8601: when it stopped, where the connection says (`statusSince`) and it is not more than
-   * an hour ahead of now (a moment up to an hour ahead is a clock's drift: stopped for 0 ms).
-   */
+  /** ISO 8601: when it stopped (`statusSince`), unless that is more than an hour ahead of now. */
   since?: string;
   /** How long it has been stopped, in milliseconds, where `since` is known. */
   durationMs?: number;
@@ -70,33 +68,22 @@ function describeImpact(connection: Connection, options: DescribeImpactOptions =
     };
   }
 
-  const stopped: StoppedActivity[] = [];
-  let recovery: GapRecovery = 'unknown';
-  if (connection.category === 'advertising') {
-    stopped.push('cost_data');
-    if (connection.autoTagging) stopped.push('ad_tagging');
-    recovery = 'permanent';
-  } else if (connection.category === 'crm') {
-    stopped.push('record_updates', 'touchpoint_push');
-    recovery = 'backfilled';
-  } else {
-    stopped.push('data_sync');
-  }
-
+  const { category, autoTagging } = connection;
+  const tagging = category === 'advertising' && autoTagging === true;
   return {
-    stopped,
+    stopped: category === 'advertising' ? (tagging ? ['cost_data', 'ad_tagging'] : ['cost_data']) : category === 'crm' ? ['record_updates', 'touchpoint_push'] : ['data_sync'],
     ...measure(connection.statusSince, options.now),
-    recovery,
-    untaggedTouchpoints: connection.category === 'advertising' && connection.autoTagging === true,
+    recovery: tagging ? 'permanent' : category === 'crm' ? 'backfilled' : category === 'advertising' && autoTagging === undefined ? 'possibly_permanent' : 'unknown',
+    untaggedTouchpoints: tagging,
     backfilling: false,
   };
 }
 
-function measure(since: string | undefined, now: Date | number | undefined): { since?: string; durationMs?: number } {
-  const start = parseTime(since);
-  const at = toTime(now);
-  if (start === undefined || isAhead(since!, start, at)) return {};
-  return { since, durationMs: Math.max(0, at - start) };
+/** Since when, and for how long; a moment more than an hour ahead of now (beyond a clock's drift) says nothing. */
+function measure(since: string | undefined, now: Date | number = Date.now()): { since?: string; durationMs?: number } {
+  const start = since ? Date.parse(since) : NaN;
+  const at = +now;
+  return start - at <= 3_600_000 ? { since, durationMs: Math.max(0, at - start) } : {};
 }
 
 export { describeImpact };

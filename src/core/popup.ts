@@ -1,5 +1,8 @@
+import { AUTHORIZATION_MESSAGE_TYPE, channelName } from './message';
+import type { AuthorizationResult } from './types';
+
 /* -------------------------------------------------------------------------------------------------
- * The sign-in popup: opened, navigated, watched and closed here, and nowhere else
+ * The sign-in window: opened, watched, closed and listened to here, and nowhere else
  * -----------------------------------------------------------------------------------------------*/
 
 export interface PopupOptions {
@@ -7,77 +10,23 @@ export interface PopupOptions {
   width?: number;
   /** @default 680 */
   height?: number;
-  /** Shown in the blank window while the authorization URL is fetched. */
-  loadingText?: string;
 }
 
-/** How often the popup is checked for being closed: "within about a second". */
-const CLOSED_POLL_MS = 500;
 /**
- * A window told to close is looked at again after 200 ms, then after waits doubling to 6.4 s:
- * six looks over 12.6 s, long enough for a slow platform page to arrive. The last timer a flow
- * leaves behind, ending by itself.
+ * Opens the window inside the user's click, blank until the platform's address is known. Never
+ * `noopener`: the callback page needs `window.opener`, and a severed window reads as blocked.
+ * `null` when the browser blocked it.
  */
-const CLOSE_FIRST_LOOK_MS = 200;
-const CLOSE_LAST_LOOK_MS = 6400;
-const CLOSING_MS = 2 * CLOSE_LAST_LOOK_MS - CLOSE_FIRST_LOOK_MS;
-
-/**
- * Opens the popup synchronously, inside the user's click, on a blank same-origin page; it is
- * navigated to the platform once the authorization URL is known. The features never sever the
- * opener: the callback page needs `window.opener`, and a severed popup makes `window.open`
- * return `null`, which would read as blocked.
- * Returns `null` when the browser blocked it.
- */
-function openPopup(options: PopupOptions = {}, url = ''): Window | null {
-  let popup: Window | null = null;
+function openPopup({ width = 520, height = 680 }: PopupOptions = {}, url = ''): Window | null {
   try {
-    // Unnamed (`_blank`): a new window every time. A named one could be handed back (a window
-    // still closing, or one left from before the app's page was reloaded, on an old sign-in),
-    // and any frame that knows the name could send the user's sign-in window elsewhere.
-    popup = window.open(url, '_blank', popupFeatures(options));
+    const popup = window.open(url, '_blank', `popup=yes,width=${width},height=${height}`);
+    return popup && !isClosed(popup) ? popup : null;
   } catch {
     return null;
   }
-  if (!popup || isClosed(popup)) return null;
-  if (!url && options.loadingText) showLoadingText(popup, options.loadingText);
-  return popup;
 }
 
-/** Sends an open popup to the platform's authorization URL. */
-function navigatePopup(popup: Window, url: string): void {
-  popup.location.replace(url);
-}
-
-function focusPopup(popup: Window): void {
-  try {
-    popup.focus();
-  } catch {
-    // A popup the platform took into another browsing context group cannot be focused.
-  }
-}
-
-/**
- * Closes the window. Chromium can lose a `close()` that lands while the window is between two
- * pages (the platform's page still loading after `navigatePopup`): `closed` reads true at once,
- * then false again once the new page is in. So the window is looked at again for a while (see
- * CLOSING_MS) and asked again whenever it is still there: a cancelled, timed-out or superseded
- * sign-in leaves no window behind. A window the user already closed needs none of this.
- */
-function closePopup(popup: Window | null | undefined): void {
-  if (popup && !isClosed(popup)) closeUntilGone(popup, CLOSE_FIRST_LOOK_MS);
-}
-
-function closeUntilGone(popup: Window, wait: number): void {
-  try {
-    if (!popup.closed) popup.close();
-  } catch {
-    return; // Gone already.
-  }
-  if (wait <= CLOSE_LAST_LOOK_MS) setTimeout(() => closeUntilGone(popup, wait * 2), wait);
-}
-
-/** `window.closed` can throw on a severed cross-origin window; treat that as closed. */
+/** `closed` can throw on a window the platform severed: that counts as closed. */
 function isClosed(popup: Window): boolean {
   try {
     return popup.closed;
@@ -86,47 +35,104 @@ function isClosed(popup: Window): boolean {
   }
 }
 
-/** Calls `onClosed` once, within about a second of the popup closing. Returns the stop function. */
-function watchPopupClosed(popup: Window, onClosed: () => void): () => void {
+/**
+ * Closes the window, and looks again six times over 12.6 s: Chromium can lose a `close()` that
+ * lands while the window is between two pages (it reads closed, then open again).
+ */
+function closePopup(popup: Window | null, wait = 200): void {
+  try {
+    if (!popup || (wait === 200 && popup.closed)) return;
+    if (!popup.closed) popup.close();
+  } catch {
+    return;
+  }
+  if (wait <= 6400) setTimeout(closePopup, wait, popup, wait * 2);
+}
+
+/**
+ * Calls `onClosed` once the window closes: checked every 500 ms, and at once when the app's
+ * window comes back to the front. Returns the function that stops watching.
+ */
+function watchClosed(popup: Window, onClosed: () => void): () => void {
   const check = () => {
     if (!isClosed(popup)) return;
     stop();
     onClosed();
   };
-  const timer = setInterval(check, CLOSED_POLL_MS);
-  // The app's window comes back to the front when the sign-in window closes: check at once, since
-  // a browser may slow a background page's timers to one tick a second or less.
-  window.addEventListener('focus', check);
+  const timer = setInterval(check, 500);
+  addEventListener('focus', check);
   document.addEventListener('visibilitychange', check);
   const stop = () => {
     clearInterval(timer);
-    window.removeEventListener('focus', check);
+    removeEventListener('focus', check);
     document.removeEventListener('visibilitychange', check);
   };
   return stop;
 }
 
-function popupFeatures({ width = 520, height = 680 }: PopupOptions): string {
-  const outerWidth = window.outerWidth || window.innerWidth || width;
-  const outerHeight = window.outerHeight || window.innerHeight || height;
-  const w = Math.min(width, window.screen?.availWidth || width);
-  const h = Math.min(height, window.screen?.availHeight || height);
-  const left = Math.max(0, Math.round((window.screenX ?? 0) + (outerWidth - w) / 2));
-  const top = Math.max(0, Math.round((window.screenY ?? 0) + (outerHeight - h) / 2));
-  return `popup=yes,width=${w},height=${h},left=${left},top=${top}`;
-}
-
-function showLoadingText(popup: Window, text: string): void {
+/**
+ * The authorization URL to open, or `undefined`: `https:`, or `http:` on a loopback host, without
+ * a user name or password. `blob:` of the app's own origin only for `allowBlob` (the memory adapter).
+ */
+function safeUrl(value: unknown, allowBlob?: boolean): string | undefined {
   try {
-    const doc = popup.document;
-    doc.title = text;
-    const paragraph = doc.createElement('p');
-    paragraph.textContent = text;
-    paragraph.setAttribute('style', 'font: 16px system-ui, sans-serif; margin: 2rem; text-align: center');
-    doc.body?.replaceChildren(paragraph);
+    const url = new URL(value as string);
+    const { protocol } = url;
+    if (typeof value != 'string' || url.username || url.password) return;
+    if (protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))) return url.href;
+    if (allowBlob && protocol === 'blob:' && url.origin === location.origin) return url.href;
   } catch {
-    // Not same-origin (should not happen for a blank page): the text is only a nicety.
+    // Not a URL.
   }
 }
 
-export { closePopup, focusPopup, isClosed, navigatePopup, openPopup, watchPopupClosed, CLOSING_MS };
+/** The origin of an http(s) origin or URL, or `null`. */
+function toOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Listens for the result with this `state`: `message` events from `origin` exactly, and the
+ * `BroadcastChannel` keyed by state when `origin` is the app's own. Anything of another origin,
+ * shape or state is ignored. Returns the function that stops listening.
+ */
+function listen(state: string, origin: string, onResult: (result: AuthorizationResult) => void): () => void {
+  const accept = (data: unknown) => {
+    const result = readResult(data);
+    if (result?.state === state) onResult(result);
+  };
+  const onMessage = (event: MessageEvent) => event.origin === origin && accept(event.data);
+  addEventListener('message', onMessage);
+  const channel = origin === location.origin && typeof BroadcastChannel == 'function' ? new BroadcastChannel(channelName(state)) : null;
+  if (channel) channel.onmessage = (event) => accept(event.data);
+  return () => {
+    removeEventListener('message', onMessage);
+    channel?.close();
+  };
+}
+
+/** The result inside a message of exactly the library's shape, copied; `null` for anything else. */
+function readResult(data: unknown): AuthorizationResult | null {
+  const message = data as { type?: unknown; version?: unknown; result?: Record<string, unknown> } | null;
+  const result = message?.type === AUTHORIZATION_MESSAGE_TYPE && message.version === 1 ? message.result : undefined;
+  if (!result || typeof result.state != 'string' || !result.state) return null;
+  const copy: Record<string, unknown> = { state: result.state, params: {} };
+  for (const key of ['code', 'error', 'errorDescription', 'errorUri']) {
+    const value = result[key];
+    if (value === undefined) continue;
+    if (typeof value != 'string') return null;
+    copy[key] = value;
+  }
+  const params = result.params;
+  if (params && typeof params == 'object') {
+    for (const [key, value] of Object.entries(params)) if (typeof value == 'string') (copy.params as Record<string, string>)[key] = value;
+  }
+  return copy as unknown as AuthorizationResult;
+}
+
+export { closePopup, isClosed, listen, openPopup, readResult, safeUrl, toOrigin, watchClosed };

@@ -1,594 +1,610 @@
-import { sameConnection } from './equal';
 import { ConnectionsError, toConnectionsError } from './errors';
-import { FlowController, IDLE_FLOW, isUsable } from './flows';
-import type { FlowOptions, FlowState, ReauthorizeInput } from './flows';
-import { checkConnection, checkConnectionList } from './validate';
-import type { Connection, ConnectionsAdapter } from './types';
+import { closePopup, isClosed, listen, openPopup, safeUrl, toOrigin, watchClosed } from './popup';
+import type { PopupOptions } from './popup';
+import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
+import { checkConnection, quote } from './validate';
 
 /* -------------------------------------------------------------------------------------------------
  * Options and state
  * -----------------------------------------------------------------------------------------------*/
 
 export interface RetryOptions {
-  /** How many times a transient failure is retried after the first attempt. @default 3 */
+  /** How many times a transient list failure is retried. @default 3 */
   retries?: number;
-  /**
-   * The shortest delay before a retry: the first retry waits between this and twice this, and
-   * each further retry doubles both bounds. No retry ever comes sooner. @default 1000
-   */
+  /** The first retry waits between this and twice this; each further one doubles. @default 1000 */
   minDelayMs?: number;
-  /** The cap on any one delay: no retry ever waits longer. @default 30000 */
+  /** No retry waits longer, unless the server asked for longer (`Retry-After`). @default 30000 */
   maxDelayMs?: number;
 }
 
+export interface FlowOptions {
+  /** How long a re-authorization may take before it ends with `timeout`; `Infinity` for no limit. @default 300000 */
+  flowTimeoutMs?: number;
+  /** The origin of the OAuth callback page, compared exactly. @default window.location.origin */
+  callbackOrigin?: string;
+  /** The size of the sign-in window. */
+  popup?: PopupOptions;
+}
+
 export interface ConnectionStoreOptions extends FlowOptions {
-  /** Retrying transient list failures with capped, jittered backoff; `false` turns it off. */
+  /** Retry transient list failures with capped, jittered backoff; `false` turns it off. */
   retry?: RetryOptions | false;
-  /** Refresh when the window regains focus or the tab becomes visible. @default true */
+  /** Reload when the window regains focus or the tab becomes visible. @default true */
   refreshOnFocus?: boolean;
-  /** At most one focus refresh per this many milliseconds. @default 15000 */
+  /** At most one focus reload per this many milliseconds. @default 15000 */
   focusThrottleMs?: number;
-  /** Refresh when the browser comes back online. @default true */
+  /** Reload when the browser comes back online. @default true */
   refreshOnReconnect?: boolean;
-  /**
-   * Told about every problem with the adapter's data or calls, once per distinct problem.
-   * @default logs once with `console.error`
-   */
+  /** Told about each problem with the adapter's data or calls. @default `console.error` */
   onError?: (error: ConnectionsError) => void;
 }
 
 export type ListStatus = 'loading' | 'ready' | 'error';
 
+export type FlowPhase = 'idle' | 'starting' | 'awaiting_user' | 'completing' | 'succeeded' | 'failed';
+
+/** Where the sign-in window stands: `closed` without a result, or `blocked` when reopening it was refused. */
+export type PopupState = 'open' | 'closed' | 'blocked';
+
+export interface FlowState {
+  phase: FlowPhase;
+  /** How this flow re-authorizes; absent while idle. */
+  method?: AuthMethod;
+  /** OAuth, while `starting` or `awaiting_user`. */
+  popup?: PopupState;
+  /** Why the flow ended, when `failed`. */
+  error?: ConnectionsError;
+  /** The connection the adapter returned, when `succeeded`. */
+  connection?: Connection;
+}
+
+export interface ReauthorizeInput {
+  /** For `authMethod: 'credentials'`: handed to `adapter.submitCredentials` and never kept. */
+  credentials?: Record<string, string>;
+  /** The connection as the caller shows it, used only while the store has none with this id. */
+  connection?: Connection;
+}
+
 export interface ConnectionsState {
   /** The latest known connections. */
   connections: readonly Connection[];
-  /** `loading` until the first list arrives; `error` when it could not be loaded at all. */
+  /** `loading` until the first list arrives; `error` when none could be loaded. */
   status: ListStatus;
-  /** Why the last load or update failed; the last good list stays in `connections`. */
+  /** Why the last load or update failed; the last good list stays. */
   error: ConnectionsError | null;
-  /** Whether a list request (or a retry of one) is under way. */
+  /** Whether a list request, or a retry of one, is under way. */
   isRefreshing: boolean;
   /** Flow states that are not idle, by connection id. */
   flows: Readonly<Record<string, FlowState>>;
 }
 
-const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 1000, maxDelayMs: 30_000 };
+/** The connections of one adapter, shared by everything that uses it. */
+export interface ConnectionStore {
+  readonly adapter: ConnectionsAdapter;
+  getState(): ConnectionsState;
+  getConnection(id: string): Connection | undefined;
+  /** One connection's flow; `{ phase: 'idle' }` when none. */
+  getFlow(id: string): FlowState;
+  /** Calls `listener` after every change. Returns the function that stops it. */
+  subscribe(listener: () => void): () => void;
+  /** Sets options; a key left `undefined` keeps its value. */
+  configure(options: ConnectionStoreOptions): void;
+  /**
+   * Marks one more user. The first loads the list and listens for pushes, focus and going online;
+   * when the last one calls the returned function, everything in flight ends, setting no state.
+   */
+  retain(): () => void;
+  /** Loads the list again; resolves when done, never rejects (the outcome is in the state). */
+  refresh(): Promise<void>;
+  /** Runs a whole re-authorization; see SPEC. Call it from the click, with no `await` before it. */
+  reauthorize(id: string, input?: ReauthorizeInput): Promise<Connection>;
+  /** Ends the flow in progress; the window closes. */
+  cancelReauthorize(id: string): void;
+  /** Returns an ended flow to idle. */
+  resetFlow(id: string): void;
+}
+
+/** A flow under way. */
+interface Flow {
+  id: string;
+  method: AuthMethod;
+  /** The connection as it was when the flow began. */
+  connection: Connection;
+  /** The account the grant must be for, where known. */
+  accountId?: string;
+  promise: Promise<Connection>;
+  resolve(connection: Connection): void;
+  reject(error: ConnectionsError): void;
+  controller: AbortController;
+  /** `starting`: fetching the URL; `user`: waiting on the window; `adapter`: the adapter finishes. */
+  stage: 'starting' | 'user' | 'adapter';
+  done?: boolean;
+  popup: Window | null;
+  url?: string;
+  state?: string;
+  timer?: ReturnType<typeof setTimeout>;
+  /** Stops listening for the result, and watching the window. */
+  stopListening?: () => void;
+  stopWatching?: () => void;
+  /** The adapter call that finishes the flow. */
+  exchange?: Promise<unknown>;
+}
+
+const IDLE: FlowState = { phase: 'idle' };
+const EMPTY: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
 
 /** Every store's state before its first list, as the server renders it. */
-const SERVER_STATE: ConnectionsState = { connections: [], status: 'loading', error: null, isRefreshing: false, flows: {} };
+const getServerState = (): ConnectionsState => EMPTY;
 
-/**
- * The state to hydrate from (`useSyncExternalStore`'s server snapshot): what the server rendered,
- * whatever the store has loaded since, so that a part of the page that hydrates late matches it.
- */
-const getServerState = (): ConnectionsState => SERVER_STATE;
+/** Adapters whose sign-in page is a `blob:` URL of the app (the memory adapter). */
+const simulated = new WeakSet<ConnectionsAdapter>();
 
 /* -------------------------------------------------------------------------------------------------
- * ConnectionStore
+ * createConnectionStore
+ *
+ * Order is kept with a logical clock: each list request, pushed update and flow result takes the
+ * next tick. A list answer older than the one shown is dropped, and it never replaces a connection
+ * pushed or re-authorized after it was requested.
  * -----------------------------------------------------------------------------------------------*/
 
-/**
- * The connections of one adapter, shared by every hook and component that uses that adapter.
- *
- * Ordering is kept with a logical clock: every list request, pushed update and flow result takes
- * the next tick. A list answer is dropped when a newer list answer was already applied, and it
- * never replaces a connection that was updated (pushed, or re-authorized) after the request began.
- */
-class ConnectionStore {
-  readonly adapter: ConnectionsAdapter;
-  /** Given to the store itself (`getConnectionStore`, `configure`). */
-  #base: ConnectionStoreOptions;
-  /** Given by each mounted provider and hook, removed when it unmounts; see `setOptions`. */
-  readonly #layers = new Map<object, { options: ConnectionStoreOptions; rank: number }>();
-  /** What applies: the base, then each layer by rank and, within a rank, in the order they came. */
-  #options: ConnectionStoreOptions;
-  #state: ConnectionsState = SERVER_STATE;
-  readonly #listeners = new Set<(changed: readonly string[]) => void>();
-  /** Listeners of one connection and its flow, by id. */
-  readonly #watchers = new Map<string, Set<() => void>>();
-  readonly #flows: FlowController;
+function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionStoreOptions = {}): ConnectionStore {
+  let options: ConnectionStoreOptions = {};
+  let state = EMPTY;
+  const listeners = new Set<() => void>();
+  let byId = new Map<string, Connection>();
+  /** The tick of each connection's last push or flow result. */
+  const updatedAt = new Map<string, number>();
+  let clock = 0;
+  /** The tick of the list shown, and of the last list that failed. */
+  let shownTick = 0;
+  let failedTick = 0;
+  let users = 0;
+  let loads = 0;
+  let lastLoad = -Infinity;
+  let life = new AbortController();
+  let teardown: (() => void)[] = [];
+  let lastReported = '';
+  const flows = new Map<string, Flow>();
+  /** Every state a flow received: a result carrying one never completes another flow. */
+  const spent = new Set<string>();
 
-  #clock = 0;
-  /** The tick at which the list now shown was requested. */
-  #appliedListTick = 0;
-  /** The tick of each connection's last pushed update or flow result. */
-  readonly #updatedAt = new Map<string, number>();
-  readonly #byId = new Map<string, Connection>();
-  /** Account ids of connections whose shown version lost theirs (malformed, and left out). */
-  readonly #accountIds = new Map<string, string>();
-  readonly #reconnectedWhileShown = new Set<string>();
-
-  #users = 0;
-  /** Aborts every list request and retry of the current mount. */
-  #lifetime = new AbortController();
-  /** List loads under way (with their retries), for `isRefreshing`. */
-  #loads = 0;
-  /** When the last list load began: a focus refresh within the throttle of it is not needed. */
-  #lastLoadStart = -Infinity;
-  /** The tick of the last list load that failed: an older answer landing later does not hide it. */
-  #failedListTick = 0;
-  #teardown: (() => void)[] = [];
-  /** Problems already told, per listening component (see `#onErrorOwner`), and to the console. */
-  readonly #reported = new WeakMap<object, Set<string>>();
-  readonly #logged = new Set<string>();
-  /**
-   * The component (the owner given to `setOptions`; the store itself for its own options) whose
-   * `onError` applies, or `null` for the console. A component, not a function: an inline
-   * `onError` is a new function on every render, yet the same listener.
-   */
-  #onErrorOwner: object | null = null;
-  /** How many dialogs (or other UIs) show each connection's flow right now. */
-  readonly #shown = new Map<string, number>();
-
-  constructor(adapter: ConnectionsAdapter, options: ConnectionStoreOptions = {}) {
-    this.adapter = adapter;
-    this.#base = this.#options = options;
-    this.#flows = new FlowController({
-      adapter,
-      getConnection: (id) => this.#byId.get(id),
-      applyConnection: (connection) => this.#applyUpdate(connection),
-      refresh: () => this.refresh(),
-      subscribeTo: (id, listener) => this.subscribeTo(id, listener),
-      knownAccountId: (id) => this.knownAccountId(id),
-      setFlow: (id, flow) => this.#setFlow(id, flow),
-      getOptions: () => this.#options,
-      report: (error) => this.#report(error),
-    });
-  }
-
-  /* -- reading ---------------------------------------------------------------------------------- */
-
-  getState = (): ConnectionsState => this.#state;
-
-  getConnection = (id: string): Connection | undefined => this.#byId.get(id);
-
-  getFlow = (id: string): FlowState => flowIn(this.#state, id);
-
-  /**
-   * Calls `listener` after every change, with the ids whose connection or flow changed (none when
-   * only the list's status, error or `isRefreshing` did): a listener that cares about rows need
-   * not look at every row.
-   */
-  subscribe = (listener: (changed: readonly string[]) => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+  const set = (patch: Partial<ConnectionsState>) => {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+    // A flow whose window closed ends when the server shows the grant it finished.
+    for (const flow of [...flows.values()]) checkServer(flow);
   };
 
-  /**
-   * Like `subscribe`, but told only when the connection with this id or its flow changes: a row
-   * of a long list then costs nothing when another row changes.
-   */
-  subscribeTo = (id: string, listener: () => void): (() => void) => {
-    let set = this.#watchers.get(id);
-    if (!set) this.#watchers.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.#watchers.get(id) === set) this.#watchers.delete(id);
-    };
+  const report = (error: ConnectionsError) => {
+    const key = error.code + error.message;
+    if (key === lastReported) return;
+    lastReported = key;
+    try {
+      if (options.onError) options.onError(error);
+      else console.error(`[react-connected-accounts] ${error.message}`);
+    } catch (thrown) {
+      console.error(`[react-connected-accounts] onError threw on: ${error.message}`, thrown);
+    }
   };
-
-  /**
-   * Merges options into the store's. A key left `undefined` keeps the value already set, so a
-   * hook that passes `{ retry: props.retry }` does not undo its provider's `retry`.
-   */
-  configure(options: ConnectionStoreOptions): void {
-    this.#base = withDefined(this.#base, options);
-    this.#applyOptions();
-  }
-
-  /**
-   * Sets the options one owner (a mounted provider or hook) gives, or removes them (`null`), so
-   * that an unmounted screen's `onError` or `retry` stops applying. Higher ranks win (a hook's 1
-   * over its provider's 0), and within a rank the owner that came last; a key left `undefined`
-   * keeps what the others give.
-   */
-  setOptions(owner: object, options: ConnectionStoreOptions | null, rank = 1): void {
-    if (options) this.#layers.set(owner, { options, rank });
-    else if (!this.#layers.delete(owner)) return;
-    this.#applyOptions();
-  }
-
-  #applyOptions(): void {
-    // sort() is stable: within a rank, the order the owners came in.
-    const layers = [...this.#layers].sort(([, a], [, b]) => a.rank - b.rank);
-    let options = this.#base;
-    let owner: object | null = this.#base.onError ? this : null;
-    for (const [by, layer] of layers) {
-      options = withDefined(options, layer.options);
-      if (layer.options.onError) owner = by;
-    }
-    this.#options = options;
-    this.#onErrorOwner = owner;
-  }
-
-  /* -- lifetime --------------------------------------------------------------------------------- */
-
-  /**
-   * Marks one more user (a mounted hook or component). The first one loads the list, subscribes
-   * to pushed updates and listens for focus and reconnection. Returns the release function; when
-   * the last user releases, everything in flight is aborted and every timer and listener removed.
-   */
-  retain = (): (() => void) => {
-    this.#users += 1;
-    if (this.#users === 1) this.#start();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#users -= 1;
-      if (this.#users === 0) this.#stop();
-    };
-  };
-
-  #start(): void {
-    // A refresh() called before anything retained the store ends here: it has no user to load for.
-    this.#lifetime.abort();
-    this.#lifetime = new AbortController();
-    const { adapter } = this;
-    if (adapter.subscribe) {
-      try {
-        const unsubscribe: unknown = adapter.subscribe((connection) => this.#receivePush(connection));
-        if (typeof unsubscribe === 'function') this.#teardown.push(unsubscribe as () => void);
-        else {
-          // Pushes would keep coming after the screen is gone.
-          this.#report(new ConnectionsError('adapter_failed', 'adapter.subscribe() must return a function that unsubscribes.', { retryable: false }));
-        }
-      } catch (error) {
-        this.#report(toConnectionsError(error, 'adapter.subscribe() threw'));
-      }
-    }
-    if (typeof window !== 'undefined') {
-      const onFocus = () => this.#refreshOnFocus();
-      const onVisible = () => {
-        if (document.visibilityState === 'visible') this.#refreshOnFocus();
-      };
-      const onOnline = () => {
-        if (this.#options.refreshOnReconnect !== false) void this.refresh();
-      };
-      window.addEventListener('focus', onFocus);
-      document.addEventListener('visibilitychange', onVisible);
-      window.addEventListener('online', onOnline);
-      this.#teardown.push(() => {
-        window.removeEventListener('focus', onFocus);
-        document.removeEventListener('visibilitychange', onVisible);
-        window.removeEventListener('online', onOnline);
-      });
-    }
-    void this.refresh();
-  }
-
-  #stop(): void {
-    this.#lifetime.abort();
-    for (const undo of this.#teardown.splice(0)) undo();
-    this.#flows.dispose();
-    // Unmounting sets no state: listeners that are still attached (children unsubscribe after
-    // their provider releases) are not told, and a later mount starts without stale flows.
-    this.#state = { ...this.#state, flows: {}, isRefreshing: false };
-  }
 
   /* -- loading ---------------------------------------------------------------------------------- */
 
-  /**
-   * Loads the list again. Resolves when that load is done, successful or not (the outcome is in
-   * `status` and `error`); never rejects. Transient failures are retried with backoff first.
-   */
-  refresh = (): Promise<void> => this.#load(this.#lifetime.signal);
-
-  /**
-   * A load begun within the throttle, under way or not, already brings the list up to date (one
-   * that hangs longer does not stop the next).
-   */
-  #refreshOnFocus(): void {
-    if (this.#options.refreshOnFocus === false) return;
-    if (Date.now() - this.#lastLoadStart < (this.#options.focusThrottleMs ?? 15_000)) return;
-    void this.refresh();
-  }
-
-  async #load(lifetime: AbortSignal): Promise<void> {
-    // Unmounted: nothing to load for, and no state to set.
-    if (lifetime.aborted) return;
-    this.#lastLoadStart = Date.now();
-    const tracker = this.#track();
+  const refresh = async (): Promise<void> => {
+    const { signal } = life;
+    if (signal.aborted) return;
+    lastLoad = Date.now();
+    if (loads++ === 0) set({ isRefreshing: true });
     try {
       for (let attempt = 0; ; attempt += 1) {
-        if (lifetime.aborted) return;
-        const tick = ++this.#clock;
-        const controller = new AbortController();
-        const abort = () => controller.abort(lifetime.reason);
-        lifetime.addEventListener('abort', abort, { once: true });
-        let answer: unknown;
+        const tick = ++clock;
         try {
-          // An adapter that ignores its signal must not keep this load (and isRefreshing) alive.
-          answer = await untilAborted(this.adapter.listConnections({ signal: controller.signal }), lifetime);
-        } catch (cause) {
-          if (lifetime.aborted) return;
-          const error = toConnectionsError(cause, 'adapter.listConnections() failed');
-          // Read when needed: a provider configures the store after its children's effects ran.
-          const retry = this.#retryOptions();
-          if (!error.retryable || attempt >= retry.retries) {
-            this.#loadFailed(tick, error);
+          apply(tick, await untilAborted(call(() => adapter.listConnections({ signal })), signal));
+          return;
+        } catch (thrown) {
+          if (signal.aborted) return;
+          const error = toConnectionsError(thrown, process.env.NODE_ENV !== 'production' ? 'adapter.listConnections() failed' : 'list');
+          const retry = options.retry || {};
+          if (!error.retryable || !(attempt < (options.retry === false ? 0 : atLeastZero(retry.retries, 3)))) {
+            if (tick < shownTick) return;
+            failedTick = tick;
+            report(error);
+            set({ error, status: state.status === 'ready' ? 'ready' : 'error' });
             return;
           }
-          await sleep(backoff(attempt, retry), lifetime);
-          // A newer load landed meanwhile: this one has nothing left to bring.
-          if (this.#appliedListTick > tick) return;
-          continue;
-        } finally {
-          lifetime.removeEventListener('abort', abort);
+          await sleep(backoff(attempt, retry, error.retryAfterMs), signal);
+          // Unmounted, or a newer list landed meanwhile: nothing left to bring.
+          if (signal.aborted || shownTick > tick) return;
         }
-        if (lifetime.aborted) return;
-        try {
-          this.#applyList(tick, answer);
-        } catch (error) {
-          // Not only the answer's own refusal: an array whose entries throw when read, too.
-          this.#loadFailed(tick, toConnectionsError(error, 'adapter.listConnections() returned a list that could not be read'));
-        }
-        return;
       }
     } finally {
-      tracker();
+      if (!signal.aborted && --loads === 0) set({ isRefreshing: false });
     }
-  }
+  };
 
-  /** Each setting that is not a number of zero or more (left out, undefined, NaN) keeps its default. */
-  #retryOptions(): Required<RetryOptions> {
-    const { retry } = this.#options;
-    const options = { ...DEFAULT_RETRY };
-    if (retry === false) options.retries = 0;
-    else {
-      for (const key of Object.keys(options) as (keyof RetryOptions)[]) {
-        const value = retry?.[key];
-        if (typeof value === 'number' && value >= 0) options[key] = value;
-      }
+  /** Shows a list answer: throws when it is not a list at all. */
+  const apply = (tick: number, answer: unknown) => {
+    if (tick < shownTick) return;
+    if (!Array.isArray(answer)) {
+      throw new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? `adapter.listConnections() resolved with ${quote(answer)} instead of an array.` : 'not a list', { retryable: false });
     }
-    return options;
-  }
-
-  /** Counts loads in flight for `isRefreshing`; returns the function that marks this one done. */
-  #track(): () => void {
-    this.#loads += 1;
-    if (!this.#state.isRefreshing) this.#setState({ isRefreshing: true });
-    return () => {
-      this.#loads -= 1;
-      if (this.#loads === 0 && this.#state.isRefreshing) this.#setState({ isRefreshing: false });
-    };
-  }
-
-  #applyList(tick: number, answer: unknown): void {
-    // A newer list answer is already shown: this older one has nothing to add.
-    if (tick < this.#appliedListTick) return;
-    const { connections: fresh, problems, order, unnamed } = checkConnectionList(answer, 'adapter.listConnections()');
-    this.#appliedListTick = tick;
-
-    const freshById = new Map(fresh.map((connection) => [connection.id, connection]));
     const next: Connection[] = [];
-    const placed = new Set<string>();
+    const seen = new Set<string>();
     const keep = (connection: Connection) => {
       next.push(connection);
-      placed.add(connection.id);
+      seen.add(connection.id);
     };
-    // In the answer's order; a malformed entry never blanks (or moves) the good version shown.
-    for (const id of order) {
-      const current = this.#byId.get(id);
-      const incoming = freshById.get(id);
-      if (!incoming || (current && (this.#updatedAt.get(id) ?? 0) > tick)) {
-        if (current) keep(current);
-      } else {
-        keep(current && sameConnection(current, incoming) ? current : incoming);
-      }
+    let problem: ConnectionsError | undefined;
+    for (const value of answer) {
+      const [fresh, fault] = checkConnection(value, 'adapter.listConnections()');
+      problem ??= fault;
+      // A rejected entry (or a second one with the same id) keeps the version shown.
+      const id = fresh?.id ?? (value as { id?: unknown } | null)?.id;
+      if (typeof id != 'string' || seen.has(id)) continue;
+      const current = byId.get(id);
+      if (fresh && !(current && ((updatedAt.get(id) ?? 0) > tick || same(current, fresh)))) keep(fresh);
+      else if (current) keep(current);
     }
-    // Connections pushed after this request began are newer than its answer; and an entry
-    // without a usable id may be any connection shown, so none is taken as gone.
-    for (const current of this.#state.connections) {
-      if (!placed.has(current.id) && (unnamed || (this.#updatedAt.get(current.id) ?? 0) > tick)) keep(current);
+    // Pushed after this request began, or perhaps hidden behind a rejected entry: kept.
+    for (const current of state.connections) {
+      if (!seen.has(current.id) && (problem || (updatedAt.get(current.id) ?? 0) > tick)) keep(current);
     }
+    shownTick = tick;
+    if (problem) report(problem);
+    const unchanged = next.length === state.connections.length && next.every((connection, index) => connection === state.connections[index]);
+    if (!unchanged) byId = new Map(next.map((connection) => [connection.id, connection]));
+    set({
+      connections: unchanged ? state.connections : next,
+      status: 'ready',
+      // A load that began later and failed still stands.
+      error: problem ?? (failedTick > tick ? state.error : null),
+    });
+  };
 
-    const problem = problems.length > 0 ? new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false }) : null;
-    if (problem) this.#report(problem);
-    // A load that began later and failed still stands: this older answer does not clear its error.
-    const error = problem ?? (this.#failedListTick > tick ? this.#state.error : null);
-    this.#commit(next, { status: 'ready', error });
-  }
+  /** A pushed update or a flow's result: newer than every list requested before it. */
+  const update = (connection: Connection) => {
+    updatedAt.set(connection.id, ++clock);
+    const current = byId.get(connection.id);
+    if (current && same(current, connection)) return;
+    byId.set(connection.id, connection);
+    set({ connections: current ? state.connections.map((c) => (c === current ? connection : c)) : [...state.connections, connection] });
+  };
 
-  #loadFailed(tick: number, error: ConnectionsError): void {
-    if (tick < this.#appliedListTick) return;
-    this.#failedListTick = Math.max(this.#failedListTick, tick);
-    this.#report(error);
-    this.#setState({ status: this.#state.status === 'ready' ? 'ready' : 'error', error });
-  }
-
-  /* -- updates ---------------------------------------------------------------------------------- */
-
-  #receivePush(value: unknown): void {
-    if (this.#users === 0) return;
-    const { connection, problems } = checkConnection(value, 'adapter.subscribe()');
-    if (problems.length > 0) {
-      const error = new ConnectionsError('adapter_failed', problems.join(' '), { retryable: false });
-      this.#report(error);
-      this.#setState({ error });
+  const receive = (value: unknown) => {
+    if (!users) return;
+    const [connection, problem] = checkConnection(value, 'adapter.subscribe()');
+    if (problem) {
+      report(problem);
+      set({ error: problem });
     }
-    if (connection) this.#applyUpdate(connection);
-  }
+    if (connection) update(connection);
+  };
 
-  /**
-   * The last account id read for a connection, kept when a later version's was malformed and left
-   * out: a sign-in is still checked against the account it belongs to.
-   */
-  knownAccountId = (id: string): string | undefined => this.#byId.get(id)?.accountId ?? this.#accountIds.get(id);
+  const start = () => {
+    // A refresh() called before anything retained the store ends here.
+    life.abort();
+    life = new AbortController();
+    loads = 0;
+    try {
+      const unsubscribe = adapter.subscribe?.(receive);
+      if (typeof unsubscribe == 'function') teardown.push(unsubscribe);
+      else if (adapter.subscribe) report(new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? 'adapter.subscribe() must return a function that unsubscribes.' : 'subscribe', { retryable: false }));
+    } catch (thrown) {
+      report(toConnectionsError(thrown, 'adapter.subscribe() threw'));
+    }
+    if (typeof window != 'undefined') {
+      const onFocus = (event: Event) => {
+        if ((event.type === 'focus' || document.visibilityState === 'visible') && options.refreshOnFocus !== false && Date.now() - lastLoad >= (options.focusThrottleMs ?? 15_000)) void refresh();
+      };
+      const onOnline = () => options.refreshOnReconnect !== false && void refresh();
+      addEventListener('focus', onFocus);
+      document.addEventListener('visibilitychange', onFocus);
+      addEventListener('online', onOnline);
+      teardown.push(() => {
+        removeEventListener('focus', onFocus);
+        document.removeEventListener('visibilitychange', onFocus);
+        removeEventListener('online', onOnline);
+      });
+    }
+    void refresh();
+  };
 
-  /** A pushed update or a flow's result: newer than every list request begun before it. */
-  #applyUpdate(connection: Connection): void {
-    this.#updatedAt.set(connection.id, ++this.#clock);
-    const current = this.#byId.get(connection.id);
-    if (current && sameConnection(current, connection)) return;
-    const next = current
-      ? this.#state.connections.map((c) => (c.id === connection.id ? connection : c))
-      : [...this.#state.connections, connection];
-    this.#commit(next, {}, connection);
-  }
+  const stop = () => {
+    life.abort();
+    for (const undo of teardown.splice(0)) undo();
+    for (const flow of [...flows.values()]) {
+      const error = new ConnectionsError('cancelled', 'Unmounted.', { connectionId: flow.id });
+      end(flow, error);
+      flow.reject(error);
+    }
+    // Unmounting sets no state: nobody is told, and a later mount starts without stale flows.
+    state = { ...state, flows: {}, isRefreshing: false };
+  };
 
   /* -- flows ------------------------------------------------------------------------------------ */
 
-  /** Runs the whole re-authorization of one connection; see `FlowController`. */
-  reauthorize = (id: string, input?: ReauthorizeInput): Promise<Connection> => {
-    // A new flow of its own takes over from a reconnection made elsewhere (joining the one that
-    // runs, to reopen its window, does not).
-    if (!this.#flows.isRunning(id)) this.#forgetReconnection(id);
-    return this.#flows.reauthorize(id, input);
+  const setFlow = (id: string, flow?: FlowState) => {
+    // Computed keys: an id such as "__proto__" is only a key.
+    const { [id]: _, ...others } = state.flows;
+    set({ flows: flow ? { ...others, [id]: flow } : others });
   };
 
-  /** Ends the flow in progress for this connection; the popup closes. */
-  cancelReauthorize = (id: string): void => this.#flows.cancel(id);
+  const reauthorize = (id: string, input: ReauthorizeInput = {}): Promise<Connection> => {
+    const running = flows.get(id);
+    if (running) {
+      if (running.method === 'oauth') reopen(running);
+      return running.promise;
+    }
+    const given = input.connection?.id === id ? checkConnection(input.connection, 'reauthorize()') : [];
+    const connection = byId.get(id) ?? (given[1] ? undefined : given[0]);
+    const method: AuthMethod = connection?.authMethod === 'credentials' ? 'credentials' : 'oauth';
+    if (!connection || connection.canReauthorize === false) {
+      return refuse(id, method, 'unsupported', process.env.NODE_ENV !== 'production' ? `Connection ${quote(id)} is unknown, or this user may not re-authorize it.` : 'refused');
+    }
 
-  /**
-   * Marks one connection's flow as shown to the user (a dialog is open for it) until the returned
-   * function is called; see `isShown`.
-   */
-  show = (id: string): (() => void) => {
-    this.#shown.set(id, (this.#shown.get(id) ?? 0) + 1);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const left = this.#shown.get(id)! - 1;
-      if (left > 0) {
-        this.#shown.set(id, left);
-      } else {
-        this.#shown.delete(id);
-        this.#forgetReconnection(id);
+    if (method === 'credentials') {
+      const { credentials } = input;
+      if (!adapter.submitCredentials || !credentials) {
+        return refuse(id, method, 'unsupported', process.env.NODE_ENV !== 'production' ? 'A login-form connection needs adapter.submitCredentials() and { credentials }.' : 'no login');
       }
+      const flow = begin(connection, method);
+      setFlow(id, { phase: 'completing', method });
+      // No closure holds the credentials: they are an argument, and gone once the adapter is done.
+      let exchange: Promise<Connection>;
+      try {
+        exchange = Promise.resolve(adapter.submitCredentials(connection, credentials, { signal: flow.controller.signal }));
+      } catch (thrown) {
+        exchange = Promise.reject(thrown);
+      }
+      finishWith(flow, exchange, 'adapter.submitCredentials()');
+      return flow.promise;
+    }
+
+    // Opened inside the user's click: browsers block windows opened after an await.
+    const popup = openPopup(options.popup);
+    if (!popup) return refuse(id, method, 'popup_blocked', 'The browser blocked the sign-in window.');
+    // One sign-in window at a time; a flow exchanging its single-use code is left to finish.
+    for (const other of flows.values()) {
+      if (other.method === 'oauth' && other.stage !== 'adapter') fail(other, new ConnectionsError('superseded', 'Another connection started signing in.', { connectionId: other.id }));
+    }
+    const flow = begin(connection, method);
+    flow.popup = popup;
+    watch(flow);
+    call(() => adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
+      (started) => awaitUser(flow, started),
+      (thrown) => failFromAdapter(flow, thrown, 'adapter.startAuthorization() failed'),
+    );
+    return flow.promise;
+  };
+
+  const begin = (connection: Connection, method: AuthMethod): Flow => {
+    let resolve!: Flow['resolve'];
+    let reject!: Flow['reject'];
+    const promise = new Promise<Connection>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(noop);
+    const flow: Flow = {
+      id: connection.id,
+      method,
+      connection,
+      accountId: byId.get(connection.id)?.accountId ?? connection.accountId,
+      promise,
+      resolve,
+      reject,
+      controller: new AbortController(),
+      stage: method === 'oauth' ? 'starting' : 'adapter',
+      popup: null,
     };
+    const ms = options.flowTimeoutMs;
+    if (ms !== Infinity) {
+      flow.timer = setTimeout(
+        () => abandon(flow, new ConnectionsError('timeout', 'The re-authorization took too long.', { connectionId: flow.id })),
+        ms! > 0 ? Math.min(ms!, 2 ** 31 - 1) : 300_000,
+      );
+    }
+    flows.set(connection.id, flow);
+    return flow;
   };
 
-  /** Whether something shows this connection's flow, and says what happens to it. */
-  isShown = (id: string): boolean => this.#shown.has(id);
-
-  /**
-   * Whether the connection, while shown, went from needing attention to connected for the same
-   * account by other means than a flow's own result (another tab, a push, a server-side callback,
-   * a grant whose answer was lost), and no flow of its own runs or ended for another account:
-   * what shows it should say so ("connected again"); `ConnectionList` then does not. Cleared
-   * when it stops being shown, a new flow starts or one succeeds, or it stops working again.
-   */
-  reconnectedWhileShown = (id: string): boolean =>
-    this.#reconnectedWhileShown.has(id) && !this.#flows.isRunning(id) && this.getFlow(id).error?.code !== 'account_mismatch';
-
-  /** Clears the mark, and tells those who read it. */
-  #forgetReconnection(id: string): void {
-    if (this.#reconnectedWhileShown.delete(id)) this.#notify([id]);
-  }
-
-  /** Returns an ended flow to `idle` (for instance when its dialog closes). A running flow is kept. */
-  resetFlow = (id: string): void => {
-    if (!this.#flows.isRunning(id)) this.#setFlow(id, undefined);
+  const awaitUser = (flow: Flow, started: unknown) => {
+    if (flow.done) return;
+    const { url, state: given } = (started ?? {}) as { url?: unknown; state?: unknown };
+    const safe = safeUrl(url, simulated.has(adapter));
+    const origin = toOrigin(options.callbackOrigin ?? location.origin);
+    const dev = process.env.NODE_ENV !== 'production';
+    if (!safe) return fail(flow, new ConnectionsError('invalid_authorization_url', dev ? `adapter.startAuthorization() returned ${quote(url)}: not https: (or http: on a loopback host).` : 'bad url', { connectionId: flow.id }));
+    if (typeof given != 'string' || !given || spent.has(given)) {
+      return fail(flow, new ConnectionsError('adapter_failed', dev ? 'adapter.startAuthorization() must return a fresh, non-empty state for every flow.' : 'bad state', { connectionId: flow.id, retryable: false }));
+    }
+    if (!origin) return fail(flow, new ConnectionsError('unsupported', dev ? `callbackOrigin ${quote(options.callbackOrigin)} is not an http(s) origin.` : 'bad origin', { connectionId: flow.id }));
+    flow.url = safe;
+    flow.state = given;
+    flow.stage = 'user';
+    flow.stopListening = listen(given, origin, (result) => complete(flow, result));
+    if (flow.popup && !isClosed(flow.popup)) {
+      try {
+        flow.popup.location.replace(safe);
+      } catch {
+        closePopup(flow.popup);
+      }
+    }
+    watch(flow);
   };
 
-  #setFlow(id: string, flow: FlowState | undefined): void {
-    const flows = { ...this.#state.flows };
-    // defineProperty, not assignment: an id such as "__proto__" must become a key of its own.
-    if (flow) Object.defineProperty(flows, id, { value: flow, enumerable: true, writable: true, configurable: true });
-    else if (Object.prototype.hasOwnProperty.call(flows, id)) delete flows[id];
-    else return;
-    // Its own result says "connected again": no reconnection by other means to tell of.
-    if (flow?.phase === 'succeeded') this.#reconnectedWhileShown.delete(id);
-    this.#setState({ flows }, [id]);
-  }
+  /** Keeps the flow state in step with the window while the flow waits on it. */
+  const watch = (flow: Flow) => {
+    flow.stopWatching?.();
+    const { popup } = flow;
+    if (!popup || isClosed(popup)) return closed(flow);
+    setFlow(flow.id, flow.stage === 'starting' ? { phase: 'starting', method: 'oauth' } : { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
+    flow.stopWatching = watchClosed(popup, () => closed(flow));
+  };
 
-  /* -- plumbing --------------------------------------------------------------------------------- */
+  /** The window went away without a result: the flow waits on, and asks the server. */
+  const closed = (flow: Flow) => {
+    if (flow.done) return;
+    flow.popup = null;
+    flow.stopWatching?.();
+    setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'closed' });
+    if (flow.stage === 'user') void refresh();
+  };
 
-  /**
-   * Shows `connections`. `updated` is the only connection that differs from what is shown (a
-   * pushed update or a flow's result); without it the whole list is compared.
-   */
-  #commit(connections: Connection[], patch: Partial<ConnectionsState>, updated?: Connection): void {
-    let changed: string[];
-    if (updated) {
-      this.#noteReconnection(this.#byId.get(updated.id), updated);
-      this.#rememberAccount(this.#byId.get(updated.id), updated);
-      this.#byId.set(updated.id, updated);
-      changed = [updated.id];
-    } else {
-      const before = new Map(this.#byId);
-      changed = [];
-      this.#byId.clear();
-      for (const connection of connections) {
-        this.#byId.set(connection.id, connection);
-        const previous = before.get(connection.id);
-        if (previous !== connection) {
-          this.#noteReconnection(previous, connection);
-          this.#rememberAccount(previous, connection);
-          changed.push(connection.id);
+  /** With the window closed, ends the flow when the server shows the grant finished. */
+  const checkServer = (flow: Flow) => {
+    if (flow.done || flow.popup || flow.stage !== 'user') return;
+    const now = byId.get(flow.id);
+    const before = flow.connection;
+    // Only a grant begun anew counts: a connection usable before proves nothing by staying so.
+    if (!now || !usable(now) || (usable(before) && (now.status !== before.status || now.statusSince === before.statusSince))) return;
+    if (mismatch(flow, now)) {
+      update({ ...before, accountId: flow.accountId });
+      return fail(flow, mismatchError(flow, now));
+    }
+    succeed(flow, now);
+  };
+
+  /** A second click while the flow runs: focus the window, or open it again from this click. */
+  const reopen = (flow: Flow) => {
+    if (flow.stage === 'adapter') return;
+    if (flow.popup && !isClosed(flow.popup)) return flow.popup.focus();
+    const popup = openPopup(options.popup, flow.url);
+    if (!popup) return setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'blocked' });
+    flow.popup = popup;
+    watch(flow);
+  };
+
+  const complete = (flow: Flow, result: AuthorizationResult) => {
+    if (flow.stage !== 'user' || flow.done) return;
+    release(flow);
+    if (result.error) {
+      return fail(
+        flow,
+        new ConnectionsError('provider_error', process.env.NODE_ENV !== 'production' ? `The platform answered ${quote(result.error)}.` : result.error.slice(0, 40), {
+          connectionId: flow.id,
+          providerError: result.error,
+          providerErrorDescription: result.errorDescription,
+          providerErrorUri: result.errorUri,
+        }),
+      );
+    }
+    flow.stage = 'adapter';
+    setFlow(flow.id, { phase: 'completing', method: 'oauth' });
+    finishWith(flow, call(() => adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal })), 'adapter.completeAuthorization()');
+  };
+
+  /** Ends the flow with what the adapter's finishing call settles with. Never retried: codes are single-use. */
+  const finishWith = (flow: Flow, exchange: Promise<unknown>, where: string) => {
+    flow.exchange = exchange;
+    exchange.then(
+      (value) => {
+        if (flow.done) return;
+        const [connection, problem] = checkConnection(value, where);
+        const dev = process.env.NODE_ENV !== 'production';
+        if (!connection || connection.id !== flow.id) {
+          return fail(flow, problem ?? new ConnectionsError('adapter_failed', dev ? `${where} returned connection ${quote(connection?.id)}, not ${quote(flow.id)}.` : 'wrong id', { connectionId: flow.id, retryable: false }));
         }
-        before.delete(connection.id);
-      }
-      for (const gone of before.keys()) {
-        this.#accountIds.delete(gone);
-        this.#reconnectedWhileShown.delete(gone);
-      }
-      changed.push(...before.keys());
-    }
-    this.#setState({ ...patch, connections }, changed);
-  }
+        if (problem) report(problem);
+        if (mismatch(flow, connection)) return fail(flow, mismatchError(flow, connection));
+        update(connection);
+        if (connection.status === 'authorization_required') {
+          return fail(flow, new ConnectionsError('adapter_failed', dev ? `${where} returned the connection still needing authorization.` : 'still lapsed', { connectionId: flow.id }));
+        }
+        succeed(flow, connection);
+      },
+      (thrown) => failFromAdapter(flow, thrown, `${where} failed`),
+    );
+  };
 
-  /** See `reconnectedWhileShown`. Runs before `#rememberAccount`, with the account known before. */
-  #noteReconnection(previous: Connection | undefined, next: Connection): void {
-    const { id } = next;
-    if (!isUsable(next)) {
-      this.#reconnectedWhileShown.delete(id);
-      return;
-    }
-    // A flow's own result counts too for now: its success clears the mark (see #setFlow); a
-    // flow that ends otherwise leaves it, and the reconnection is still said.
-    if (!previous || isUsable(previous) || !this.#shown.has(id)) return;
-    // (Right after a sign-in to the wrong account, `reconnectedWhileShown` hides the mark.)
-    const known = previous.accountId ?? this.#accountIds.get(id);
-    if (known === undefined || known === next.accountId) this.#reconnectedWhileShown.add(id);
-  }
+  const failFromAdapter = (flow: Flow, thrown: unknown, message: string) => {
+    if (flow.done) return;
+    const error = toConnectionsError(thrown, message, flow.id);
+    fail(flow, error.connectionId ? error : new ConnectionsError(error.code, error.message, { ...error, cause: error.cause, connectionId: flow.id }));
+    // A finishing call that timed out or lost the network says nothing of the grant: ask the server.
+    if (flow.stage === 'adapter' && error.retryable) void refresh();
+  };
 
-  #rememberAccount(previous: Connection | undefined, next: Connection): void {
-    if (next.accountId !== undefined) this.#accountIds.delete(next.id);
-    else if (previous?.accountId !== undefined) this.#accountIds.set(next.id, previous.accountId);
-  }
+  const succeed = (flow: Flow, connection: Connection) => {
+    end(flow);
+    setFlow(flow.id, { phase: 'succeeded', method: flow.method, connection });
+    flow.resolve(connection);
+  };
 
-  /** Tells every listener, then the listeners of each id in `changed`. */
-  #setState(patch: Partial<ConnectionsState>, changed: readonly string[] = []): void {
-    this.#state = { ...this.#state, ...patch };
-    this.#notify(changed);
-  }
+  const fail = (flow: Flow, error: ConnectionsError) => {
+    if (flow.done) return;
+    end(flow, error);
+    setFlow(flow.id, { phase: 'failed', method: flow.method, error });
+    flow.reject(error);
+  };
 
-  #notify(changed: readonly string[]): void {
-    for (const listener of [...this.#listeners]) listener(changed);
-    for (const id of changed) {
-      const set = this.#watchers.get(id);
-      if (set) for (const listener of [...set]) listener();
-    }
-  }
+  /** Ends the flow for its caller (cancel, timeout); once an abandoned exchange settles, reloads. */
+  const abandon = (flow: Flow, error: ConnectionsError) => {
+    const exchange = flow.stage === 'adapter' ? flow.exchange : undefined;
+    fail(flow, error);
+    exchange?.then(() => refresh(), () => refresh());
+  };
 
-  /** Tells the integrator about a problem, once per distinct message. */
-  #report(error: ConnectionsError): void {
-    const { onError } = this.#options;
-    const owner = this.#onErrorOwner;
-    let reported = owner ? this.#reported.get(owner) : this.#logged;
-    if (!reported) this.#reported.set(owner!, (reported = new Set()));
-    const key = `${error.code}:${error.message}`;
-    if (reported.has(key)) return;
-    // Messages name the values they found: a feed of ever new bad dates must not grow this for ever.
-    if (reported.size >= 200) reported.clear();
-    reported.add(key);
-    if (!onError) {
-      console.error(`[react-connected-accounts] ${error.message}`);
-      return;
-    }
-    // A throwing callback must not leave the store half-updated or make refresh() reject.
-    try {
-      onError(error);
-    } catch (thrown) {
-      console.error(`[react-connected-accounts] onError threw while reporting: ${error.message}`, thrown);
-    }
-  }
+  const refuse = (id: string, method: AuthMethod, code: 'unsupported' | 'popup_blocked', message: string) => {
+    const error = new ConnectionsError(code, message, { connectionId: id });
+    setFlow(id, { phase: 'failed', method, error });
+    const promise = Promise.reject(error);
+    promise.catch(noop);
+    return promise;
+  };
+
+  /** Closes the window and stops listening for the result and watching the window. */
+  const release = (flow: Flow) => {
+    flow.stopListening?.();
+    flow.stopWatching?.();
+    closePopup(flow.popup);
+    flow.popup = null;
+  };
+
+  /** However the flow ends: its state is spent, its window closed, its timer and calls stopped. */
+  const end = (flow: Flow, reason?: ConnectionsError) => {
+    flow.done = true;
+    if (flow.state) spent.add(flow.state);
+    clearTimeout(flow.timer);
+    release(flow);
+    flow.controller.abort(reason);
+    if (flows.get(flow.id) === flow) flows.delete(flow.id);
+  };
+
+  /* -- the store -------------------------------------------------------------------------------- */
+
+  const store: ConnectionStore = {
+    adapter,
+    getState: () => state,
+    getConnection: (id) => byId.get(id),
+    getFlow: (id) => flowIn(state, id),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    configure(patch) {
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) (options as Record<string, unknown>)[key] = value;
+    },
+    retain() {
+      if (users++ === 0) start();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--users === 0) stop();
+      };
+    },
+    refresh,
+    reauthorize,
+    cancelReauthorize(id) {
+      const flow = flows.get(id);
+      if (flow) abandon(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
+    },
+    resetFlow(id) {
+      if (!flows.has(id) && Object.hasOwn(state.flows, id)) setFlow(id);
+    },
+  };
+  store.configure(initial);
+  return store;
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -597,15 +613,11 @@ class ConnectionStore {
 
 const stores = new WeakMap<ConnectionsAdapter, ConnectionStore>();
 
-/** The store shared by everything that uses this adapter; created on first use. */
+/** The store shared by everything that uses this adapter, made on first use. */
 function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionStoreOptions): ConnectionStore {
   let store = stores.get(adapter);
-  if (!store) {
-    store = new ConnectionStore(adapter, options);
-    stores.set(adapter, store);
-  } else if (options) {
-    store.configure(options);
-  }
+  if (!store) stores.set(adapter, (store = createConnectionStore(adapter)));
+  if (options) store.configure(options);
   return store;
 }
 
@@ -613,59 +625,84 @@ function getConnectionStore(adapter: ConnectionsAdapter, options?: ConnectionSto
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
 
-/** `options` with the keys of `patch` that are not `undefined` laid over it. */
-function withDefined(options: ConnectionStoreOptions, patch: ConnectionStoreOptions): ConnectionStoreOptions {
-  const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
-  return defined.length > 0 ? { ...options, ...Object.fromEntries(defined) } : options;
+function flowIn(state: ConnectionsState, id: string): FlowState {
+  return Object.hasOwn(state.flows, id) ? state.flows[id]! : IDLE;
 }
 
-/** The flow state of one connection in a state snapshot; ids like "constructor" are only ids. */
-function flowIn(state: ConnectionsState, id: string): FlowState {
-  return Object.prototype.hasOwnProperty.call(state.flows, id) ? state.flows[id]! : IDLE_FLOW;
+/** Connected, or connected and catching up. */
+function usable(connection: Connection): boolean {
+  return connection.status === 'connected' || connection.status === 'backfilling';
+}
+
+/** The grant is for another account, or says none where one is known. */
+function mismatch(flow: Flow, connection: Connection): boolean {
+  return flow.accountId !== undefined && connection.accountId !== flow.accountId;
+}
+
+function mismatchError(flow: Flow, connection: Connection): ConnectionsError {
+  return new ConnectionsError(
+    'account_mismatch',
+    process.env.NODE_ENV !== 'production' ? `The platform signed in to account ${quote(connection.accountId)}, not ${quote(flow.accountId)}.` : 'wrong account',
+    { connectionId: flow.id },
+  );
+}
+
+/** Whether two connections hold the same data, so the old object (and its row) can stay. */
+function same(a: Connection, b: Connection): boolean {
+  const keys = Object.keys(a) as (keyof Connection)[];
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => key in b && (a[key] === b[key] || (typeof a[key] == 'object' && JSON.stringify(a[key]) === JSON.stringify(b[key]))))
+  );
 }
 
 /**
  * Capped exponential backoff with equal jitter: the nth retry waits between `min * 2^n` and
- * `min * 2^(n+1)`, with the ceiling capped at `max` and the floor never under `min`, so clients
- * that failed together spread apart yet none retries sooner than `min` or later than `max`.
+ * `min * 2^(n+1)`, never under `min` nor over `max`, and never under what the server asked.
  */
-function backoff(attempt: number, { minDelayMs, maxDelayMs }: Required<RetryOptions>): number {
-  const min = Math.max(0, Math.min(minDelayMs, maxDelayMs));
-  const ceiling = Math.min(maxDelayMs, min * 2 ** (attempt + 1));
-  const floor = Math.max(min, ceiling / 2);
-  return floor + Math.random() * (ceiling - floor);
+function backoff(attempt: number, retry: RetryOptions, retryAfterMs = 0): number {
+  const minDelayMs = atLeastZero(retry.minDelayMs, 1000);
+  const maxDelayMs = atLeastZero(retry.maxDelayMs, 30_000);
+  const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** (attempt + 1));
+  const floor = Math.min(Math.max(minDelayMs, ceiling / 2), ceiling);
+  return Math.max(retryAfterMs, floor + Math.random() * (ceiling - floor));
 }
 
-/** Settles as the promise does, or rejects with the signal's reason as soon as it aborts. */
+/** A setting passed straight from props: anything but a number of zero or more keeps the default. */
+function atLeastZero(value: number | undefined, otherwise: number): number {
+  return (value as number) >= 0 ? value! : otherwise;
+}
+
+/** Runs an adapter method, a synchronous throw becoming a rejection. */
+function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Settles as the promise does, or rejects as soon as the signal aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(promise).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    signal.addEventListener('abort', onAbort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
+    const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
+    signal.addEventListener('abort', done);
   });
 }
 
-export { ConnectionStore, flowIn, getConnectionStore, getServerState };
+function noop(): void {}
+
+export { createConnectionStore, flowIn, getConnectionStore, getServerState, simulated, usable };

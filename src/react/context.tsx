@@ -3,8 +3,7 @@ import type { ProviderInfo } from '../core/catalog';
 import { getConnectionStore } from '../core/store';
 import type { ConnectionStore, ConnectionStoreOptions } from '../core/store';
 import type { ConnectionsAdapter } from '../core/types';
-import type { Messages } from '../i18n';
-import { useBeforePaint } from './use-before-paint';
+import type { Messages } from '../i18n/en';
 
 /* -------------------------------------------------------------------------------------------------
  * ConnectionsProvider
@@ -12,89 +11,55 @@ import { useBeforePaint } from './use-before-paint';
 
 export interface ConnectionsContextValue {
   store: ConnectionStore;
-  locale: string;
-  /**
-   * The provider's own words, not yet merged with a locale's: components resolve them, so the
-   * headless core carries no message set at all.
-   */
-  messages: Partial<Messages> | undefined;
-  /** The integrator's own providers, as given: components add them to the built-in catalog. */
-  providers: readonly ProviderInfo[] | undefined;
+  locale?: string;
+  messages?: Partial<Messages>;
+  providers?: readonly ProviderInfo[];
 }
 
 const ConnectionsContext = /* @__PURE__ */ React.createContext<ConnectionsContextValue | null>(null);
 
 export interface ConnectionsProviderProps extends ConnectionStoreOptions {
-  /** Your backend. One store is kept per adapter instance, so keep it stable (module scope or `useMemo`). */
+  /** Your backend. One store is kept per adapter, so keep it stable (module scope or `useState`). */
   adapter: ConnectionsAdapter;
-  /** A BCP 47 locale for words, dates and durations; English and Spanish are built in. @default 'en' */
+  /** A BCP 47 locale for dates and numbers, in the language of `messages`. @default the messages' own */
   locale?: string;
-  /** Your own words for any message; they win over the built-in ones. */
+  /** A message set (`import { es } from 'react-connected-accounts/locales/es'`), or your own words. @default English */
   messages?: Partial<Messages>;
-  /** Your own providers (labels, categories), added to the built-in catalog. */
+  /** Your own providers, added to the built-in catalog. */
   providers?: readonly ProviderInfo[];
   children?: React.ReactNode;
 }
 
-/**
- * Holds the connections of one adapter for every hook and component below it, with the locale
- * and words they use. The list loads when the provider mounts.
- */
-function ConnectionsProvider({ adapter, locale = 'en', messages, providers, children, ...options }: ConnectionsProviderProps) {
-  useSteadyAdapter(adapter, 'ConnectionsProvider');
-  const store = getConnectionStore(adapter);
-  useStoreOptions(store, options, 0);
-  React.useEffect(() => store.retain(), [store]);
-
-  const value = React.useMemo<ConnectionsContextValue>(
-    () => ({ store, locale, messages, providers }),
-    [store, locale, messages, providers],
-  );
+/** Holds the connections of one adapter, and the words, for everything below it. */
+function ConnectionsProvider({ adapter, locale, messages, providers, children, ...options }: ConnectionsProviderProps) {
+  const store = useStore(adapter, options);
+  const value = React.useMemo(() => ({ store, locale, messages, providers }), [store, locale, messages, providers]);
   return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
 }
 
 /**
- * Gives the store this component's options while it is mounted (see `ConnectionStore.setOptions`):
- * the latest on every render, none once it unmounts. Before paint, so before any effect retains
- * the store and starts it with them.
+ * The store of the adapter given, else the provider's, kept alive while the component is mounted,
+ * with these options. Set while rendering, so the first load (in an effect) has them.
  */
-function useStoreOptions(store: ConnectionStore, options: ConnectionStoreOptions, rank: number): void {
-  const [owner] = React.useState(() => ({}));
-  useBeforePaint(() => store.setOptions(owner, options, rank));
-  useBeforePaint(() => () => store.setOptions(owner, null), [store, owner]);
-}
-
-/**
- * Says once, in the console, when a component is given a new adapter on five renders in a row
- * (`adapter={createFetchAdapter(...)}` inline): each adapter has a store of its own, so every
- * render would start the list over and end any sign-in under way. Read while rendering, as a
- * render that changed nothing may never commit.
- */
-function useSteadyAdapter(adapter: ConnectionsAdapter | undefined, consumer: string): void {
-  const last = React.useRef<{ adapter?: ConnectionsAdapter; changes: number }>({ changes: 0 }).current;
-  last.changes = adapter && last.adapter && adapter !== last.adapter ? last.changes + 1 : 0;
-  last.adapter = adapter;
-  // Five in a row: a memoised adapter whose inputs changed twice running, rendered twice each
-  // by StrictMode, is not one made anew on every render.
-  if (last.changes === 5) {
-    console.error(
-      `[react-connected-accounts] ${consumer} got a new adapter on each render, so each render starts over (list and sign-in): make it once, at module scope or with useState.`,
-    );
-  }
-}
-
-/** The provider's value, or `null` outside one. */
-function useOptionalConnectionsContext(): ConnectionsContextValue | null {
-  return React.useContext(ConnectionsContext);
-}
-
-/** The provider's value; throws a sentence naming the missing provider when there is none. */
-function useConnectionsContext(consumer: string): ConnectionsContextValue {
+function useStore(adapter: ConnectionsAdapter | undefined, options?: ConnectionStoreOptions): ConnectionStore {
   const context = React.useContext(ConnectionsContext);
-  if (!context) {
-    throw new Error(`${consumer} must be rendered inside <ConnectionsProvider adapter={...}>, or be given what it needs through its props.`);
-  }
-  return context;
+  const chosen = adapter ?? context?.store.adapter;
+  if (!chosen) throw new Error(process.env.NODE_ENV !== 'production' ? 'Pass an adapter, or render this inside <ConnectionsProvider adapter={...}>.' : 'No adapter');
+  if (process.env.NODE_ENV !== 'production') warnOnNewAdapter(React.useRef<[ConnectionsAdapter?, number?]>([]).current, chosen);
+  const store = getConnectionStore(chosen);
+  if (options) store.configure(options);
+  React.useEffect(() => store.retain(), [store]);
+  return store;
 }
 
-export { ConnectionsProvider, useConnectionsContext, useOptionalConnectionsContext, useSteadyAdapter, useStoreOptions };
+/** Development only: an adapter made anew on each render starts everything over each time. */
+function warnOnNewAdapter(last: [ConnectionsAdapter?, number?], adapter: ConnectionsAdapter): void {
+  const changes = last[0] && last[0] !== adapter ? (last[1] ?? 0) + 1 : 0;
+  last[0] = adapter;
+  last[1] = changes;
+  if (changes === 5) console.error('[react-connected-accounts] A new adapter on each render starts the list and any sign-in over. Make it once, at module scope or with useState.');
+}
+
+const useConnectionsContext = (): ConnectionsContextValue | null => React.useContext(ConnectionsContext);
+
+export { ConnectionsProvider, useConnectionsContext, useStore };

@@ -1,4 +1,4 @@
-import { safeAuthorizationUrl } from '../core/url';
+import { safeUrl as safeAuthorizationUrl } from '../core/popup';
 import { findConnectionProblem } from '../core/validate';
 import type { AuthorizationResult, Connection, ConnectionsAdapter } from '../core/types';
 import { check, fail, isAbortError, isConnectionsErrorLike, rejection, show } from './assertions';

@@ -3,7 +3,8 @@ import type { MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createMemoryAdapter, createSampleConnections } from '../../src/core/memory-adapter';
 import type { MemoryAdapter } from '../../src/core/memory-adapter';
-import { ConnectionStore } from '../../src/core/store';
+import { createConnectionStore } from '../../src/core/store';
+import type { ConnectionStore } from '../../src/core/store';
 import type { Connection } from '../../src/core/types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -21,7 +22,7 @@ let open: MockInstance<typeof window.open>;
 
 async function setUp(connections?: Connection[]) {
   adapter = createMemoryAdapter({ backfillStepMs: 0, redirectUri: CALLBACK_URL, ...(connections && { connections }) });
-  store = new ConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {} });
+  store = createConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {} });
   release = store.retain();
   await expect.poll(() => store.getState().status).toBe('ready');
   const button = document.createElement('button');

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { AUTHORIZATION_MESSAGE_TYPE } from '../../src/core/authorization-message';
+import { AUTHORIZATION_MESSAGE_TYPE } from '../../src/core/message';
 import { ConnectionsError } from '../../src/core/errors';
-import { ConnectionStore } from '../../src/core/store';
+import { createConnectionStore } from '../../src/core/store';
+import type { ConnectionStore } from '../../src/core/store';
 import type { AuthorizationResult, Connection, ConnectionsAdapter } from '../../src/core/types';
 import { FORGED_CODE, HOSTILE_DESCRIPTION } from './oauth-provider-modes';
 import type { ProviderMode } from './oauth-provider-modes';
@@ -122,7 +123,7 @@ function phase() {
 
 async function setUp(options: ConstructorParameters<typeof ConnectionStore>[1] = {}) {
   adapter = createAdapter();
-  store = new ConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {}, ...options });
+  store = createConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {}, ...options });
   release = store.retain();
   await expect.poll(() => store.getState().status).toBe('ready');
   renderKeys();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
@@ -31,7 +32,7 @@ let release: () => void;
 beforeEach(async () => {
   vi.useFakeTimers();
   fake = createFakeAdapter();
-  store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
+  store = createConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
   release = store.retain();
   fake.list(0).answer.resolve([makeConnection({ id: 'gads' }), LAPSED]);
   await flush();

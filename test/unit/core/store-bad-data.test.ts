@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import type { ConnectionStoreOptions } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
@@ -21,7 +22,7 @@ const GOOD = [
 ];
 
 async function startShowing(options: ConnectionStoreOptions = {}, shown: Connection[] = GOOD): Promise<void> {
-  store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false, ...options });
+  store = createConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false, ...options });
   release = store.retain();
   fake.list(0).answer.resolve(structuredClone(shown));
   await flush();
@@ -119,7 +120,7 @@ describe('given an answer that is not an array', () => {
   });
 
   it('is not retried: the same answer would come back', async () => {
-    store = new ConnectionStore(fake.adapter, { retry: { retries: 3, minDelayMs: 10, maxDelayMs: 10 }, refreshOnFocus: false });
+    store = createConnectionStore(fake.adapter, { retry: { retries: 3, minDelayMs: 10, maxDelayMs: 10 }, refreshOnFocus: false });
     release = store.retain();
     fake.list(0).answer.resolve(null);
     await flush();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import type { ConnectionStoreOptions } from '../../../src/core/store';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
@@ -14,7 +15,7 @@ let store: ConnectionStore;
 const releases: (() => void)[] = [];
 
 function start(options: ConnectionStoreOptions = {}): void {
-  store = new ConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {}, ...options });
+  store = createConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {}, ...options });
   releases.push(store.retain());
 }
 
@@ -167,7 +168,7 @@ describe('given an adapter whose subscribe() returns something other than a func
   it('says so, since its pushes would outlive the screen', () => {
     const onError = vi.fn();
     const subscribed = { ...fake.adapter, subscribe: () => ({ unsubscribe() {} }) as unknown as () => void };
-    store = new ConnectionStore(subscribed, { refreshOnFocus: false, onError });
+    store = createConnectionStore(subscribed, { refreshOnFocus: false, onError });
     releases.push(store.retain());
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/subscribe\(\) must return a function that unsubscribes/) }));
   });
@@ -175,7 +176,7 @@ describe('given an adapter whose subscribe() returns something other than a func
 
 describe('given refresh() called before anything uses the store', () => {
   it('is aborted when the first user arrives and sets no state', async () => {
-    store = new ConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {} });
+    store = createConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {} });
     void store.refresh();
     const early = fake.list(0);
     releases.push(store.retain());

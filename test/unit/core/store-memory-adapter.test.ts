@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../../src/core/memory-adapter';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -47,7 +48,7 @@ describe('given answers that arrive late, out of order or not at all, and pushed
         random,
         now: () => Date.now(),
       });
-      const store = new ConnectionStore(adapter, { retry: { retries: 2, minDelayMs: 10, maxDelayMs: 40 }, refreshOnFocus: false, onError: () => {} });
+      const store = createConnectionStore(adapter, { retry: { retries: 2, minDelayMs: 10, maxDelayMs: 40 }, refreshOnFocus: false, onError: () => {} });
       const release = store.retain();
 
       let quiet = 0;

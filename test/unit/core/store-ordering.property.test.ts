@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import type { Connection, ConnectionStatus } from '../../../src/core/types';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
@@ -249,7 +250,7 @@ describe('given any interleaving of list answers, pushes and credentials flows',
     await fc.assert(
       fc.asyncProperty(commands, async (cmds) => {
         const fake = createFakeAdapter();
-        const store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {} });
+        const store = createConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {} });
         const release = store.retain();
         const model: Model = {
           time: 1,

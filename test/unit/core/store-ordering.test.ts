@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
 
@@ -14,7 +15,7 @@ let release: () => void;
 beforeEach(() => {
   vi.useFakeTimers();
   fake = createFakeAdapter();
-  store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
+  store = createConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
   release = store.retain();
 });
 

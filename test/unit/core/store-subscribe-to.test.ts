@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionStore } from '../../../src/core/store';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import { createFakeAdapter, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
 
@@ -19,7 +20,7 @@ let stops: (() => void)[];
 
 beforeEach(async () => {
   fake = createFakeAdapter();
-  store = new ConnectionStore(fake.adapter, { refreshOnFocus: false, retry: false, onError: () => {} });
+  store = createConnectionStore(fake.adapter, { refreshOnFocus: false, retry: false, onError: () => {} });
   release = store.retain();
   fake.list(0).answer.resolve([a, b, c]);
   await flush();

@@ -481,7 +481,7 @@ describe('given the last component using an adapter unmounts', () => {
 
 describe('given a store with no users left', () => {
   it('leaves no timer behind, even in the middle of a backoff', async () => {
-    const store = new ConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {}, retry: { retries: 3, minDelayMs: 5000, maxDelayMs: 5000 } });
+    const store = createConnectionStore(fake.adapter, { refreshOnFocus: false, onError: () => {}, retry: { retries: 3, minDelayMs: 5000, maxDelayMs: 5000 } });
     const release = store.retain();
     fake.list(0).answer.reject(new Error('HTTP 503'));
     await flush();
@@ -502,7 +502,7 @@ describe('given a store with no users left', () => {
       return calls[0]![1];
     };
 
-    const store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: true, focusThrottleMs: 0 });
+    const store = createConnectionStore(fake.adapter, { retry: false, refreshOnFocus: true, focusThrottleMs: 0 });
     const release = store.retain();
     const onFocus = listenerFor(windowAdds, 'focus');
     const onOnline = listenerFor(windowAdds, 'online');
@@ -526,7 +526,7 @@ describe('given a store with no users left', () => {
       late = listener as (c: unknown) => void;
       return () => {};
     });
-    const store = new ConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
+    const store = createConnectionStore(fake.adapter, { retry: false, refreshOnFocus: false });
     store.retain()();
     const before = store.getState();
     late?.(makeConnection({ id: 'ghost' }));

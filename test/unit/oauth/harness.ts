@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
-import { createAuthorizationMessage, authorizationChannelName } from '../../../src/core/authorization-message';
-import { ConnectionStore } from '../../../src/core/store';
+import { AUTHORIZATION_MESSAGE_TYPE, channelName as authorizationChannelName } from '../../../src/core/message';
+import { createConnectionStore } from '../../../src/core/store';
+import type { ConnectionStore } from '../../../src/core/store';
 import type { ConnectionStoreOptions } from '../../../src/core/store';
 import type { AdapterContext, AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from '../../../src/core/types';
 import { deferred } from '../../support/deferred';
@@ -119,7 +120,7 @@ export function createFakeAdapter(initial: Connection[] = [SEARCH, CRM]) {
 
 /** A store with one user, its first list loaded, quiet about problems and without focus refreshes. */
 export async function createStore(adapter: ConnectionsAdapter, options: ConnectionStoreOptions = {}) {
-  const store = new ConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: vi.fn(), ...options });
+  const store = createConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: vi.fn(), ...options });
   const release = store.retain();
   await until(() => store.getState().status === 'ready');
   return { store, release };
@@ -150,7 +151,7 @@ export function useFakeTimers() {
 /** The callback page's answer, as a `message` event on this window from `origin`. */
 export function postResult(result: Partial<AuthorizationResult> & { state: string }, origin = window.location.origin): void {
   window.dispatchEvent(
-    new window.MessageEvent('message', { data: createAuthorizationMessage({ params: {}, ...result }), origin }),
+    new window.MessageEvent('message', { data: { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { params: {}, ...result } }, origin }),
   );
 }
 
@@ -162,7 +163,7 @@ export function postRaw(data: unknown, origin = window.location.origin): void {
 /** The callback page's answer on the state's `BroadcastChannel`, as a popup without opener sends it. */
 export function broadcastResult(result: Partial<AuthorizationResult> & { state: string }): void {
   const channel = new BroadcastChannel(authorizationChannelName(result.state));
-  channel.postMessage(createAuthorizationMessage({ params: {}, ...result }));
+  channel.postMessage({ type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { params: {}, ...result } });
   channel.close();
 }
 

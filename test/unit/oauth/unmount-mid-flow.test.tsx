@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSING_MS } from '../../../src/core/popup';
+/** How long a closed window is looked at again: 0.2 + 0.4 + … + 6.4 s after it was told to close. */
+const CLOSING_MS = 12_600;
 import { useConnections } from '../../../src/react/use-connections';
 import { AUTHORIZE_URL, SEARCH, createFakeAdapter, postResult, settle, stubWindowOpen, until, useFakeTimers } from './harness';
 
