@@ -1,9 +1,7 @@
 import { ConnectionsError, isConnectionsError } from '../core/errors';
 import type { ConnectionsErrorCode } from '../core/errors';
-import { checkConnection } from '../core/validate';
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
 import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../core/types';
+import { checkConnection, quote } from '../core/validate';
 
 /* -------------------------------------------------------------------------------------------------
  * createFetchAdapter — the reference adapter for a small REST + Server-Sent-Events API
@@ -15,7 +13,7 @@ import type { AuthorizationStart, Connection, ConnectionsAdapter } from '../core
  *   GET  {baseUrl}/events                                    text/event-stream, one Connection per `data:`
  *
  * Errors answer with a status and `{ code, message, providerError?, providerErrorDescription?,
- * providerErrorUri? }`.
+ * providerErrorUri? }`. A 429 or 503 may say how long to wait in `Retry-After`.
  * -----------------------------------------------------------------------------------------------*/
 
 export interface FetchAdapterOptions {
@@ -42,261 +40,206 @@ export interface FetchAdapterOptions {
 }
 
 /** Codes a server may answer with that keep their meaning; any other becomes `adapter_failed`. */
-const SERVER_CODES: ReadonlySet<string> = new Set<ConnectionsErrorCode>([
-  'state_mismatch',
-  'provider_error',
-  'account_mismatch',
-  'adapter_failed',
-  'unsupported',
-  'timeout',
-]);
+const KNOWN: string[] = ['state_mismatch', 'provider_error', 'account_mismatch', 'adapter_failed', 'unsupported', 'timeout', 'invalid_credentials'] satisfies ConnectionsErrorCode[];
 
-const NOT_JSON = Symbol('not JSON');
+/** Timers cannot wait longer (they would fire at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A list asked for, linked to the next one asked for: `answered` settles with whether it answered. */
+interface Ask {
+  answered?: Promise<boolean>;
+  next?: Ask;
+}
 
 function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
-  // 0 or Infinity: no timeout; anything else that is not a duration: the default. Timers cannot
-  // wait longer than 2^31 - 1 ms (they would fire at once), so a longer one is capped.
-  const limit = options.timeoutMs === undefined || Number.isNaN(options.timeoutMs) || options.timeoutMs < 0 ? 15_000 : options.timeoutMs;
-  const timeoutMs = limit === Infinity ? 0 : Math.min(limit, MAX_TIMER_MS);
+  const limit = options.timeoutMs!;
+  // 0 or Infinity: no timeout. Anything else that is not a duration: the default.
+  const timeoutMs = limit === Infinity ? 0 : Math.min(limit >= 0 ? limit : 15_000, MAX_TIMER_MS);
   const credentials = options.credentials ?? 'include';
 
-  const request = async (method: 'GET' | 'POST', path: string, signal: AbortSignal, where: string, body?: unknown): Promise<unknown> => {
+  const request = async (path: string, signal: AbortSignal, body?: unknown): Promise<unknown> => {
+    const method = body === undefined ? 'GET' : 'POST';
     // Not `signal.throwIfAborted()`: Safari before 15.4 has no such method (nor `reason`).
     if (signal.aborted) throw aborted(signal);
     let headers: Headers;
     try {
-      headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
+      headers = new Headers(typeof options.headers == 'function' ? options.headers() : options.headers);
     } catch (error) {
-      throw new ConnectionsError('adapter_failed', `The headers for ${where} could not be made: ${error instanceof Error ? error.message : String(error)}`, { cause: error, retryable: false });
+      throw new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? `The headers for ${method} ${path} could not be made: ${(error as Error)?.message ?? error}` : 'headers', { cause: error, retryable: false });
     }
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     if (body !== undefined) headers.set('Content-Type', 'application/json');
 
+    // Aborted by the caller's signal, or by the timer.
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, timeoutMs)
-        : undefined;
-
+    signal.addEventListener('abort', onAbort);
+    const timer = timeoutMs ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
     try {
-      const response = await (options.fetch ?? globalThis.fetch)(base + path, {
-        method,
-        headers,
-        credentials,
-        signal: controller.signal,
-        // Credentials and codes travel only here, never in a URL.
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      // Credentials and codes travel only in the body, never in a URL.
+      const response = await (options.fetch ?? fetch)(base + path, { method, headers, credentials, signal: controller.signal, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await response.text();
-      let payload: unknown = NOT_JSON;
+      let payload: unknown;
       try {
-        payload = text ? JSON.parse(text) : undefined;
+        payload = JSON.parse(text);
       } catch {
-        // Judged below: an error page may be HTML; a success must be JSON.
+        // An error page may be HTML; a success must be JSON.
+        if (response.ok) throw new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? `${method} ${path} answered HTTP ${response.status} with a body that is not JSON.` : 'not JSON', { retryable: false });
       }
-      if (!response.ok) throw httpError(response.status, payload, where);
-      if (payload === NOT_JSON) {
-        throw new ConnectionsError('adapter_failed', `${where} answered HTTP ${response.status} with a body that is not JSON.`, { retryable: false });
-      }
+      if (!response.ok) throw httpError(response, payload, `${method} ${path}`);
       return payload;
     } catch (error) {
       // The caller's abort wins over anything it caused.
       if (signal.aborted) throw aborted(signal);
       if (isConnectionsError(error)) throw error;
-      if (timedOut) throw new ConnectionsError('timeout', `${where} did not answer within ${timeoutMs} ms.`, { cause: error, retryable: true });
-      const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
-      throw new ConnectionsError('adapter_failed', `${where} could not be reached${detail}.`, { cause: error, retryable: true });
+      throw controller.signal.aborted
+        ? new ConnectionsError('timeout', process.env.NODE_ENV !== 'production' ? `${method} ${path} did not answer within ${timeoutMs} ms.` : 'timeout', { cause: error, retryable: true })
+        : new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? `${method} ${path} could not be reached${(error as Error | null)?.message ? `: ${(error as Error).message}` : ''}.` : 'unreachable', { cause: error, retryable: true });
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     }
   };
 
-  /**
-   * For each catch-up list on its way after the event stream came back, the ids of connections
-   * known since in a newer version (pushed, or returned by a sign-in): its older copies must not win.
-   * A list asked for after the catch-up started that answers is newer than all of it: the
-   * catch-up is then dropped.
-   */
-  const catchUps = new Set<Set<string>>();
-  let listsAsked = 0;
-  /** The number of the latest list asked for that answered. */
-  let lastAnswered = 0;
-  /** Lists on their way, by number: each settles with whether it answered. */
-  const pendingLists = new Map<number, Promise<boolean>>();
-  const fresher = (id: unknown) => {
-    for (const ids of catchUps) ids.add(id as string);
-  };
-
-  const connection = async (path: string, signal: AbortSignal, where: string, body: unknown): Promise<Connection> => {
-    const payload = await request('POST', path, signal, where, body);
-    // Only what makes it a connection at all is checked here; the store leaves out (and reports) a
-    // malformed optional field, as it does for lists.
-    const [checked, problem] = checkConnection(payload, where);
-    if (!checked) throw problem;
-    fresher((payload as Connection).id);
-    return payload as Connection;
-  };
-
-  const at = (id: string) => {
-    // A URL parser reads "." and ".." as moves up the path (encodeURIComponent leaves dots be): a
-    // code or a login would go to another endpoint.
-    if (id === '.' || id === '..') {
-      throw new ConnectionsError('unsupported', `The connection id "${id}" cannot be part of a URL path.`, { connectionId: id, retryable: false });
-    }
-    return `/connections/${encodeURIComponent(id)}`;
-  };
-
-  const fetchList = async (signal: AbortSignal): Promise<Connection[]> => {
-    const payload = await request('GET', '/connections', signal, 'GET /connections');
-    if (!Array.isArray(payload)) {
-      throw new ConnectionsError('adapter_failed', 'GET /connections answered without an array of connections.', { retryable: false });
-    }
+  const list = async (signal: AbortSignal): Promise<Connection[]> => {
+    const answer = await request('/connections', signal);
     // Each entry is checked by the store, which keeps the good ones and reports the rest.
-    return payload as Connection[];
+    if (Array.isArray(answer)) return answer;
+    throw new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? 'GET /connections answered without an array of connections.' : 'not a list', { retryable: false });
+  };
+
+  /** The last list asked for: a catch-up list gives way to any list asked for after it that answers. */
+  let last: Ask = {};
+  /** For each catch-up list on its way, the ids known since in a newer version (pushed, or returned by a sign-in). */
+  const newer = new Set<Set<string>>();
+  const touched = (id: unknown) => newer.forEach((ids) => ids.add(id as string));
+
+  /** The path of one connection's endpoint; an id no URL can carry is refused before anything is sent. */
+  const at = (id: string, end: string) => {
+    let part = '';
+    try {
+      part = encodeURIComponent(id);
+    } catch {
+      // A lone surrogate has no UTF-8 form.
+    }
+    // A URL reads "." and ".." as moves up the path, and "" as no step: a code or a login would go elsewhere.
+    if (!part || part === '.' || part === '..') {
+      throw new ConnectionsError('unsupported', process.env.NODE_ENV !== 'production' ? `The connection id ${quote(id)} cannot be part of a URL path.` : 'bad id', { connectionId: id });
+    }
+    return `/connections/${part}/${end}`;
+  };
+
+  const post = async (id: string, end: string, signal: AbortSignal, body: unknown): Promise<Connection> => {
+    const path = at(id, end);
+    const answer = await request(path, signal, body);
+    // Only what makes it a connection at all; the store leaves out (and reports) a malformed optional field.
+    const [connection, problem] = checkConnection(answer, `POST ${path}`);
+    if (!connection) throw problem;
+    touched(connection.id);
+    return connection;
   };
 
   return {
     listConnections({ signal }) {
-      const number = ++listsAsked;
-      const list = fetchList(signal);
-      const answered = list.then(
-        () => {
-          lastAnswered = Math.max(lastAnswered, number);
-          return true;
-        },
-        () => false,
-      );
-      pendingLists.set(number, answered);
-      void answered.then(() => pendingLists.delete(number));
-      return list;
+      const answer = list(signal);
+      last = last.next = { answered: answer.then(() => true, () => false) };
+      return answer;
     },
 
     async startAuthorization({ id }, { signal }): Promise<AuthorizationStart> {
-      const where = `POST ${at(id)}/authorization`;
-      const payload = (await request('POST', `${at(id)}/authorization`, signal, where, {})) as Partial<AuthorizationStart> | null;
-      if (typeof payload?.url !== 'string' || typeof payload.state !== 'string') {
-        throw new ConnectionsError('adapter_failed', `${where} answered without { url, state } strings.`, { retryable: false });
-      }
-      return { url: payload.url, state: payload.state };
+      const path = at(id, 'authorization');
+      const answer = (await request(path, signal, {})) as Partial<AuthorizationStart> | null;
+      if (typeof answer?.url == 'string' && typeof answer.state == 'string') return answer as AuthorizationStart;
+      throw new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? `POST ${path} answered without { url, state } strings.` : 'no url, state', { retryable: false });
     },
 
     async completeAuthorization({ id }, result, { signal }) {
-      return connection(`${at(id)}/authorization/complete`, signal, `POST ${at(id)}/authorization/complete`, result);
+      return post(id, 'authorization/complete', signal, result);
     },
 
     async submitCredentials({ id }, login, { signal }) {
-      return connection(`${at(id)}/credentials`, signal, `POST ${at(id)}/credentials`, login);
+      return post(id, 'credentials', signal, login);
     },
 
     subscribe(onChange) {
       const Source = options.EventSource === undefined ? globalThis.EventSource : options.EventSource;
       if (!Source) return () => {};
-      const { initialDelayMs = 1000 } = options.reconnect ?? {};
-      // Timers cannot wait longer than 2^31 - 1 ms (they would fire at once): "no cap" (Infinity)
-      // and longer caps wait that long.
-      const maxDelayMs = Math.min(options.reconnect?.maxDelayMs ?? 30_000, MAX_TIMER_MS);
-      let source: EventSource | undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      /** Resets the backoff once a stream has stayed open as long as the longest wait. */
-      let healthy: ReturnType<typeof setTimeout> | undefined;
-      let attempt = 0;
-      /** The stream broke since it was last open: changes may have gone unpushed. */
-      let broke = false;
-      let catchUp: AbortController | undefined;
-      /** Asks for the catch-up list again after it failed. */
-      let retry: ReturnType<typeof setTimeout> | undefined;
-      let retries = 0;
-
+      const first = options.reconnect?.initialDelayMs ?? 1000;
+      // "No cap" (Infinity) and longer caps wait as long as a timer can.
+      const cap = Math.min(options.reconnect?.maxDelayMs ?? 30_000, MAX_TIMER_MS);
       /** Doubling, capped and jittered, so a struggling server is not met by every client at once. */
-      const backoff = (attempts: number) => {
-        const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** attempts);
-        return wait / 2 + (Math.random() * wait) / 2;
+      const wait = (attempt: number) => {
+        const most = Math.min(cap, first * 2 ** attempt);
+        return most / 2 + (Math.random() * most) / 2;
+      };
+      let source: EventSource;
+      /** The wait to reconnect, or to ask for the catch-up list again. */
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let catchUp: AbortController | undefined;
+      /** Reconnects since the waits last started over. */
+      let attempt = 0;
+      const stop = () => {
+        clearTimeout(timer);
+        catchUp?.abort();
       };
 
-      // Back after a break: what changed meanwhile was never pushed, so hand on the list (one list
-      // at a time: an older one still on its way is dropped), asking again until it comes.
-      const catchUpNow = () => {
-        catchUp?.abort();
-        clearTimeout(retry);
+      // Back after a break, what changed meanwhile was never pushed: hand on the list. It is asked
+      // for again while it fails in a way worth retrying.
+      const catchUpNow = (tries = 0) => {
         const controller = (catchUp = new AbortController());
-        const newer = new Set<string>();
-        catchUps.add(newer);
-        const asked = listsAsked;
-        fetchList(controller.signal).then(
-          async (all) => {
-            retries = 0;
-            // A list asked for since that answered, or answers (those on their way, including any
-            // asked for while waiting, are waited for), is newer than this one.
-            // Unsubscribing ends the wait too (lists without a timeout may never settle).
-            const stopped = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
-            for (;;) {
-              const later = [...pendingLists].filter(([number]) => number > asked).map(([, answered]) => answered);
-              if (later.length === 0 || controller.signal.aborted) break;
-              await Promise.race([Promise.all(later), stopped]);
-            }
-            const superseded = lastAnswered > asked;
-            catchUps.delete(newer);
-            if (superseded || controller.signal.aborted) return;
-            for (const changed of all) if (!newer.has(changed?.id)) onChange(changed);
-          },
-          (error: unknown) => {
-            catchUps.delete(newer);
-            // Refused for good (signed out, a body that is not a list): the next reload says so.
-            if (controller.signal.aborted || (error as Partial<ConnectionsError> | null)?.retryable === false) return;
-            retry = setTimeout(catchUpNow, backoff(retries));
-            retries += 1;
-          },
-        );
+        const ids = new Set<string>();
+        newer.add(ids);
+        const since = last;
+        list(controller.signal)
+          .then(
+            async (all) => {
+              // A list asked for since then that answers is newer: this one gives way. Each is
+              // waited for in turn, including those asked for while waiting.
+              for (let ask = since.next; ask; ask = ask.next) if (await ask.answered) return;
+              if (!controller.signal.aborted) for (const connection of all) if (!ids.has(connection?.id)) onChange(connection);
+            },
+            (error: ConnectionsError) => {
+              // Refused for good (signed out, a body that is not a list): the next reload says so.
+              if (!controller.signal.aborted && error.retryable) timer = setTimeout(catchUpNow, Math.min(Math.max(wait(tries), error.retryAfterMs ?? 0), MAX_TIMER_MS), tries + 1);
+            },
+          )
+          .finally(() => newer.delete(ids));
       };
 
       const connect = () => {
-        const current = new Source(`${base}/events`, { withCredentials: credentials === 'include' });
-        source = current;
+        let openedAt = Infinity;
+        const current = (source = new Source(`${base}/events`, { withCredentials: credentials === 'include' }));
         current.onopen = () => {
-          healthy = setTimeout(() => (attempt = 0), maxDelayMs);
-          if (!broke) return;
-          broke = false;
-          retries = 0;
-          catchUpNow();
+          openedAt = Date.now();
+          // Every stream but the first follows a break.
+          if (attempt) catchUpNow();
         };
-        current.onmessage = (event: MessageEvent) => {
-          let value: unknown;
+        current.onmessage = ({ data }) => {
+          let value: Connection;
           try {
-            value = JSON.parse(String(event.data));
+            value = JSON.parse(data);
           } catch {
             return;
           }
           // The store checks the shape and reports a malformed push.
-          fresher((value as Partial<Connection> | null)?.id);
-          onChange(value as Connection);
+          touched(value?.id);
+          onChange(value);
         };
         current.onerror = () => {
           // Reconnect on our own schedule; the next open catches up.
           current.close();
-          clearTimeout(healthy);
-          clearTimeout(retry);
-          broke = true;
-          timer = setTimeout(connect, backoff(attempt));
-          attempt += 1;
+          stop();
+          // A stream that stayed open as long as the longest wait starts the waits over.
+          if (Date.now() - openedAt >= cap) attempt = 0;
+          timer = setTimeout(connect, wait(attempt++));
         };
       };
 
       connect();
       return () => {
-        clearTimeout(timer);
-        clearTimeout(healthy);
-        clearTimeout(retry);
-        catchUp?.abort();
-        source?.close();
-        source = undefined;
+        stop();
+        source.close();
       };
     },
   };
@@ -311,19 +254,34 @@ function aborted(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** An HTTP error as a `ConnectionsError`: 5xx, 408 and 429 are worth retrying, other 4xx are not. */
-function httpError(status: number, payload: unknown, where: string): ConnectionsError {
-  const body = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
-  const code = text('code');
-  const cause = Object.assign(new Error(`${where} answered HTTP ${status}.`), { status, body: payload === NOT_JSON ? undefined : payload });
-  return new ConnectionsError(code && SERVER_CODES.has(code) ? (code as ConnectionsErrorCode) : 'adapter_failed', text('message') ?? cause.message, {
-    cause,
-    retryable: status >= 500 || status === 408 || status === 429,
-    providerError: text('providerError'),
-    providerErrorDescription: text('providerErrorDescription'),
-    providerErrorUri: text('providerErrorUri'),
-  });
+/**
+ * An HTTP error as a `ConnectionsError`: 5xx, 408 and 429 are worth retrying, other 4xx are not.
+ * A 401 or 422 from the credentials endpoint is a refused login.
+ */
+function httpError({ status, headers }: Response, payload: unknown, where: string): ConnectionsError {
+  const body = (payload && typeof payload == 'object' ? payload : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof body[key] == 'string' && body[key] ? (body[key] as string) : undefined);
+  const code = text('code')!;
+  const message = process.env.NODE_ENV !== 'production' ? `${where} answered HTTP ${status}.` : `HTTP ${status}`;
+  return new ConnectionsError(
+    (status === 401 || status === 422) && where.endsWith('/credentials') ? 'invalid_credentials' : KNOWN.includes(code) ? (code as ConnectionsErrorCode) : 'adapter_failed',
+    text('message') ?? message,
+    {
+      cause: Object.assign(new Error(message), { status, body: payload }),
+      retryable: status >= 500 || status === 408 || status === 429,
+      providerError: text('providerError'),
+      providerErrorDescription: text('providerErrorDescription'),
+      providerErrorUri: text('providerErrorUri'),
+      retryAfterMs: status === 429 || status === 503 ? retryAfter(headers.get('Retry-After') ?? '') : undefined,
+    },
+  );
+}
+
+/** `Retry-After` in milliseconds: seconds, or an HTTP date (a past one is 0). Anything else: `undefined`. */
+function retryAfter(value: string): number | undefined {
+  // Every HTTP date starts with the day's name; `Date.parse` alone would read "1.5" as a date.
+  const ms = /^\d+$/.test(value) ? +value * 1000 : /^[a-z]/i.test(value) ? Date.parse(value) - Date.now() : NaN;
+  return ms >= 0 ? ms : ms < 0 ? 0 : undefined;
 }
 
 export { createFetchAdapter };

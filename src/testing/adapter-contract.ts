@@ -47,6 +47,11 @@ export interface AdapterContractOptions<A extends ConnectionsAdapter = Connectio
   pickConnection?: (connections: Connection[]) => Connection | undefined;
   /** The login `submitCredentials` is called with in the abort checks. @default { username: 'contract-kit', password: 'contract-kit' } */
   credentials?: Record<string, string>;
+  /**
+   * A login the test backend refuses, such as a wrong password. Without it, the check that a
+   * refused login gives `invalid_credentials` is skipped.
+   */
+  refusedCredentials?: Record<string, string>;
   /** How long to wait for a pushed change, in milliseconds. @default 2000 */
   pushTimeoutMs?: number;
   /** How long to watch for pushes that should no longer arrive after unsubscribing. @default 250 */
@@ -58,12 +63,12 @@ export interface AdapterContractOptions<A extends ConnectionsAdapter = Connectio
 /**
  * Registers the tests that check an adapter against what the library relies on: well-formed
  * lists, `AbortSignal` honoured by every method, safe authorization URLs with fresh unpredictable
- * states, wrong states and replayed codes refused, a working unsubscribe, and errors that surface
- * as `ConnectionsError` with their cause. Call it at the top level of a test file; it uses real
+ * states, wrong states and replayed codes refused, a refused login as `invalid_credentials`, a
+ * working unsubscribe, and errors that surface as `ConnectionsError` with their cause. Call it at the top level of a test file; it uses real
  * timers.
  */
 function describeAdapterContract<A extends ConnectionsAdapter>(options: AdapterContractOptions<A>): void {
-  const { name, describe, authorize, pushChange, failNextCall } = options;
+  const { name, describe, authorize, pushChange, failNextCall, refusedCredentials } = options;
   const credentials = options.credentials ?? { username: 'contract-kit', password: 'contract-kit' };
 
   /** Runs a check with a fresh adapter and disposes of it afterwards. */
@@ -277,6 +282,25 @@ function describeAdapterContract<A extends ConnectionsAdapter>(options: AdapterC
         const connection = await credentialsConnection(adapter);
         await expectAbortHonoured('submitCredentials()', (signal) => adapter.submitCredentials!(connection, { ...credentials }, { signal }), 'during');
       });
+
+      if (refusedCredentials) {
+        test('rejects a refused login with an invalid_credentials ConnectionsError', async (adapter) => {
+          if (!adapter.submitCredentials) return;
+          const connection =
+            (await listChecked(adapter)).find((connection) => connection.authMethod === 'credentials') ??
+            fail('listConnections() returned no connection with authMethod "credentials"; seed the test backend with one to check a refused login.');
+          const error = await rejection(
+            call(() => adapter.submitCredentials!(connection, { ...refusedCredentials }, { signal: new AbortController().signal })),
+            'submitCredentials() accepted the login given as refusedCredentials; the test backend must refuse it.',
+          );
+          check(
+            isConnectionsErrorLike(error) && error.code === 'invalid_credentials',
+            `submitCredentials() refused a login with ${show(error)}; throw a ConnectionsError with code "invalid_credentials", so the dialog asks for the password again.`,
+          );
+        });
+      } else {
+        skipped('rejects a refused login with an invalid_credentials ConnectionsError', 'pass refusedCredentials to check it');
+      }
     });
 
     describe('subscribe(), where the adapter has it', () => {

@@ -25,7 +25,7 @@ export interface FakeRestBackend {
   /** Event streams opened so far, newest last. */
   sources: FakeEventSource[];
   /** The next request fails: with a network error, or with this HTTP answer. */
-  failNext(failure: 'network' | { status: number; body?: string; contentType?: string }): void;
+  failNext(failure: 'network' | { status: number; body?: string; contentType?: string; headers?: Record<string, string> }): void;
 }
 
 export class FakeEventSource {
@@ -64,7 +64,7 @@ export class FakeEventSource {
   }
 }
 
-const STATUS_BY_CODE: Record<string, number> = { state_mismatch: 400, provider_error: 400, account_mismatch: 409, unsupported: 400 };
+const STATUS_BY_CODE: Record<string, number> = { state_mismatch: 400, provider_error: 400, account_mismatch: 409, unsupported: 400, invalid_credentials: 401 };
 
 export function createFakeRestBackend(memory: MemoryAdapter = createMemoryAdapter({ backfillStepMs: 0 }), baseUrl = 'https://app.example/api'): FakeRestBackend {
   const requests: RecordedRequest[] = [];
@@ -124,7 +124,7 @@ export function createFakeRestBackend(memory: MemoryAdapter = createMemoryAdapte
         planned === 'network'
           ? Promise.reject(new TypeError('Failed to fetch'))
           : planned
-            ? Promise.resolve(new Response(planned.body ?? '', { status: planned.status, headers: { 'Content-Type': planned.contentType ?? 'text/html' } }))
+            ? Promise.resolve(new Response(planned.body ?? '', { status: planned.status, headers: { 'Content-Type': planned.contentType ?? 'text/html', ...planned.headers } }))
             : answer(init.method ?? 'GET', path, body);
       response.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
     });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFetchAdapter } from '../../../src/adapters/fetch-adapter';
 import type { FetchAdapterOptions } from '../../../src/adapters/fetch-adapter';
 import { ConnectionsError } from '../../../src/core/errors';
+import { createConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { createFakeRestBackend } from './fake-rest-backend';
 
@@ -84,6 +85,23 @@ describe('given the documented REST API', () => {
     expect(backend.requests.at(-1)!.url).toBe('https://app.example/api/connections/.../authorization');
   });
 
+  it('refuses an id no URL can carry (a lone surrogate, or none), rejecting without throwing and sending nothing', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    for (const id of ['\uD800', 'a\uDC00b', '']) {
+      const calls = [
+        () => adapter.startAuthorization({ ...lapsed, id }, { signal: signal() }),
+        () => adapter.completeAuthorization({ ...lapsed, id }, { code: 'c', state: 's', params: {} }, { signal: signal() }),
+        () => adapter.submitCredentials!({ ...lapsed, id }, { username: 'ana', password: 'p' }, { signal: signal() }),
+      ];
+      for (const call of calls) {
+        let pending: Promise<unknown> | undefined;
+        expect(() => (pending = call())).not.toThrow();
+        expect(await rejectionOf(pending!)).toMatchObject({ code: 'unsupported', retryable: false, connectionId: id });
+      }
+    }
+    expect(backend.requests).toEqual([]);
+  });
+
   it('completes an authorization by posting the callback result as JSON, never in the URL', async () => {
     const { backend, adapter, lapsed } = setUp();
     const { state } = await adapter.startAuthorization(lapsed, { signal: signal() });
@@ -163,6 +181,89 @@ describe('given the server answers with an error', () => {
   });
 });
 
+describe('given the server asks to wait (Retry-After)', () => {
+  it.each([429, 503])('carries a wait in seconds on HTTP %i as retryAfterMs', async (status) => {
+    const { backend, adapter } = setUp();
+    backend.failNext({ status, headers: { 'Retry-After': '120' } });
+    expect(await rejectionOf(adapter.listConnections({ signal: signal() }))).toMatchObject({ code: 'adapter_failed', retryable: true, retryAfterMs: 120_000 });
+  });
+
+  it('carries an HTTP date as the time left until it, and a past one as no wait', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-01T12:00:00Z') });
+    const { backend, adapter, lapsed } = setUp();
+    backend.failNext({ status: 503, headers: { 'Retry-After': 'Sun, 01 Mar 2026 12:01:30 GMT' } });
+    expect(await rejectionOf(adapter.startAuthorization(lapsed, { signal: signal() }))).toMatchObject({ retryAfterMs: 90_000 });
+    backend.failNext({ status: 429, headers: { 'Retry-After': 'Sat, 28 Feb 2026 12:00:00 GMT' } });
+    expect(await rejectionOf(adapter.listConnections({ signal: signal() }))).toMatchObject({ retryAfterMs: 0 });
+  });
+
+  it('ignores a Retry-After that is neither, and one on another status', async () => {
+    const { backend, adapter } = setUp();
+    for (const value of ['soon', '1.5', '-5', '10 s', 'Sun, 99 Foo 2026']) {
+      backend.failNext({ status: 503, headers: { 'Retry-After': value } });
+      expect((await rejectionOf(adapter.listConnections({ signal: signal() }))).retryAfterMs).toBeUndefined();
+    }
+    backend.failNext({ status: 502, headers: { 'Retry-After': '120' } });
+    expect((await rejectionOf(adapter.listConnections({ signal: signal() }))).retryAfterMs).toBeUndefined();
+  });
+
+  it('makes the store wait as long as the server asked before it asks for the list again', async () => {
+    vi.useFakeTimers();
+    const { backend, adapter } = setUp();
+    backend.failNext({ status: 503, headers: { 'Retry-After': '10' } });
+    const store = createConnectionStore(adapter, { refreshOnFocus: false, onError: () => {}, retry: { retries: 3, minDelayMs: 1000, maxDelayMs: 2000 } });
+    const release = store.retain();
+    try {
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(backend.requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(backend.requests).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(store.getState()).toMatchObject({ status: 'ready', error: null });
+    } finally {
+      release();
+    }
+  });
+
+  it('waits as long as the server asked before asking for the catch-up list again', async () => {
+    const { fetch, list, received } = await reconnectWithListOnItsWay();
+    list.resolve(new Response('{}', { status: 503, headers: { 'Retry-After': '60' } }));
+    fetch.mockResolvedValueOnce(new Response(JSON.stringify([{ id: 'gads-search', provider: 'google_ads', category: 'advertising', accountName: 'Caught up', status: 'connected' }])));
+    // Without Retry-After the catch-up asks again within a second.
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(received.map((changed) => changed.accountName)).toEqual(['Caught up']);
+  });
+});
+
+describe('given the credentials endpoint refuses a login', () => {
+  it.each([401, 422])('reads HTTP %i as invalid_credentials, not worth retrying', async (status) => {
+    const { backend, adapter } = setUp();
+    const onPremises = backend.memory.snapshot().find((connection) => connection.authMethod === 'credentials')!;
+    backend.failNext({ status, contentType: 'application/json', body: JSON.stringify({ code: 'unauthorized', message: 'Wrong password.' }) });
+    const error = await rejectionOf(adapter.submitCredentials!(onPremises, { username: 'ana', password: 'nope' }, { signal: signal() }));
+    expect(error).toMatchObject({ code: 'invalid_credentials', retryable: false, message: 'Wrong password.' });
+    expect(error.cause).toMatchObject({ status });
+  });
+
+  it('keeps reading 401 and 422 from the other endpoints as adapter_failed', async () => {
+    const { backend, adapter, lapsed } = setUp();
+    const calls = [
+      () => adapter.listConnections({ signal: signal() }),
+      () => adapter.startAuthorization(lapsed, { signal: signal() }),
+      () => adapter.completeAuthorization(lapsed, { code: 'c', state: 's', params: {} }, { signal: signal() }),
+    ];
+    for (const status of [401, 422]) {
+      for (const call of calls) {
+        backend.failNext({ status });
+        expect(await rejectionOf(call())).toMatchObject({ code: 'adapter_failed', retryable: false });
+      }
+    }
+  });
+});
+
 describe('given the server answers with something that is not the API', () => {
   it('refuses a list that is not an array', async () => {
     const { backend, adapter } = setUp();
@@ -196,10 +297,11 @@ describe('given the server answers with something that is not the API', () => {
   it('refuses a completed connection without an id, naming what is missing', async () => {
     const { backend, adapter, lapsed } = setUp();
     backend.failNext({ status: 200, contentType: 'application/json', body: '{"provider":"google_ads","status":"connected"}' });
+    // The words are the validator's; the endpoint and the field are named.
     expect(await rejectionOf(adapter.completeAuthorization(lapsed, { code: 'c', state: 's', params: {} }, { signal: signal() }))).toMatchObject({
       code: 'adapter_failed',
       retryable: false,
-      message: 'POST /connections/gads-search/authorization/complete returned a connection without "id"; it must be a non-empty string.',
+      message: expect.stringMatching(/^POST \/connections\/gads-search\/authorization\/complete returned .*"id"/),
     });
   });
 

@@ -9,10 +9,11 @@ import type { AdapterContractOptions } from '../../../src/testing';
  * -----------------------------------------------------------------------------------------------*/
 
 describe('given an adapter whose list is malformed', () => {
-  it('names the connection without an id', async () => {
+  // The words are the validator's (src/core/validate.ts); the kit passes them on.
+  it('says which field a connection without an id lacks', async () => {
     const kit = collect({ listConnections: async () => [{ provider: 'salesforce', category: 'crm', accountName: 'Acme', status: 'connected' } as unknown as Connection] });
-    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
-      'listConnections() returned a connection without "id"; it must be a non-empty string (salesforce account "Acme").',
+    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toMatch(
+      /^listConnections\(\) returned .*"id".*; it must be a non-empty string/,
     );
   });
 
@@ -25,8 +26,8 @@ describe('given an adapter whose list is malformed', () => {
 
   it('names the date that is not ISO 8601', async () => {
     const kit = collect({ listConnections: async () => [connection({ lastSyncedAt: 'yesterday' })] });
-    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toBe(
-      'listConnections() returned connection "gads" whose "lastSyncedAt" is "yesterday"; it must be an ISO 8601 date.',
+    expect(await failureOf(kit, 'listConnections() › resolves to an array of well-formed connections with unique ids')).toMatch(
+      /^listConnections\(\) returned connection "gads" whose "lastSyncedAt" is "yesterday"; it must be an ISO 8601 date\./,
     );
   });
 
@@ -275,6 +276,47 @@ describe('given an adapter that completes what it should refuse', () => {
   });
 });
 
+describe('given an adapter that misreads a refused login', () => {
+  const title = 'submitCredentials(), where the adapter has it › rejects a refused login with an invalid_credentials ConnectionsError';
+
+  it('fails when the refused login is accepted', async () => {
+    const kit = collect({ submitCredentials: async (target) => ({ ...target, status: 'connected' }) });
+    expect(await failureOf(kit, title)).toMatch(
+      /^submitCredentials\(\) accepted the login given as refusedCredentials; the test backend must refuse it\. It resolved with \{"id":"d365-onprem"/,
+    );
+  });
+
+  it('fails when the refused login gives another code', async () => {
+    const kit = collect({
+      submitCredentials: async () => {
+        throw new ConnectionsError('provider_error', 'The platform refused the login.', { providerError: 'invalid_grant' });
+      },
+    });
+    expect(await failureOf(kit, title)).toBe(
+      'submitCredentials() refused a login with ConnectionsError (provider_error): The platform refused the login.; throw a ConnectionsError with code "invalid_credentials", so the dialog asks for the password again.',
+    );
+  });
+
+  it('passes when the refused login gives invalid_credentials, and calls it with the login it was given', async () => {
+    const logins: Record<string, string>[] = [];
+    const kit = collect({
+      submitCredentials: async (_target, login) => {
+        logins.push(login);
+        throw new ConnectionsError('invalid_credentials', 'The username or password was not accepted.');
+      },
+    });
+    await expect(kit.run(title)).resolves.toBeUndefined();
+    expect(logins).toEqual([{ username: 'ana', password: 'wrong' }]);
+  });
+
+  it('says when there is no login-form connection to refuse', async () => {
+    const kit = collect({ listConnections: async () => [connection()] });
+    expect(await failureOf(kit, title)).toBe(
+      'listConnections() returned no connection with authMethod "credentials"; seed the test backend with one to check a refused login.',
+    );
+  });
+});
+
 describe('given an adapter whose subscription cannot be stopped', () => {
   it('fails when subscribe returns no function', async () => {
     const kit = collect({ subscribe: (() => undefined) as unknown as ConnectionsAdapter['subscribe'] });
@@ -328,15 +370,16 @@ describe('given an adapter whose failures lose what went wrong', () => {
   });
 });
 
-describe('given no hooks for consent, pushes or failures', () => {
+describe('given no hooks for consent, pushes, failures or a refused login', () => {
   it('registers those checks as skipped, saying which hook to pass', () => {
-    const kit = collect({}, undefined, { authorize: undefined, pushChange: undefined });
+    const kit = collect({}, undefined, { authorize: undefined, pushChange: undefined, refusedCredentials: undefined });
     expect(kit.skipped).toEqual([
       'listConnections() › surfaces a backend failure as a retryable ConnectionsError that keeps its cause (skipped: pass failNextCall to check it)',
       "completeAuthorization() › completes a consented grant and returns the connection no longer needing authorization (skipped: pass authorize to play the user's consent)",
       "completeAuthorization() › refuses a real code sent with a state it never issued, with state_mismatch (skipped: pass authorize to play the user's consent)",
       "completeAuthorization() › refuses the same code and state a second time (skipped: pass authorize to play the user's consent)",
       "completeAuthorization() › refuses a code that was already used, even with a new state (skipped: pass authorize to play the user's consent)",
+      'submitCredentials(), where the adapter has it › rejects a refused login with an invalid_credentials ConnectionsError (skipped: pass refusedCredentials to check it)',
       'subscribe(), where the adapter has it › delivers pushed changes as well-formed connections, and none after unsubscribing (skipped: pass pushChange to check it)',
     ]);
   });
@@ -375,6 +418,7 @@ function collect(
     it,
     authorize: async (url) => ({ code: `code-${crypto.randomUUID()}`, params: { account_id: new URL(url).searchParams.get('account_id') ?? '' } }),
     pushChange: (adapter, target) => void memory.update(target.id, { lastSyncedAt: new Date().toISOString() }),
+    refusedCredentials: { username: 'ana', password: 'wrong' },
     quietMs: 0,
     ...hooks,
   });

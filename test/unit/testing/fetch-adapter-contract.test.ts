@@ -29,4 +29,6 @@ describeAdapterContract({
     backend.memory.update(connection.id, { lastSyncedAt: new Date().toISOString() });
   },
   failNextCall: (adapter) => backendOf(adapter).failNext({ status: 502, body: '<h1>Bad gateway</h1>' }),
+  // The backend's memory adapter refuses the password "wrong"; the backend answers 401.
+  refusedCredentials: { username: 'ana', password: 'wrong' },
 });
