@@ -4,7 +4,6 @@ const config: StorybookConfig = {
   framework: '@storybook/react-vite',
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
-  staticDirs: ['../public'],
   core: { disableTelemetry: true },
   viteFinal: async (viteConfig) => {
     // Without pre-bundling React the canvas stays blank ("does not provide an export named 'default'").

@@ -126,7 +126,7 @@ function StoryConnections({
   const [adapter] = React.useState<ConnectionsAdapter>(
     () =>
       parameters.adapter?.() ??
-      createMemoryAdapter({ redirectUri: callbackUrl(), ...parameters.memory, ...knobs }),
+      createMemoryAdapter({ ...parameters.memory, ...knobs }),
   );
   // The toolbar's knobs change the running adapter, so a flow in progress carries on.
   React.useEffect(() => {

@@ -1,4 +1,7 @@
+import { getProvider } from './catalog';
 import { ConnectionsError } from './errors';
+import { AUTHORIZATION_MESSAGE_TYPE } from './message';
+import { simulated } from './store';
 import type { AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from './types';
 
 /* -------------------------------------------------------------------------------------------------
@@ -21,13 +24,6 @@ export interface MemoryAdapterOptions {
    * the next turn. It runs only while something is subscribed, and waits otherwise. @default 1500
    */
   backfillStepMs?: number;
-  /** The simulated platform's consent page. @default `oauth/consent.html` beside the current page */
-  authorizationUrl?: string;
-  /**
-   * Your callback page (it calls `handleAuthorizationCallback()`), where the consent page
-   * redirects. @default `oauth/callback.html` beside the current page
-   */
-  redirectUri?: string;
   /** Passwords `submitCredentials` refuses. @default ['wrong'] */
   rejectedPasswords?: readonly string[];
   /** The clock for sample dates. @default Date.now */
@@ -74,6 +70,51 @@ function createSampleConnections(now: number = Date.now()): Connection[] {
  */
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The sign-in page's `blob:` URL, made once. */
+let page: string | undefined;
+
+/**
+ * The simulated platform's sign-in page: a `blob:` URL of the app's own origin, so the app serves
+ * no file. It reads the flow from its fragment and shows it as text. It posts the answer straight
+ * to the app, as the callback page would, and closes. `undefined` outside a browser.
+ */
+function signInPage(): string | undefined {
+  try {
+    page ??= URL.createObjectURL(
+      new Blob(
+        [
+          `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Sign in</title>
+<style>:root{color-scheme:light dark;font:16px/1.5 system-ui}main{max-width:22rem;margin:auto;padding:1rem}button{display:block;width:100%;margin:.5rem 0;padding:.5rem;font:inherit}</style>
+<main><h1>Sign in</h1><p><b id="name"></b><br><span id="id"></span></p>
+<button id="allow">Allow</button><button id="other">Use another account</button><button id="deny">Deny</button>
+<p><small>Simulated for demos and tests. Nothing leaves this browser.</small></p></main>
+<script>
+var q=new URLSearchParams(location.hash.slice(1)),s=q.get('state'),a=q.get('account_id'),T='${AUTHORIZATION_MESSAGE_TYPE}';
+function $(i){return document.getElementById(i)}
+document.title=document.querySelector('h1').textContent='Sign in to '+q.get('platform');
+$('name').textContent=q.get('account_name');
+$('id').textContent=a&&'Account ID '+a;
+function send(p){p.state=s;var m={type:T,version:1,result:{state:s,code:p.code,error:p.error,errorDescription:p.error_description,params:p}};
+try{opener.postMessage(m,location.origin)}catch(e){}
+try{var c=new BroadcastChannel(T+':'+s);c.postMessage(m);c.close()}catch(e){}
+close()}
+function grant(id){send({code:crypto.getRandomValues(new Uint32Array(4)).join('-'),account_id:id})}
+$('allow').onclick=function(){grant(a)};
+$('other').onclick=function(){grant('other-account')};
+$('deny').onclick=function(){send({error:'access_denied',error_description:'The user denied access.'})};
+$('allow').focus()
+</script>`,
+        ],
+        { type: 'text/html' },
+      ),
+    );
+    // The store opens only a blob: of the app's origin. Node's have none, under jsdom too.
+    return new URL(page).origin === location.origin ? page : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
@@ -197,9 +238,7 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
     } else put({ ...target, lastSyncedAt: at });
   };
 
-  const base = () => (typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
-
-  return {
+  const adapter: MemoryAdapter = {
     async listConnections({ signal }) {
       await delay(signal, knobs.outOfOrder ? 1 + random() * 2 : 1);
       maybeFail('list the connections');
@@ -235,18 +274,10 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
       const current = find(connection.id);
       const state = randomToken();
       pending.set(state, { connectionId: connection.id, used: false });
-      const url = new URL(options.authorizationUrl ?? 'oauth/consent.html', base());
-      const redirectUri = new URL(options.redirectUri ?? 'oauth/callback.html', base()).href;
-      url.search = new URLSearchParams({
-        response_type: 'code',
-        client_id: 'react-connected-accounts-memory',
-        redirect_uri: redirectUri,
-        state,
-        provider: current.provider,
-        account_name: current.accountName,
-        account_id: current.accountId ?? '',
-      }).toString();
-      return { url: url.href, state };
+      const params = new URLSearchParams({ state, platform: getProvider(current.provider).label, account_name: current.accountName, account_id: current.accountId ?? '' });
+      const url = signInPage();
+      // Outside a browser no window opens: an address that leads nowhere still carries the flow.
+      return { url: url ? `${url}#${params}` : `https://sign-in.invalid/?${params}`, state };
     },
 
     async completeAuthorization(connection, result: AuthorizationResult, { signal }) {
@@ -283,12 +314,7 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
       const username = credentials.username?.trim();
       const password = credentials.password ?? '';
       if (!username || !password || rejectedPasswords.has(password)) {
-        throw new ConnectionsError('provider_error', 'The platform refused the login.', {
-          providerError: 'invalid_grant',
-          providerErrorDescription: 'The username or password was not accepted.',
-          // The same login would be refused again: only other words can work.
-          retryable: false,
-        });
+        throw new ConnectionsError('invalid_credentials', 'The username or password was not accepted.');
       }
       return copy(put(reconnect(connection.id, undefined)));
     },
@@ -311,6 +337,9 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
       knobs = { ...knobs, ...Object.fromEntries(given) };
     },
   };
+  // The store opens its blob: sign-in page, which it refuses from any other adapter.
+  simulated.add(adapter);
+  return adapter;
 }
 
 /* -------------------------------------------------------------------------------------------------

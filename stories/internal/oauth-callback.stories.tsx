@@ -6,9 +6,9 @@ import type { AuthorizationCallbackOutcome } from '../../src';
 /* -------------------------------------------------------------------------------------------------
  * The OAuth callback page of the simulated flow
  *
- * The in-memory adapter's consent page (public/oauth/consent.html) redirects here: this story's
- * iframe URL is the redirect URI. It is what an integrator's own callback page does, in a
- * React page. Hidden from the sidebar and the test run: it only makes sense inside the popup.
+ * What an integrator's own callback page does, in a React page. The in-memory adapter no longer
+ * redirects here: its sign-in page answers the app directly. Hidden from the sidebar and the
+ * test run: it only makes sense inside the popup.
  * -----------------------------------------------------------------------------------------------*/
 
 const words = {

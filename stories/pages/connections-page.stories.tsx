@@ -11,8 +11,8 @@ import styles from './settings-page.module.css';
  * Settings › Integrations › Connections: the whole journey, on the in-memory adapter
  *
  * A Google Ads account and a Salesforce org have lapsed. Press a red key, read what stopped, and
- * sign in in the simulated platform window (public/oauth/consent.html): allow, deny, choose
- * another account, or close it. The scripted stories below play each ending with a stand-in
+ * sign in in the memory adapter's simulated platform window: allow, deny, use another account,
+ * or close it. The scripted stories below play each ending with a stand-in
  * window, so they also run as tests.
  * -----------------------------------------------------------------------------------------------*/
 

@@ -6,8 +6,8 @@ import type { AuthorizationMessage, AuthorizationResult } from '../../src';
  *
  * Replaces `window.open` for one story: the "window" reads `state` from the authorization URL
  * and, a moment later, answers the way a person at the platform would, through the same
- * namespaced message the real callback page sends. Browsing the page story uses the real
- * simulated window instead (public/oauth/consent.html).
+ * namespaced message the real callback page sends. Browsing the page story uses the memory
+ * adapter's own sign-in page instead.
  * -----------------------------------------------------------------------------------------------*/
 
 export type SignInAnswer =
@@ -62,9 +62,11 @@ class FakeSignInWindow {
     let state = '';
     let accountId = '';
     try {
+      // The memory adapter's sign-in page carries the flow in its fragment.
       const address = new URL(url);
-      state = address.searchParams.get('state') ?? '';
-      accountId = address.searchParams.get('account_id') ?? '';
+      const params = new URLSearchParams(address.hash.slice(1) || address.search);
+      state = params.get('state') ?? '';
+      accountId = params.get('account_id') ?? '';
     } catch {
       return;
     }

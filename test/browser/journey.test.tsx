@@ -8,8 +8,8 @@ import '../../src/styles.css';
 
 /* -------------------------------------------------------------------------------------------------
  * The whole journey in Chromium: the list loads, the red key opens the dialog, a real popup shows
- * the simulated platform's consent page, Allow redirects to the callback page on this origin,
- * which hands the answer back; the row turns connected, the change is announced, focus returns.
+ * the memory adapter's simulated sign-in page, and Allow hands the answer back. The row turns
+ * connected, the change is announced, and focus returns.
  * -----------------------------------------------------------------------------------------------*/
 
 afterEach(() => {
@@ -26,12 +26,7 @@ function watchPopups(): { current: Window | null } {
 }
 
 function renderScreen(options: { locale?: string } = {}) {
-  const adapter = createMemoryAdapter({
-    backfillStepMs: 0,
-    // The test page lives below /__vitest_test__/: point at the public pages from the root.
-    authorizationUrl: new URL('/oauth/consent.html', location.origin).href,
-    redirectUri: new URL('/test/browser/fixtures/oauth-callback.html', location.origin).href,
-  });
+  const adapter = createMemoryAdapter({ backfillStepMs: 0 });
   render(
     <ConnectionsProvider adapter={adapter} locale={options.locale} onError={() => {}}>
       <h1>Connections</h1>

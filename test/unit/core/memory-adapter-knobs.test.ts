@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionsError } from '../../../src/core/errors';
 import { createMemoryAdapter } from '../../../src/core/memory-adapter';
 import type { AuthorizationResult, Connection } from '../../../src/core/types';
 
@@ -121,11 +122,25 @@ describe('given the same callback subscribed twice', () => {
 });
 
 describe('given a refused login', () => {
-  it('says it cannot work by being sent again', async () => {
+  it.each([
+    ['a rejected password', { username: 'ana', password: 'wrong' }],
+    ['a password of its own choosing', { username: 'ana', password: 'letmein' }, ['letmein']],
+    ['no username', { username: '  ', password: 'right one' }],
+    ['no password', { username: 'ana', password: '' }],
+  ] as const)('refuses %s with invalid_credentials, which sending again cannot fix', async (_name, credentials, rejectedPasswords?: readonly string[]) => {
+    vi.useFakeTimers();
+    const adapter = createMemoryAdapter({ rejectedPasswords });
+    const form = adapter.snapshot().find((connection) => connection.authMethod === 'credentials')!;
+    const refused = await settled(adapter.submitCredentials(form, { ...credentials }, { signal }).catch((error: unknown) => error));
+    expect(refused).toBeInstanceOf(ConnectionsError);
+    expect(refused).toMatchObject({ code: 'invalid_credentials', retryable: false });
+    expect(adapter.snapshot().find((connection) => connection.id === form.id)?.status).toBe('authorization_required');
+  });
+
+  it('accepts any other password', async () => {
     vi.useFakeTimers();
     const adapter = createMemoryAdapter();
-    const form = adapter.snapshot()[0]!;
-    const refused = await settled(adapter.submitCredentials!(form, { username: 'ana', password: 'wrong' }, { signal }).catch((error: unknown) => error));
-    expect(refused).toMatchObject({ code: 'provider_error', retryable: false });
+    const form = adapter.snapshot().find((connection) => connection.authMethod === 'credentials')!;
+    await expect(settled(adapter.submitCredentials(form, { username: 'ana', password: 'right one' }, { signal }))).resolves.toMatchObject({ id: form.id, status: 'backfilling' });
   });
 });

@@ -1,104 +1,151 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MemoryAdapter } from '../../../src/core/memory-adapter';
+import { channelName } from '../../../src/core/message';
+import { readResult } from '../../../src/core/popup';
+import type { Connection } from '../../../src/core/types';
 
 /* -------------------------------------------------------------------------------------------------
- * The simulated platform's consent page (public/oauth/consent.html): where it agrees to send
- * the answer. It runs on the Storybook host, so it must not be an open redirect.
+ * The memory adapter's sign-in page, run in jsdom: what it shows, and the answer it sends the app.
+ * The same page, clicked through in a real popup, is in test/browser/oauth-consent.test.ts.
  * -----------------------------------------------------------------------------------------------*/
 
-const HTML = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public/oauth/consent.html'), 'utf8');
-const PAGE = 'http://localhost:6123/oauth/consent.html';
+const signal = new AbortController().signal;
+/** What a browser's `URL.createObjectURL` gives on this page: a blob: URL of its own origin. */
+const BLOB = `blob:${location.origin}/4f1c2a9e-0000-4000-8000-000000000001`;
 
-/**
- * jsdom does not navigate, and the "not implemented" error it reports names no address. Where
- * `location.replace()`, `assign()` and `href =` end up inside jsdom (pinned with the toolchain: a
- * rename fails this file loudly) gives the address the page asked for.
- */
-const require = createRequire(import.meta.url);
-const LocationImpl = (require('jsdom/lib/jsdom/living/window/Location-impl.js') as { implementation: { prototype: { _locationObjectNavigate(url: unknown): void } } }).implementation;
-const { serializeURL } = require('whatwg-url') as { serializeURL(url: unknown): string };
-
+let createMemoryAdapter: (options?: { connections?: Connection[] }) => MemoryAdapter;
+let createObjectURL: ReturnType<typeof vi.spyOn>;
+let blobs: Blob[];
 let dom: JSDOM | undefined;
+
+beforeAll(async () => {
+  blobs = [];
+  createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return BLOB;
+  });
+  // A fresh module: the page is made once per module, and this file must see it made.
+  vi.resetModules();
+  ({ createMemoryAdapter } = await import('../../../src/core/memory-adapter'));
+});
 
 afterEach(() => {
   dom?.window.close();
   dom = undefined;
-  vi.restoreAllMocks();
 });
 
-/** Loads the page with these query parameters and runs its script; records navigations it tries. */
-function openConsent(params: Record<string, string>) {
-  const navigations: string[] = [];
-  vi.spyOn(LocationImpl.prototype, '_locationObjectNavigate').mockImplementation((url: unknown) => {
-    navigations.push(serializeURL(url));
-  });
-  const virtualConsole = new VirtualConsole();
-  // Any other navigation (a link, a form) reaches jsdom's "not implemented" report.
-  virtualConsole.on('jsdomError', (error) => {
-    if (/navigation/i.test(error.message)) navigations.push(error.message);
-  });
-  dom = new JSDOM(HTML, { url: `${PAGE}?${new URLSearchParams(params)}`, runScripts: 'dangerously', virtualConsole });
+/** Starts a flow for the connection and loads the page it opens, with an opener and a channel to listen on. */
+async function openSignIn(adapter = createMemoryAdapter(), id = 'gads-search') {
+  const connection = adapter.snapshot().find((c) => c.id === id)!;
+  const { url, state } = await adapter.startAuthorization(connection, { signal });
+  const posted: { message: unknown; targetOrigin: string }[] = [];
+  const broadcast: { name: string; message: unknown; closed: boolean }[] = [];
+  const close = vi.fn();
+  // The opener and the channel are in place before the page's script runs (test/unit/oauth/jsdom.d.ts
+  // types no `beforeParse`, so the options go in as a variable).
+  const options = {
+    url,
+    runScripts: 'dangerously' as const,
+    beforeParse(window: Window) {
+      Object.defineProperty(window, 'opener', { value: { postMessage: (message: unknown, targetOrigin: string) => posted.push({ message, targetOrigin }) } });
+      window.close = close;
+      (window as unknown as { BroadcastChannel: unknown }).BroadcastChannel = class {
+        entry: { name: string; message: unknown; closed: boolean };
+        constructor(name: string) {
+          this.entry = { name, message: undefined, closed: false };
+          broadcast.push(this.entry);
+        }
+        postMessage(message: unknown) {
+          this.entry.message = message;
+        }
+        close() {
+          this.entry.closed = true;
+        }
+      };
+    },
+  };
+  dom = new JSDOM(await blobs[0]!.text(), options);
   const { document } = dom.window;
-  const button = (id: string) => document.getElementById(id) as HTMLButtonElement;
-  const problem = document.getElementById('problem')!;
-  return { document, button, problem, navigations };
+  const click = (label: string) => [...document.querySelectorAll('button')].find((button) => button.textContent === label)!.click();
+  return { adapter, connection, url, state, document, click, posted, broadcast, close };
 }
 
-const BASE = { state: 'state-1', provider: 'google_ads', account_name: 'Acme Search', account_id: '123-456-7890' };
+describe('given a flow started in a browser', () => {
+  it('opens a blob: page of the app’s own origin, made once, with the flow in its fragment', async () => {
+    const first = createMemoryAdapter();
+    const second = createMemoryAdapter();
+    const [search] = first.snapshot();
 
-describe('given a redirect_uri on the page’s own origin', () => {
-  it('offers the choices and sends the answer there', () => {
-    const consent = openConsent({ ...BASE, redirect_uri: 'http://localhost:6123/oauth/callback.html' });
+    const one = await first.startAuthorization(search!, { signal });
+    const two = await second.startAuthorization(search!, { signal });
 
-    expect(consent.problem.hidden).toBe(true);
-    expect(consent.button('allow').disabled).toBe(false);
-    consent.button('allow').click();
-
-    expect(consent.navigations).toHaveLength(1);
-    const target = new URL(consent.navigations[0]!);
-    expect(`${target.origin}${target.pathname}`).toBe('http://localhost:6123/oauth/callback.html');
-    expect(target.searchParams.get('state')).toBe('state-1');
-    expect(target.searchParams.get('code')).toMatch(/^[0-9a-f]{24}$/);
-    expect(target.searchParams.get('account_id')).toBe('123-456-7890');
-    expect(target.searchParams.has('error')).toBe(false);
-  });
-
-  it('sends a refusal there as access_denied, with the same state', () => {
-    const consent = openConsent({ ...BASE, redirect_uri: 'http://localhost:6123/oauth/callback.html' });
-
-    consent.button('deny').click();
-
-    expect(consent.navigations).toHaveLength(1);
-    const target = new URL(consent.navigations[0]!);
-    expect(`${target.origin}${target.pathname}`).toBe('http://localhost:6123/oauth/callback.html');
-    expect(target.searchParams.get('state')).toBe('state-1');
-    expect(target.searchParams.get('error')).toBe('access_denied');
-    expect(target.searchParams.has('code')).toBe(false);
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(blobs[0]!.type).toBe('text/html');
+    for (const { url, state } of [one, two]) {
+      const [page, fragment] = url.split('#');
+      expect(page).toBe(BLOB);
+      expect(Object.fromEntries(new URLSearchParams(fragment))).toEqual({ state, platform: 'Google Ads', account_name: 'Acme Search', account_id: '123-456-7890' });
+    }
   });
 });
 
-describe('given a redirect_uri on another origin', () => {
-  it.each([
-    ['another host', 'https://attacker.example/collect'],
-    ['another port', 'http://localhost:6124/oauth/callback.html'],
-    ['another scheme', 'https://localhost:6123/oauth/callback.html'],
-    ['a look-alike host', 'http://localhost:6123.attacker.example/oauth/callback.html'],
-    ['a relative address', '/oauth/callback.html'],
-    ['a javascript: address', 'javascript:alert(1)'],
-  ])('refuses %s: says why as text and sends nothing anywhere', (_name, redirect) => {
-    const consent = openConsent({ ...BASE, redirect_uri: redirect });
+describe('given the sign-in page', () => {
+  it('names the platform and the account, offers three choices, and starts on Allow', async () => {
+    const { document } = await openSignIn();
 
-    expect(consent.problem.hidden).toBe(false);
-    expect(consent.problem.textContent).toMatch(/cannot continue/);
-    expect(consent.problem.children).toHaveLength(0);
-    for (const id of ['allow', 'other', 'deny']) expect(consent.button(id).disabled).toBe(true);
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Sign in to Google Ads');
+    expect(document.querySelector('main h1')?.textContent).toBe('Sign in to Google Ads');
+    expect(document.querySelector('main')?.textContent).toContain('Acme Search');
+    expect(document.querySelector('main')?.textContent).toContain('Account ID 123-456-7890');
+    expect([...document.querySelectorAll('button')].map((button) => button.textContent)).toEqual(['Allow', 'Use another account', 'Deny']);
+    expect(document.activeElement?.textContent).toBe('Allow');
+  });
 
-    for (const id of ['allow', 'other', 'deny']) consent.button(id).click();
-    expect(consent.navigations).toHaveLength(0);
-    expect(consent.button('close').disabled).toBe(false);
+  it('on Allow, posts a code for the same account to the app’s origin and on the state’s channel, then closes', async () => {
+    const page = await openSignIn();
+
+    page.click('Allow');
+
+    expect(page.posted).toHaveLength(1);
+    expect(page.posted[0]!.targetOrigin).toBe(location.origin);
+    const result = readResult(page.posted[0]!.message);
+    expect(result).toEqual({ state: page.state, code: expect.stringMatching(/^\d+(-\d+){3}$/), params: { state: page.state, code: result?.code, account_id: '123-456-7890' } });
+    expect(page.broadcast).toEqual([{ name: channelName(page.state), message: page.posted[0]!.message, closed: true }]);
+    expect(page.close).toHaveBeenCalledTimes(1);
+    // The answer is one the adapter takes.
+    await expect(page.adapter.completeAuthorization(page.connection, result!, { signal })).resolves.toMatchObject({ status: 'connected' });
+  });
+
+  it('on "Use another account", posts a code for another account id', async () => {
+    const page = await openSignIn();
+
+    page.click('Use another account');
+
+    const result = readResult(page.posted[0]!.message);
+    expect(result).toMatchObject({ state: page.state, code: expect.any(String), params: { account_id: 'other-account' } });
+    expect(page.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('on Deny, posts access_denied with the same state, and no code', async () => {
+    const page = await openSignIn();
+
+    page.click('Deny');
+
+    const result = readResult(page.posted[0]!.message);
+    expect(result).toEqual({ state: page.state, error: 'access_denied', errorDescription: expect.any(String), params: { state: page.state, error: 'access_denied', error_description: result?.errorDescription } });
+    expect(page.broadcast[0]!.name).toBe(channelName(page.state));
+    expect(page.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows names as text, never as markup', async () => {
+    const hostile = '<img src="x" onerror="window.opener.postMessage(1, \'*\')">Acme & Co';
+    const [search, ...rest] = createMemoryAdapter().snapshot();
+    const { document, posted } = await openSignIn(createMemoryAdapter({ connections: [{ ...search!, accountName: hostile }, ...rest] }));
+
+    expect(document.querySelector('main')?.textContent).toContain(hostile);
+    expect(document.querySelector('main img')).toBeNull();
+    expect(posted).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from '../../../src/core/memory-adapter';
+import { simulated } from '../../../src/core/store';
 import type { AuthorizationResult } from '../../../src/core/types';
 
 /* -------------------------------------------------------------------------------------------------
- * The memory adapter's simulated platform: what its consent page is told and what it accepts
+ * The memory adapter's simulated platform: what its sign-in page is told and what it accepts
  * -----------------------------------------------------------------------------------------------*/
 
 const signal = new AbortController().signal;
@@ -13,24 +14,21 @@ function answer(state: string, params: Record<string, string>): AuthorizationRes
 }
 
 describe('given the in-memory adapter', () => {
-  it('sends the user to the consent page beside the current page, naming the platform and account', async () => {
+  it('outside a browser, gives an address that leads nowhere but names the flow, the platform and the account', async () => {
     const adapter = createMemoryAdapter();
     const [search] = await adapter.listConnections({ signal });
 
     const { url, state } = await adapter.startAuthorization(search!, { signal });
 
-    const consent = new URL(url);
-    expect(consent.href.startsWith(new URL('oauth/consent.html', document.baseURI).href)).toBe(true);
+    // jsdom opens no window, and Node's blob: URLs have no origin: no sign-in page is made.
+    const address = new URL(url);
+    expect(`${address.origin}${address.pathname}`).toBe('https://sign-in.invalid/');
     expect(state).toMatch(/^[0-9a-f]{32}$/);
-    expect(Object.fromEntries(consent.searchParams)).toEqual({
-      response_type: 'code',
-      client_id: 'react-connected-accounts-memory',
-      redirect_uri: new URL('oauth/callback.html', document.baseURI).href,
-      state,
-      provider: 'google_ads',
-      account_name: 'Acme Search',
-      account_id: '123-456-7890',
-    });
+    expect(Object.fromEntries(address.searchParams)).toEqual({ state, platform: 'Google Ads', account_name: 'Acme Search', account_id: '123-456-7890' });
+  });
+
+  it('is one the store lets open its blob: sign-in page', () => {
+    expect(simulated.has(createMemoryAdapter())).toBe(true);
   });
 
   it('gives every flow its own state', async () => {
@@ -80,13 +78,13 @@ describe('given the in-memory adapter', () => {
     await expect(adapter.completeAuthorization(search!, answer('made-up', { code: 'c-4' }), { signal })).rejects.toMatchObject({ code: 'state_mismatch' });
   });
 
-  it('uses the consent and callback addresses it is given', async () => {
-    const adapter = createMemoryAdapter({ authorizationUrl: 'http://127.0.0.1:4000/authorize', redirectUri: 'http://localhost:5173/cb' });
+  it('reads a denial as the platform answering access_denied', async () => {
+    const adapter = createMemoryAdapter();
     const [search] = await adapter.listConnections({ signal });
+    const { state } = await adapter.startAuthorization(search!, { signal });
 
-    const { url } = await adapter.startAuthorization(search!, { signal });
+    const denied = adapter.completeAuthorization(search!, { state, error: 'access_denied', params: { state, error: 'access_denied' } }, { signal });
 
-    expect(url.startsWith('http://127.0.0.1:4000/authorize?')).toBe(true);
-    expect(new URL(url).searchParams.get('redirect_uri')).toBe('http://localhost:5173/cb');
+    await expect(denied).rejects.toMatchObject({ code: 'provider_error', providerError: 'access_denied', isCancellation: true });
   });
 });

@@ -10,9 +10,11 @@ describeAdapterContract({
   createAdapter: () => createMemoryAdapter({ backfillStepMs: 0 }),
   describe,
   it,
-  // The simulated platform grants whatever account the consent page names.
+  // The simulated platform grants whatever account its sign-in page names: in the query outside
+  // a browser, in the fragment of its blob: page in one.
   authorize: async (url) => {
-    const accountId = new URL(url).searchParams.get('account_id') ?? '';
+    const address = new URL(url);
+    const accountId = new URLSearchParams(address.hash.slice(1) || address.search).get('account_id') ?? '';
     return { code: `code-${crypto.randomUUID()}`, params: { account_id: accountId } };
   },
   pushChange: (adapter, connection) => {
@@ -20,4 +22,6 @@ describeAdapterContract({
   },
   // Every call fails from here on; the adapter is made afresh for each check.
   failNextCall: (adapter) => adapter.setOptions({ failureRate: 1 }),
+  // Its default refused password.
+  refusedCredentials: { username: 'ana', password: 'wrong' },
 });
