@@ -2,12 +2,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
 import { defineConfig } from 'tsup';
 
+/** Marked "use client": the React parts. `core`, `callback` and the locales are not. */
 const CLIENT_ENTRIES = ['dist/index.js', 'dist/index.cjs'];
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    core: 'src/core/index.ts',
+    callback: 'src/core/callback.ts',
+    testing: 'src/testing/index.ts',
+    'locales/es': 'src/locales/es.ts',
+  },
   format: ['esm', 'cjs'],
-  // One copy of shared code (ConnectionsError above all) for both entries, in CommonJS too.
+  // One copy of shared code (ConnectionsError above all) for every entry, in CommonJS too.
   splitting: true,
   dts: true,
   sourcemap: true,
@@ -18,6 +25,7 @@ export default defineConfig({
   onSuccess: async () => {
     // Shipped minified: what size-limit measures is what an app loads.
     writeFileSync('dist/styles.css', transformSync(readFileSync('src/styles.css', 'utf8'), { loader: 'css', minify: true }).code);
+    writeFileSync('dist/styles.css.d.ts', 'export {};\n');
     // Bundling drops module-level directives, and a banner lands after CommonJS's "use strict":
     // put "use client" first on the main entry, shifting its source map by one line.
     for (const file of CLIENT_ENTRIES) {

@@ -39,7 +39,7 @@ const EN: CallbackMessages = {
   done: 'Signed in. You can close this window.',
 };
 
-/** This page's outcome: a second call (an effect run twice) gives the first one again. */
+/** This page's outcome: a second call on the same arrival (an effect run twice) gives it again. */
 let last: AuthorizationCallbackOutcome | undefined;
 
 /**
@@ -50,7 +50,8 @@ let last: AuthorizationCallbackOutcome | undefined;
  * Then the window closes; on an error it stays open and says so.
  */
 function handleAuthorizationCallback(options: AuthorizationCallbackOptions = {}): AuthorizationCallbackOutcome {
-  if (last) return last;
+  // Nothing in the address: the parameters were read (and stripped) by a first call.
+  if (last && !location.search && !location.hash) return last;
   const params: Record<string, string> = {};
   // The query wins over the fragment.
   for (const source of [location.hash.slice(1), location.search]) for (const [key, value] of new URLSearchParams(source)) params[key] = value;
@@ -85,11 +86,12 @@ function deliver(params: Record<string, string>, { targetOrigin = location.origi
   }
   const message: AuthorizationMessage = { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result };
 
+  // An exact origin, never '*': `new URL('*')` throws, and nothing is sent.
+  const origin = new URL(targetOrigin).origin;
   let sent = false;
   const opener = window.opener as Window | null;
   try {
-    // An exact origin, never '*': `new URL('*')` throws.
-    opener?.postMessage(message, new URL(targetOrigin).origin);
+    opener?.postMessage(message, origin);
     sent = !!opener;
   } catch {
     // Gone, or cross-origin now: the channel below still carries it.

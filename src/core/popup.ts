@@ -51,7 +51,7 @@ function closePopup(popup: Window | null, wait = 200): void {
 
 /**
  * Calls `onClosed` once the window closes: checked every 500 ms, and at once when the app's
- * window comes back to the front. Returns the function that stops watching.
+ * window comes back to the front (a hidden page's timers may be slowed). Returns the stop function.
  */
 function watchClosed(popup: Window, onClosed: () => void): () => void {
   const check = () => {
@@ -61,11 +61,9 @@ function watchClosed(popup: Window, onClosed: () => void): () => void {
   };
   const timer = setInterval(check, 500);
   addEventListener('focus', check);
-  document.addEventListener('visibilitychange', check);
   const stop = () => {
     clearInterval(timer);
     removeEventListener('focus', check);
-    document.removeEventListener('visibilitychange', check);
   };
   return stop;
 }
@@ -116,23 +114,13 @@ function listen(state: string, origin: string, onResult: (result: AuthorizationR
   };
 }
 
-/** The result inside a message of exactly the library's shape, copied; `null` for anything else. */
+/** The result inside a message of exactly the library's shape, or `null`: text where text belongs, string params. */
 function readResult(data: unknown): AuthorizationResult | null {
-  const message = data as { type?: unknown; version?: unknown; result?: Record<string, unknown> } | null;
+  const message = data as { type?: unknown; version?: unknown; result?: AuthorizationResult } | null;
   const result = message?.type === AUTHORIZATION_MESSAGE_TYPE && message.version === 1 ? message.result : undefined;
-  if (!result || typeof result.state != 'string' || !result.state) return null;
-  const copy: Record<string, unknown> = { state: result.state, params: {} };
-  for (const key of ['code', 'error', 'errorDescription', 'errorUri']) {
-    const value = result[key];
-    if (value === undefined) continue;
-    if (typeof value != 'string') return null;
-    copy[key] = value;
-  }
-  const params = result.params;
-  if (params && typeof params == 'object') {
-    for (const [key, value] of Object.entries(params)) if (typeof value == 'string') (copy.params as Record<string, string>)[key] = value;
-  }
-  return copy as unknown as AuthorizationResult;
+  const { state, params, ...rest } = result ?? {};
+  const text = (value: unknown) => value === undefined || typeof value == 'string';
+  return result && state && typeof state == 'string' && params && typeof params == 'object' && Object.values(params).every(text) && Object.values(rest).every(text) ? result : null;
 }
 
 export { closePopup, isClosed, listen, openPopup, readResult, safeUrl, toOrigin, watchClosed };

@@ -1,4 +1,5 @@
 import { ConnectionsError, toConnectionsError } from './errors';
+import type { ConnectionsErrorCode, ConnectionsErrorOptions } from './errors';
 import { closePopup, isClosed, listen, openPopup, safeUrl, toOrigin, watchClosed } from './popup';
 import type { PopupOptions } from './popup';
 import type { AuthMethod, AuthorizationResult, Connection, ConnectionsAdapter } from './types';
@@ -104,30 +105,21 @@ export interface ConnectionStore {
   resetFlow(id: string): void;
 }
 
-/** A flow under way. */
+/** A flow under way, as the store sees it; everything else lives in its closure (see `run`). */
 interface Flow {
-  id: string;
-  method: AuthMethod;
-  /** The connection as it was when the flow began. */
-  connection: Connection;
-  /** The account the grant must be for, where known. */
-  accountId?: string;
+  oauth: boolean;
+  /** Waiting on the adapter's finishing call: no window, and not superseded. */
+  finishing(): boolean;
   promise: Promise<Connection>;
-  resolve(connection: Connection): void;
-  reject(error: ConnectionsError): void;
-  controller: AbortController;
-  /** `starting`: fetching the URL; `user`: waiting on the window; `adapter`: the adapter finishes. */
-  stage: 'starting' | 'user' | 'adapter';
-  done?: boolean;
-  popup: Window | null;
-  url?: string;
-  state?: string;
-  timer?: ReturnType<typeof setTimeout>;
-  /** Stops listening for the result, and watching the window. */
-  stopListening?: () => void;
-  stopWatching?: () => void;
-  /** The adapter call that finishes the flow. */
-  exchange?: Promise<unknown>;
+  signal: AbortSignal;
+  /** A second click: focus the window, or open it again. */
+  reopen(): void;
+  /** Ends the flow; `silent` sets no state (unmounting). Once an abandoned exchange settles, the list reloads. */
+  end(error: ConnectionsError, silent?: boolean): void;
+  /** With the window closed, ends the flow if the server shows the grant finished. */
+  check(): void;
+  /** Ends the flow with what the adapter's finishing call settles with. */
+  settle(exchange: Promise<unknown>, where: string): void;
 }
 
 const IDLE: FlowState = { phase: 'idle' };
@@ -148,7 +140,7 @@ const simulated = new WeakSet<ConnectionsAdapter>();
  * -----------------------------------------------------------------------------------------------*/
 
 function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionStoreOptions = {}): ConnectionStore {
-  let options: ConnectionStoreOptions = {};
+  let options: ConnectionStoreOptions = { ...initial };
   let state = EMPTY;
   const listeners = new Set<() => void>();
   let byId = new Map<string, Connection>();
@@ -172,7 +164,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     state = { ...state, ...patch };
     for (const listener of [...listeners]) listener();
     // A flow whose window closed ends when the server shows the grant it finished.
-    for (const flow of [...flows.values()]) checkServer(flow);
+    for (const flow of [...flows.values()]) flow.check();
   };
 
   const report = (error: ConnectionsError) => {
@@ -198,7 +190,9 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
       for (let attempt = 0; ; attempt += 1) {
         const tick = ++clock;
         try {
-          apply(tick, await untilAborted(call(() => adapter.listConnections({ signal })), signal));
+          const answer = await call(() => adapter.listConnections({ signal }));
+          // Unmounted meanwhile: sets no state.
+          if (!signal.aborted) apply(tick, answer);
           return;
         } catch (thrown) {
           if (signal.aborted) return;
@@ -239,7 +233,11 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
       problem ??= fault;
       // A rejected entry (or a second one with the same id) keeps the version shown.
       const id = fresh?.id ?? (value as { id?: unknown } | null)?.id;
-      if (typeof id != 'string' || seen.has(id)) continue;
+      if (typeof id != 'string') continue;
+      if (seen.has(id)) {
+        problem ??= new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? `adapter.listConnections() returned the id ${quote(id)} more than once; the first is shown.` : `${quote(id)} twice`, { retryable: false });
+        continue;
+      }
       const current = byId.get(id);
       if (fresh && !(current && ((updatedAt.get(id) ?? 0) > tick || same(current, fresh)))) keep(fresh);
       else if (current) keep(current);
@@ -287,21 +285,17 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     try {
       const unsubscribe = adapter.subscribe?.(receive);
       if (typeof unsubscribe == 'function') teardown.push(unsubscribe);
-      else if (adapter.subscribe) report(new ConnectionsError('adapter_failed', process.env.NODE_ENV !== 'production' ? 'adapter.subscribe() must return a function that unsubscribes.' : 'subscribe', { retryable: false }));
+      else if (process.env.NODE_ENV !== 'production' && adapter.subscribe) report(new ConnectionsError('adapter_failed', 'adapter.subscribe() must return a function that unsubscribes.', { retryable: false }));
     } catch (thrown) {
       report(toConnectionsError(thrown, 'adapter.subscribe() threw'));
     }
     if (typeof window != 'undefined') {
-      const onFocus = (event: Event) => {
-        if ((event.type === 'focus' || document.visibilityState === 'visible') && options.refreshOnFocus !== false && Date.now() - lastLoad >= (options.focusThrottleMs ?? 15_000)) void refresh();
-      };
+      const onFocus = () => options.refreshOnFocus !== false && Date.now() - lastLoad >= (options.focusThrottleMs ?? 15_000) && void refresh();
       const onOnline = () => options.refreshOnReconnect !== false && void refresh();
       addEventListener('focus', onFocus);
-      document.addEventListener('visibilitychange', onFocus);
       addEventListener('online', onOnline);
       teardown.push(() => {
         removeEventListener('focus', onFocus);
-        document.removeEventListener('visibilitychange', onFocus);
         removeEventListener('online', onOnline);
       });
     }
@@ -311,13 +305,12 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
   const stop = () => {
     life.abort();
     for (const undo of teardown.splice(0)) undo();
-    for (const flow of [...flows.values()]) {
-      const error = new ConnectionsError('cancelled', 'Unmounted.', { connectionId: flow.id });
-      end(flow, error);
-      flow.reject(error);
-    }
-    // Unmounting sets no state: nobody is told, and a later mount starts without stale flows.
+    for (const [id, flow] of flows) flow.end(error('cancelled', id), true);
+    // Unmounting sets no state: nobody is told, and a later mount starts without stale flows,
+    // options (an unmounted screen's onError) or memory of what was reported.
     state = { ...state, flows: {}, isRefreshing: false };
+    options = { ...initial };
+    lastReported = '';
   };
 
   /* -- flows ------------------------------------------------------------------------------------ */
@@ -328,246 +321,214 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     set({ flows: flow ? { ...others, [id]: flow } : others });
   };
 
-  const reauthorize = (id: string, input: ReauthorizeInput = {}): Promise<Connection> => {
-    const running = flows.get(id);
-    if (running) {
-      if (running.method === 'oauth') reopen(running);
-      return running.promise;
-    }
-    const given = input.connection?.id === id ? checkConnection(input.connection, 'reauthorize()') : [];
-    const connection = byId.get(id) ?? (given[1] ? undefined : given[0]);
-    const method: AuthMethod = connection?.authMethod === 'credentials' ? 'credentials' : 'oauth';
-    if (!connection || connection.canReauthorize === false) {
-      return refuse(id, method, 'unsupported', process.env.NODE_ENV !== 'production' ? `Connection ${quote(id)} is unknown, or this user may not re-authorize it.` : 'refused');
-    }
-
-    if (method === 'credentials') {
-      const { credentials } = input;
-      if (!adapter.submitCredentials || !credentials) {
-        return refuse(id, method, 'unsupported', process.env.NODE_ENV !== 'production' ? 'A login-form connection needs adapter.submitCredentials() and { credentials }.' : 'no login');
-      }
-      const flow = begin(connection, method);
-      setFlow(id, { phase: 'completing', method });
-      // No closure holds the credentials: they are an argument, and gone once the adapter is done.
-      let exchange: Promise<Connection>;
-      try {
-        exchange = Promise.resolve(adapter.submitCredentials(connection, credentials, { signal: flow.controller.signal }));
-      } catch (thrown) {
-        exchange = Promise.reject(thrown);
-      }
-      finishWith(flow, exchange, 'adapter.submitCredentials()');
-      return flow.promise;
-    }
-
-    // Opened inside the user's click: browsers block windows opened after an await.
-    const popup = openPopup(options.popup);
-    if (!popup) return refuse(id, method, 'popup_blocked', 'The browser blocked the sign-in window.');
-    // One sign-in window at a time; a flow exchanging its single-use code is left to finish.
-    for (const other of flows.values()) {
-      if (other.method === 'oauth' && other.stage !== 'adapter') fail(other, new ConnectionsError('superseded', 'Another connection started signing in.', { connectionId: other.id }));
-    }
-    const flow = begin(connection, method);
-    flow.popup = popup;
-    watch(flow);
-    call(() => adapter.startAuthorization(connection, { signal: flow.controller.signal })).then(
-      (started) => awaitUser(flow, started),
-      (thrown) => failFromAdapter(flow, thrown, 'adapter.startAuthorization() failed'),
-    );
-    return flow.promise;
-  };
-
-  const begin = (connection: Connection, method: AuthMethod): Flow => {
-    let resolve!: Flow['resolve'];
-    let reject!: Flow['reject'];
-    const promise = new Promise<Connection>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    promise.catch(noop);
-    const flow: Flow = {
-      id: connection.id,
-      method,
-      connection,
-      accountId: byId.get(connection.id)?.accountId ?? connection.accountId,
-      promise,
-      resolve,
-      reject,
-      controller: new AbortController(),
-      stage: method === 'oauth' ? 'starting' : 'adapter',
-      popup: null,
-    };
-    const ms = options.flowTimeoutMs;
-    if (ms !== Infinity) {
-      flow.timer = setTimeout(
-        () => abandon(flow, new ConnectionsError('timeout', 'The re-authorization took too long.', { connectionId: flow.id })),
-        ms! > 0 ? Math.min(ms!, 2 ** 31 - 1) : 300_000,
-      );
-    }
-    flows.set(connection.id, flow);
-    return flow;
-  };
-
-  const awaitUser = (flow: Flow, started: unknown) => {
-    if (flow.done) return;
-    const { url, state: given } = (started ?? {}) as { url?: unknown; state?: unknown };
-    const safe = safeUrl(url, simulated.has(adapter));
-    const origin = toOrigin(options.callbackOrigin ?? location.origin);
-    const dev = process.env.NODE_ENV !== 'production';
-    if (!safe) return fail(flow, new ConnectionsError('invalid_authorization_url', dev ? `adapter.startAuthorization() returned ${quote(url)}: not https: (or http: on a loopback host).` : 'bad url', { connectionId: flow.id }));
-    if (typeof given != 'string' || !given || spent.has(given)) {
-      return fail(flow, new ConnectionsError('adapter_failed', dev ? 'adapter.startAuthorization() must return a fresh, non-empty state for every flow.' : 'bad state', { connectionId: flow.id, retryable: false }));
-    }
-    if (!origin) return fail(flow, new ConnectionsError('unsupported', dev ? `callbackOrigin ${quote(options.callbackOrigin)} is not an http(s) origin.` : 'bad origin', { connectionId: flow.id }));
-    flow.url = safe;
-    flow.state = given;
-    flow.stage = 'user';
-    flow.stopListening = listen(given, origin, (result) => complete(flow, result));
-    if (flow.popup && !isClosed(flow.popup)) {
-      try {
-        flow.popup.location.replace(safe);
-      } catch {
-        closePopup(flow.popup);
-      }
-    }
-    watch(flow);
-  };
-
-  /** Keeps the flow state in step with the window while the flow waits on it. */
-  const watch = (flow: Flow) => {
-    flow.stopWatching?.();
-    const { popup } = flow;
-    if (!popup || isClosed(popup)) return closed(flow);
-    setFlow(flow.id, flow.stage === 'starting' ? { phase: 'starting', method: 'oauth' } : { phase: 'awaiting_user', method: 'oauth', popup: 'open' });
-    flow.stopWatching = watchClosed(popup, () => closed(flow));
-  };
-
-  /** The window went away without a result: the flow waits on, and asks the server. */
-  const closed = (flow: Flow) => {
-    if (flow.done) return;
-    flow.popup = null;
-    flow.stopWatching?.();
-    setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'closed' });
-    if (flow.stage === 'user') void refresh();
-  };
-
-  /** With the window closed, ends the flow when the server shows the grant finished. */
-  const checkServer = (flow: Flow) => {
-    if (flow.done || flow.popup || flow.stage !== 'user') return;
-    const now = byId.get(flow.id);
-    const before = flow.connection;
-    // Only a grant begun anew counts: a connection usable before proves nothing by staying so.
-    if (!now || !usable(now) || (usable(before) && (now.status !== before.status || now.statusSince === before.statusSince))) return;
-    if (mismatch(flow, now)) {
-      update({ ...before, accountId: flow.accountId });
-      return fail(flow, mismatchError(flow, now));
-    }
-    succeed(flow, now);
-  };
-
-  /** A second click while the flow runs: focus the window, or open it again from this click. */
-  const reopen = (flow: Flow) => {
-    if (flow.stage === 'adapter') return;
-    if (flow.popup && !isClosed(flow.popup)) return flow.popup.focus();
-    const popup = openPopup(options.popup, flow.url);
-    if (!popup) return setFlow(flow.id, { phase: flow.stage === 'starting' ? 'starting' : 'awaiting_user', method: 'oauth', popup: 'blocked' });
-    flow.popup = popup;
-    watch(flow);
-  };
-
-  const complete = (flow: Flow, result: AuthorizationResult) => {
-    if (flow.stage !== 'user' || flow.done) return;
-    release(flow);
-    if (result.error) {
-      return fail(
-        flow,
-        new ConnectionsError('provider_error', process.env.NODE_ENV !== 'production' ? `The platform answered ${quote(result.error)}.` : result.error.slice(0, 40), {
-          connectionId: flow.id,
-          providerError: result.error,
-          providerErrorDescription: result.errorDescription,
-          providerErrorUri: result.errorUri,
-        }),
-      );
-    }
-    flow.stage = 'adapter';
-    setFlow(flow.id, { phase: 'completing', method: 'oauth' });
-    finishWith(flow, call(() => adapter.completeAuthorization(flow.connection, result, { signal: flow.controller.signal })), 'adapter.completeAuthorization()');
-  };
-
-  /** Ends the flow with what the adapter's finishing call settles with. Never retried: codes are single-use. */
-  const finishWith = (flow: Flow, exchange: Promise<unknown>, where: string) => {
-    flow.exchange = exchange;
-    exchange.then(
-      (value) => {
-        if (flow.done) return;
-        const [connection, problem] = checkConnection(value, where);
-        const dev = process.env.NODE_ENV !== 'production';
-        if (!connection || connection.id !== flow.id) {
-          return fail(flow, problem ?? new ConnectionsError('adapter_failed', dev ? `${where} returned connection ${quote(connection?.id)}, not ${quote(flow.id)}.` : 'wrong id', { connectionId: flow.id, retryable: false }));
-        }
-        if (problem) report(problem);
-        if (mismatch(flow, connection)) return fail(flow, mismatchError(flow, connection));
-        update(connection);
-        if (connection.status === 'authorization_required') {
-          return fail(flow, new ConnectionsError('adapter_failed', dev ? `${where} returned the connection still needing authorization.` : 'still lapsed', { connectionId: flow.id }));
-        }
-        succeed(flow, connection);
-      },
-      (thrown) => failFromAdapter(flow, thrown, `${where} failed`),
-    );
-  };
-
-  const failFromAdapter = (flow: Flow, thrown: unknown, message: string) => {
-    if (flow.done) return;
-    const error = toConnectionsError(thrown, message, flow.id);
-    fail(flow, error.connectionId ? error : new ConnectionsError(error.code, error.message, { ...error, cause: error.cause, connectionId: flow.id }));
-    // A finishing call that timed out or lost the network says nothing of the grant: ask the server.
-    if (flow.stage === 'adapter' && error.retryable) void refresh();
-  };
-
-  const succeed = (flow: Flow, connection: Connection) => {
-    end(flow);
-    setFlow(flow.id, { phase: 'succeeded', method: flow.method, connection });
-    flow.resolve(connection);
-  };
-
-  const fail = (flow: Flow, error: ConnectionsError) => {
-    if (flow.done) return;
-    end(flow, error);
-    setFlow(flow.id, { phase: 'failed', method: flow.method, error });
-    flow.reject(error);
-  };
-
-  /** Ends the flow for its caller (cancel, timeout); once an abandoned exchange settles, reloads. */
-  const abandon = (flow: Flow, error: ConnectionsError) => {
-    const exchange = flow.stage === 'adapter' ? flow.exchange : undefined;
-    fail(flow, error);
-    exchange?.then(() => refresh(), () => refresh());
-  };
-
-  const refuse = (id: string, method: AuthMethod, code: 'unsupported' | 'popup_blocked', message: string) => {
-    const error = new ConnectionsError(code, message, { connectionId: id });
+  const refuse = (id: string, method: AuthMethod, error: ConnectionsError) => {
     setFlow(id, { phase: 'failed', method, error });
     const promise = Promise.reject(error);
     promise.catch(noop);
     return promise;
   };
 
-  /** Closes the window and stops listening for the result and watching the window. */
-  const release = (flow: Flow) => {
-    flow.stopListening?.();
-    flow.stopWatching?.();
-    closePopup(flow.popup);
-    flow.popup = null;
+  const reauthorize = (id: string, input: ReauthorizeInput = {}): Promise<Connection> => {
+    const running = flows.get(id);
+    if (running) {
+      running.reopen();
+      return running.promise;
+    }
+    const given = input.connection?.id === id ? checkConnection(input.connection, 'reauthorize()') : [];
+    const connection = byId.get(id) ?? (given[1] ? undefined : given[0]);
+    const method: AuthMethod = connection?.authMethod === 'credentials' ? 'credentials' : 'oauth';
+    if (!connection || connection.canReauthorize === false) {
+      return refuse(id, method, error('unsupported', id, process.env.NODE_ENV !== 'production' ? `Connection ${quote(id)} is unknown, or this user may not reconnect it.` : ''));
+    }
+    if (method === 'credentials') {
+      const { credentials } = input;
+      if (!adapter.submitCredentials || !credentials) {
+        return refuse(id, method, error('unsupported', id, process.env.NODE_ENV !== 'production' ? 'A login-form connection needs adapter.submitCredentials() and { credentials }.' : ''));
+      }
+      const flow = run(connection, null);
+      // Called here, where no closure holds the credentials: they are gone once the adapter is done.
+      let exchange: Promise<unknown>;
+      try {
+        exchange = Promise.resolve(adapter.submitCredentials(connection, credentials, { signal: flow.signal }));
+      } catch (thrown) {
+        exchange = Promise.reject(thrown);
+      }
+      flow.settle(exchange, 'adapter.submitCredentials()');
+      return flow.promise;
+    }
+    // Opened inside the user's click: browsers block windows opened after an await.
+    const popup = openPopup(options.popup);
+    if (!popup) return refuse(id, method, error('popup_blocked', id));
+    // One sign-in window at a time; a flow exchanging its single-use code is left to finish.
+    for (const [other, flow] of flows) if (flow.oauth && !flow.finishing()) flow.end(error('superseded', other));
+    return run(connection, popup).promise;
   };
 
-  /** However the flow ends: its state is spent, its window closed, its timer and calls stopped. */
-  const end = (flow: Flow, reason?: ConnectionsError) => {
-    flow.done = true;
-    if (flow.state) spent.add(flow.state);
-    clearTimeout(flow.timer);
-    release(flow);
-    flow.controller.abort(reason);
-    if (flows.get(flow.id) === flow) flows.delete(flow.id);
+  /** Runs one flow: OAuth with its window, or a login form (no window). */
+  const run = (connection: Connection, popup: Window | null): Flow => {
+    const { id } = connection;
+    const oauth = !!popup;
+    const method: AuthMethod = oauth ? 'oauth' : 'credentials';
+    const controller = new AbortController();
+    const { signal } = controller;
+    let stage: 'starting' | 'user' | 'adapter' = oauth ? 'starting' : 'adapter';
+    let done = false;
+    let url: string | undefined;
+    let state: string | undefined;
+    let stopListening = noop;
+    let stopWatching = noop;
+    let exchange: Promise<unknown> | undefined;
+    let resolve!: (connection: Connection) => void;
+    let reject!: (error: ConnectionsError) => void;
+    const promise = new Promise<Connection>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(noop);
+    const show = (shown: Omit<FlowState, 'method'>) => setFlow(id, { ...shown, method });
+
+    /** However it ends: its state is spent, its window closed, its timer and calls stopped. */
+    const finish = (failure?: ConnectionsError, result?: Connection, silent?: boolean) => {
+      if (done) return;
+      done = true;
+      if (state) spent.add(state);
+      clearTimeout(timer);
+      release();
+      controller.abort(failure);
+      if (flows.get(id) === flow) flows.delete(id);
+      // Formatting the stack lets go of what the frames held (a login's closure, say).
+      void failure?.stack;
+      if (!silent) show(failure ? { phase: 'failed', error: failure } : { phase: 'succeeded', connection: result });
+      if (failure) reject(failure);
+      else resolve(result!);
+    };
+
+    const release = () => {
+      stopListening();
+      stopWatching();
+      closePopup(popup);
+      popup = null;
+    };
+
+    /** Keeps the flow state in step with the window while the flow waits on it. */
+    const watch = () => {
+      stopWatching();
+      if (!popup || isClosed(popup)) return closed();
+      show(stage === 'starting' ? { phase: 'starting' } : { phase: 'awaiting_user', popup: 'open' });
+      stopWatching = watchClosed(popup, closed);
+    };
+
+    /** The window went away without a result: the flow waits on, and asks the server. */
+    const closed = () => {
+      if (done) return;
+      popup = null;
+      stopWatching();
+      show({ phase: stage === 'starting' ? 'starting' : 'awaiting_user', popup: 'closed' });
+      if (stage === 'user') void refresh();
+    };
+
+    const failFromAdapter = (thrown: unknown, where: string) => {
+      if (done) return;
+      const failure = toConnectionsError(thrown, `${where} failed`, id);
+      finish(failure);
+      // A finishing call that timed out or lost the network says nothing of the grant: ask the server.
+      if (stage === 'adapter' && failure.retryable) void refresh();
+    };
+
+    const flow: Flow = {
+      oauth,
+      promise,
+      signal,
+      finishing: () => stage === 'adapter',
+      reopen() {
+        if (!oauth || stage === 'adapter') return;
+        if (popup && !isClosed(popup)) return popup.focus();
+        const reopened = openPopup(options.popup, url);
+        if (!reopened) return show({ phase: stage === 'starting' ? 'starting' : 'awaiting_user', popup: 'blocked' });
+        popup = reopened;
+        watch();
+      },
+      end(failure, silent) {
+        const abandoned = stage === 'adapter' && exchange;
+        finish(failure, undefined, silent);
+        if (abandoned && !silent) abandoned.then(() => refresh(), () => refresh());
+      },
+      check() {
+        if (done || popup || stage !== 'user') return;
+        const now = byId.get(id);
+        // Only a grant begun anew counts: a connection usable before proves nothing by staying so.
+        if (!now || !usable(now) || (usable(connection) && (now.status !== connection.status || now.statusSince === connection.statusSince))) return;
+        if (mismatch(connection, now)) {
+          update(connection);
+          return finish(mismatchError(connection, now));
+        }
+        finish(undefined, now);
+      },
+      settle(call, where) {
+        exchange = call;
+        call.then((value) => {
+          if (done) return;
+          const [returned, problem] = checkConnection(value, where);
+          if (!returned || returned.id !== id) {
+            return finish(problem ?? error('adapter_failed', id, process.env.NODE_ENV !== 'production' ? `${where} returned connection ${quote(returned?.id)}, not ${quote(id)}.` : '', false));
+          }
+          if (problem) report(problem);
+          if (mismatch(connection, returned)) return finish(mismatchError(connection, returned));
+          update(returned);
+          if (returned.status === 'authorization_required') return finish(error('adapter_failed', id, process.env.NODE_ENV !== 'production' ? `${where} returned the connection still needing authorization.` : ''));
+          finish(undefined, returned);
+        }, (thrown) => failFromAdapter(thrown, where));
+      },
+    };
+
+    const ms = options.flowTimeoutMs;
+    const timer = ms === Infinity ? undefined : setTimeout(() => flow.end(error('timeout', id)), ms! > 0 ? Math.min(ms!, 2 ** 31 - 1) : 300_000);
+    flows.set(id, flow);
+
+    if (!oauth) {
+      show({ phase: 'completing' });
+      return flow;
+    }
+    watch();
+    call(() => adapter.startAuthorization(connection, { signal })).then((started) => {
+      if (done) return;
+      const { url: given, state: fresh } = (started ?? {}) as { url?: unknown; state?: unknown };
+      const safe = safeUrl(given, simulated.has(adapter));
+      const origin = toOrigin(options.callbackOrigin ?? location.origin);
+      if (!safe) return finish(error('invalid_authorization_url', id, process.env.NODE_ENV !== 'production' ? `adapter.startAuthorization() returned ${quote(given)}: not https:, nor http: on a loopback host.` : ''));
+      if (typeof fresh != 'string' || !fresh || spent.has(fresh)) {
+        return finish(error('adapter_failed', id, process.env.NODE_ENV !== 'production' ? 'adapter.startAuthorization() must return a fresh, non-empty state for every flow.' : '', false));
+      }
+      if (!origin) return finish(error('unsupported', id, process.env.NODE_ENV !== 'production' ? `callbackOrigin ${quote(options.callbackOrigin)} is not an http(s) origin.` : ''));
+      url = safe;
+      state = fresh;
+      stage = 'user';
+      stopListening = listen(fresh, origin, (result) => {
+        if (done || stage !== 'user') return;
+        release();
+        if (result.error) {
+          return finish(
+            error('provider_error', id, process.env.NODE_ENV !== 'production' ? `The platform answered ${quote(result.error)}.` : '', undefined, {
+              providerError: result.error,
+              providerErrorDescription: result.errorDescription,
+              providerErrorUri: result.errorUri,
+            }),
+          );
+        }
+        stage = 'adapter';
+        show({ phase: 'completing' });
+        flow.settle(call(() => adapter.completeAuthorization(connection, result, { signal })), 'adapter.completeAuthorization()');
+      });
+      if (popup && !isClosed(popup)) {
+        try {
+          popup.location.replace(safe);
+        } catch {
+          closePopup(popup);
+        }
+      }
+      watch();
+    }, (thrown) => failFromAdapter(thrown, 'adapter.startAuthorization()'));
+    return flow;
   };
 
   /* -- the store -------------------------------------------------------------------------------- */
@@ -596,14 +557,12 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     refresh,
     reauthorize,
     cancelReauthorize(id) {
-      const flow = flows.get(id);
-      if (flow) abandon(flow, new ConnectionsError('cancelled', 'The re-authorization was cancelled.', { connectionId: id }));
+      flows.get(id)?.end(error('cancelled', id));
     },
     resetFlow(id) {
       if (!flows.has(id) && Object.hasOwn(state.flows, id)) setFlow(id);
     },
   };
-  store.configure(initial);
   return store;
 }
 
@@ -634,17 +593,21 @@ function usable(connection: Connection): boolean {
   return connection.status === 'connected' || connection.status === 'backfilling';
 }
 
-/** The grant is for another account, or says none where one is known. */
-function mismatch(flow: Flow, connection: Connection): boolean {
-  return flow.accountId !== undefined && connection.accountId !== flow.accountId;
+/** The grant is for another account, or names none where one is known. */
+function mismatch(before: Connection, after: Connection): boolean {
+  return before.accountId !== undefined && after.accountId !== before.accountId;
 }
 
-function mismatchError(flow: Flow, connection: Connection): ConnectionsError {
-  return new ConnectionsError(
-    'account_mismatch',
-    process.env.NODE_ENV !== 'production' ? `The platform signed in to account ${quote(connection.accountId)}, not ${quote(flow.accountId)}.` : 'wrong account',
-    { connectionId: flow.id },
-  );
+function mismatchError(before: Connection, after: Connection): ConnectionsError {
+  return error('account_mismatch', before.id, process.env.NODE_ENV !== 'production' ? `The platform signed in to account ${quote(after.accountId)}, not ${quote(before.accountId)}.` : '');
+}
+
+/**
+ * A `ConnectionsError` about one connection. In production its message is its code: the long
+ * sentence is for development only.
+ */
+function error(code: ConnectionsErrorCode, connectionId: string, message = '', retryable?: boolean, more?: ConnectionsErrorOptions): ConnectionsError {
+  return new ConnectionsError(code, message || code, { ...more, connectionId, retryable });
 }
 
 /** Whether two connections hold the same data, so the old object (and its row) can stay. */
@@ -680,15 +643,6 @@ function call<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     return Promise.reject(error);
   }
-}
-
-/** Settles as the promise does, or rejects as soon as the signal aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort);
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

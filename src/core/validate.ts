@@ -5,7 +5,7 @@ import type { Connection } from './types';
  * Checking what an adapter returns
  *
  * Only what the screen depends on: an object, a string id, provider and account name, a known
- * status and category, a string account id and an error with a message. Those reject the entry.
+ * status and category, and an error with a message. Those reject the entry.
  * A date that does not parse is reported, and the connection still shows (without that date).
  * -----------------------------------------------------------------------------------------------*/
 
@@ -24,7 +24,6 @@ const RULES: [keyof Connection, (value: unknown) => boolean, boolean?][] = [
   ['accountName', isString],
   ['status', (value) => STATUSES.includes(value as string)],
   ['category', (value) => CATEGORIES.includes(value as string)],
-  ['accountId', optional(isString)],
   ['error', optional((value) => isString((value as Value | null)?.message))],
   ['statusSince', isDate, true],
   ['lastSyncedAt', isDate, true],
@@ -40,7 +39,6 @@ const MUST: Partial<Record<keyof Connection, string>> =
         accountName: 'a string',
         status: `one of ${STATUSES.join(', ')}`,
         category: `one of ${CATEGORIES.join(', ')}`,
-        accountId: 'a string',
         error: 'an object with a string message',
         statusSince: 'an ISO 8601 date',
         lastSyncedAt: 'an ISO 8601 date',

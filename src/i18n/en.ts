@@ -1,102 +1,89 @@
 /* -------------------------------------------------------------------------------------------------
- * English messages: the reference set every other locale must match key for key
+ * English: the built-in words, and the reference every locale matches key for key
  *
- * A message is a string, or a function where it needs values (names, dates, counts). Dates and
- * durations arrive already formatted through `Intl` in the provider's locale.
+ * A message is a string, or a function where it needs values. Dates and durations arrive already
+ * formatted through `Intl`. `locale` is the language the words are written in.
  * -----------------------------------------------------------------------------------------------*/
 
 const en = {
-  // Status badge.
+  locale: 'en',
+
   'status.connected': 'Connected',
   'status.authorization_required': 'Authorization required',
   'status.backfilling': 'Backfilling',
   'status.error': 'Error',
-  'status.reauthorizing': 'Reauthorizing',
-  /** How long the connection has been in its status, e.g. "3 days". */
+  'status.reauthorizing': 'Reconnecting',
+  /** How long a status has lasted, after the status: "for 3 days". */
   'status.for': (duration: string) => `for ${duration}`,
 
-  // Connection list.
   'list.loading': 'Loading connections…',
   'list.empty': 'No connections yet.',
-  'list.loadError': 'The connections could not be loaded.',
+  'list.loadError': 'Connections could not be loaded. Check your network and try again.',
+  /** A reload failed while a list is shown; the list stays. */
+  'list.refreshError': 'This list may be out of date. Try again to refresh it.',
   'list.retry': 'Try again',
-  /** A reload failed while a list is on screen; the list stays. */
-  'list.refreshError': 'The connections could not be refreshed, so this list may be out of date.',
   'list.search': 'Search connections',
-  'list.noMatches': (query: string) => `No connections match “${query}”.`,
-  /** Announced politely while searching; `count` may be 0. */
-  'list.matchCount': (count: number) =>
-    count === 0 ? 'No connections match.' : count === 1 ? '1 connection matches.' : `${count} connections match.`,
-  'list.results': 'Search results',
-  'list.moreMatches': (shown: number, total: number) => `Showing ${shown} of ${total} matches; type more to narrow them down.`,
-  'list.showMore': 'Show more',
-  'list.summary': (count: number) =>
-    count === 1 ? '1 connection needs reauthorization' : `${count} connections need reauthorization`,
+  'list.attention': 'Needs attention',
+  'list.matches': (count: number) => (count === 1 ? '1 connection matches.' : `${count} connections match.`),
+  'list.noMatches': 'No connections match. Try another search.',
+  'list.summary': (count: number) => (count === 1 ? '1 connection needs reconnecting.' : `${count} connections need reconnecting.`),
+  'list.summaryHint': 'Their data stopped syncing. Reconnect them to resume.',
   'group.advertising': 'Advertising',
   'group.crm': 'CRM',
   'group.other': 'Other',
-  'item.reauthorize': (provider: string, account: string) => `Reauthorize ${provider} — ${account}`,
-  /** `when` is relative, e.g. "2 hours ago". */
-  'item.lastSync': (when: string) => `Last synced ${when}`,
-  'item.backfill': (since: string) => `Backfilling data missed since ${since}`,
-  'item.noRights': 'Ask a workspace admin to reauthorize this connection.',
+  /** The row's button; the second names it for screen readers. */
+  'item.reconnect': 'Reconnect',
+  'item.reconnectLabel': (provider: string, account: string) => `Reconnect ${provider} — ${account}`,
+  /** How long the row has been in its status, when not connected. */
+  'item.since': (duration: string) => `For ${duration}`,
+  'item.lastSync': (ago: string) => `Last synced ${ago}`,
+  'item.backfill': (date: string) => `Sending data missed since ${date}`,
+  'item.noRights': 'Ask a workspace admin to reconnect it.',
 
-  // Polite announcements of status changes.
-  'announce.connected': (provider: string, account: string) => `${provider} reconnected: ${account}`,
-  'announce.authorization_required': (provider: string, account: string) => `${provider} needs reauthorization: ${account}`,
-  'announce.backfilling': (provider: string, account: string) => `${provider} is backfilling missed data: ${account}`,
-  'announce.error': (provider: string, account: string) => `${provider} has a problem: ${account}`,
-  'announce.failed': (provider: string, account: string) => `${provider} could not be reconnected: ${account}`,
-  /** A backfill ended: the connection went from backfilling to connected. */
-  'announce.caughtUp': (provider: string, account: string) => `${provider} has caught up on missed data: ${account}`,
+  'announce.connected': (name: string) => `${name} is reconnected.`,
+  'announce.authorization_required': (name: string) => `${name} needs reconnecting.`,
+  'announce.backfilling': (name: string) => `${name} is catching up on missed data.`,
+  'announce.error': (name: string) => `${name} has an error.`,
+  'announce.caughtUp': (name: string) => `${name} has caught up.`,
+  'announce.failed': (name: string) => `${name} was not reconnected.`,
 
-  // Reauthorize dialog.
-  'dialog.title': (provider: string) => `Reauthorize ${provider}`,
-  'dialog.description': (provider: string, account: string) =>
-    `Access to ${account} has lapsed. Sign in to ${provider} again to resume.`,
-  /** `ago` is relative ("3 days ago") and `date` absolute; both absent when unknown. */
-  'impact.stopped': (ago?: string, date?: string) => (ago ? `Stopped ${ago} (${date}):` : 'Stopped:'),
-  'impact.cost_data': 'Downloading cost data',
-  'impact.ad_tagging': 'Adding UTM parameters to new ads',
-  'impact.record_updates': 'Updating records in your CRM',
-  'impact.touchpoint_push': 'Sending new touchpoints to your CRM',
-  'impact.data_sync': 'Syncing data',
-  'impact.permanent':
-    'Touchpoints created while the account is disconnected can never be tagged afterwards, so this gap is permanent. Reconnect soon to keep it small.',
-  'impact.backfilled': 'Nothing is lost: once you reconnect, the data missed meanwhile is sent to your CRM.',
-  'impact.unknown': 'Syncing resumes once you reconnect.',
+  'dialog.title': (provider: string, account: string) => `Reconnect ${provider} — ${account}`,
+  /** `ago` is relative, like "3 days ago"; absent when unknown. */
+  'impact.stopped': (ago?: string) => (ago ? `Stopped ${ago}:` : 'Stopped:'),
+  'impact.cost_data': 'Cost data downloads',
+  'impact.ad_tagging': 'UTM tags on new ads',
+  'impact.record_updates': 'Updates to CRM records',
+  'impact.touchpoint_push': 'New touchpoints sent to your CRM',
+  'impact.data_sync': 'Data sync',
+  'impact.permanent': 'Touchpoints from new ads can’t be tagged later. Reconnect soon to keep the gap small.',
+  'impact.possibly_permanent': 'If auto-tagging is on, touchpoints from new ads can’t be tagged later. Reconnect soon.',
+  'impact.backfilled': 'Nothing is lost. Missed data goes to your CRM once you reconnect.',
 
-  // Where the flow stands.
-  'flow.ready': (provider: string) => `You will sign in to ${provider} in a new window.`,
-  'flow.readyCredentials': (provider: string) => `Enter the ${provider} username and password for this account.`,
+  'flow.ready': (provider: string) => `You’ll sign in to ${provider} in a new window.`,
+  'flow.readyCredentials': (provider: string) => `Enter your ${provider} username and password.`,
   'flow.starting': 'Opening the sign-in window…',
-  'flow.waiting': (provider: string) => `Finish signing in to ${provider} in the window that opened.`,
-  'flow.windowClosed': 'The sign-in window was closed before you finished, or the platform took it out of our reach. If it is still open, finish there; otherwise reopen it, or cancel.',
-  'flow.blocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, or open the window again.',
-  'flow.completing': 'Finishing the reconnection…',
-  'flow.succeeded': (provider: string) => `${provider} is connected again.`,
-  'flow.backfilling': (since: string) => `Backfilling data missed since ${since}.`,
-  'flow.cancelled': 'Reauthorization cancelled. Nothing was changed.',
-  'flow.wrongAccount': (account: string) =>
-    `You signed in with a different account. Sign in as ${account} to reconnect it.`,
+  'flow.waiting': (provider: string) => `Finish signing in to ${provider} in the new window.`,
+  'flow.windowClosed': 'The sign-in window closed before you finished. Reopen it to continue.',
+  'flow.completing': 'Reconnecting…',
+  'flow.succeeded': (provider: string) => `${provider} is reconnected.`,
+  'flow.backfilling': (date: string) => `Data missed since ${date} is on its way to your CRM.`,
+  'flow.cancelled': 'Nothing was changed. You can try again at any time.',
+  'flow.wrongAccount': (account: string) => `You signed in to another account. Sign in as ${account} and try again.`,
 
-  // Errors, by `ConnectionsError` code.
-  'error.popup_blocked': 'The browser blocked the sign-in window.',
-  'error.popup_closed': 'The sign-in window was closed before you finished.',
-  'error.cancelled': 'The reauthorization was cancelled.',
-  'error.superseded': 'Another connection started signing in, so this one stopped.',
-  'error.timeout': 'Signing in took too long and was stopped.',
-  'error.invalid_authorization_url': 'The platform sent a sign-in address that is not safe to open.',
-  'error.state_mismatch': 'The answer from the platform did not match this sign-in.',
-  'error.provider_error': 'The platform refused the sign-in.',
-  'error.account_mismatch': 'You signed in with a different account.',
-  'error.adapter_failed': 'Something went wrong while reconnecting.',
-  'error.unsupported': 'This connection cannot be reauthorized from here.',
+  /** What went wrong, by `ConnectionsError` code, each with what to do next. */
+  'error.popup_blocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
+  'error.popup_closed': 'The sign-in window closed before you finished. Try again.',
+  'error.superseded': 'Another connection started signing in. Try this one again afterwards.',
+  'error.timeout': 'Signing in took too long. Try again.',
+  'error.invalid_authorization_url': 'The platform sent an unsafe sign-in address. Contact your admin.',
+  'error.state_mismatch': 'The answer did not match this sign-in. Try again.',
+  'error.provider_error': 'The platform refused the sign-in. Try again.',
+  'error.adapter_failed': 'Reconnecting failed. Try again in a moment.',
+  'error.unsupported': 'This connection can’t be reconnected here. Ask a workspace admin.',
+  'error.invalid_credentials': 'The username or password was not accepted. Check them and try again.',
 
-  // Buttons and fields.
-  'action.signIn': (provider: string) => `Sign in to ${provider}`,
+  'action.reconnect': 'Reconnect',
   'action.reopen': 'Reopen window',
-  'action.openAgain': 'Open sign-in window',
   'action.cancel': 'Cancel',
   'action.retry': 'Try again',
   'action.done': 'Done',
@@ -105,8 +92,8 @@ const en = {
   'form.password': 'Password',
 };
 
-/** Every message: the built-in sets and any overrides must have exactly these keys and shapes. */
-export type Messages = typeof en;
+/** Every message. A locale typed `Messages` fails the build when a key is missing or takes other values. */
+export type Messages = { [Key in keyof typeof en]: (typeof en)[Key] extends string ? string : (typeof en)[Key] };
 export type MessageKey = keyof Messages;
 
 export { en };

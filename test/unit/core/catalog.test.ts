@@ -19,12 +19,12 @@ describe('given the built-in catalog', () => {
   });
 
   it('gives a readable name and the "other" kind to a provider it does not know', () => {
-    expect(getProvider('acme_crm')).toEqual({ id: 'acme_crm', label: 'Acme Crm', category: 'other' });
+    expect(getProvider('acme_crm')).toEqual({ id: 'acme_crm', label: 'Acme Crm', category: 'other', mark: 'AC' });
     expect(getProvider('zoho-books')).toMatchObject({ label: 'Zoho Books', category: 'other' });
   });
 
   it('does not mistake object built-ins for providers', () => {
-    expect(getProvider('toString')).toEqual({ id: 'toString', label: 'ToString', category: 'other' });
+    expect(getProvider('toString')).toEqual({ id: 'toString', label: 'ToString', category: 'other', mark: 'T' });
     expect(getProvider('constructor').category).toBe('other');
   });
 });
@@ -36,7 +36,7 @@ describe("given an integrator's own providers", () => {
   ]);
 
   it('adds them beside the built-in ones', () => {
-    expect(getProvider('hubspot', catalog)).toEqual({ id: 'hubspot', label: 'HubSpot', category: 'crm' });
+    expect(getProvider('hubspot', catalog)).toEqual({ id: 'hubspot', label: 'HubSpot', category: 'crm', mark: 'H' });
     expect(getProvider('salesforce', catalog).label).toBe('Salesforce');
   });
 
@@ -44,9 +44,13 @@ describe("given an integrator's own providers", () => {
     expect(getProvider('google_ads', catalog).label).toBe('Google Ads (MCC)');
   });
 
-  it('leaves the built-in catalog untouched and returns a frozen one', () => {
+  it('leaves the built-in catalog untouched', () => {
     expect(defaultProviders.hubspot).toBeUndefined();
     expect(defaultProviders.google_ads?.label).toBe('Google Ads');
-    expect(Object.isFrozen(catalog)).toBe(true);
+  });
+
+  it('gives each built-in platform marks of its own letters', () => {
+    const marks = Object.values(defaultProviders).map((provider) => provider.mark);
+    expect(new Set(marks).size).toBe(marks.length);
   });
 });

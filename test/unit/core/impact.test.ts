@@ -45,16 +45,20 @@ describe('given a lapsed advertising connection with auto-tagging on', () => {
 });
 
 describe('given a lapsed advertising connection without auto-tagging', () => {
-  it('says only cost data has stopped, still for good, with no untagged touchpoints', () => {
-    for (const autoTagging of [false, undefined]) {
-      const impact = describeImpact(
-        makeConnection({ id: 'meta', category: 'advertising', status: 'authorization_required', autoTagging }),
-        { now: NOW },
-      );
-      expect(impact?.stopped).toEqual(['cost_data']);
-      expect(impact?.recovery).toBe('permanent');
-      expect(impact?.untaggedTouchpoints).toBe(false);
-    }
+  it('says only cost data has stopped, and promises nothing about what comes back', () => {
+    const impact = describeImpact(makeConnection({ id: 'meta', category: 'advertising', status: 'authorization_required', autoTagging: false }), { now: NOW });
+    expect(impact?.stopped).toEqual(['cost_data']);
+    expect(impact?.recovery).toBe('unknown');
+    expect(impact?.untaggedTouchpoints).toBe(false);
+  });
+});
+
+describe('given a lapsed advertising connection that does not say whether auto-tagging is on', () => {
+  it('says cost data has stopped, and that the gap is permanent if auto-tagging is on', () => {
+    const impact = describeImpact(makeConnection({ id: 'meta', category: 'advertising', status: 'authorization_required' }), { now: NOW });
+    expect(impact?.stopped).toEqual(['cost_data']);
+    expect(impact?.recovery).toBe('possibly_permanent');
+    expect(impact?.untaggedTouchpoints).toBe(false);
   });
 });
 
@@ -125,7 +129,7 @@ describe('given a connected connection', () => {
 
 describe('given a status date that is missing or cannot be read', () => {
   it('leaves out since and duration instead of inventing them', () => {
-    for (const statusSince of [undefined, '', 'last Tuesday-ish', '03/07/2025']) {
+    for (const statusSince of [undefined, '', 'last Tuesday-ish', '2025-13-45']) {
       const impact = describeImpact(makeConnection({ id: 'gads', status: 'authorization_required', statusSince }), { now: NOW });
       expect(impact).not.toBeNull();
       expect(impact).not.toHaveProperty('since');

@@ -56,8 +56,7 @@ describe('given a list answer with a connection that has no id', () => {
     expect(status).toBe('ready');
     expect(error).toBeInstanceOf(ConnectionsError);
     expect(error).toMatchObject({ code: 'adapter_failed', retryable: false });
-    expect(error?.message).toMatch(/"id"/);
-    expect(error?.message).toMatch(/linkedin_ads account "Acme B2B"/);
+    expect(error?.message).toMatch(/connection without an id whose "id" is undefined/);
   });
 });
 
@@ -71,32 +70,29 @@ describe('given an update with an unknown status for a connection already shown'
     // Still in the place the answer gives it: the row does not jump.
     expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
     expect(store.getState().error?.message).toMatch(/connection "gads" whose "status" is "paused"; it must be one of connected, /);
+    expect(store.getState().error?.connectionId).toBe('gads');
   });
 });
 
 describe('given an unparseable date', () => {
-  it('shows the rest of the connection without it and names the date field', async () => {
+  it('shows the connection as given and names the date field', async () => {
     await startShowing();
     await answerRefresh([GOOD[0], { ...GOOD[1], accountName: 'Renamed', lastSyncedAt: 'the other day' }]);
-    const { lastSyncedAt: _dropped, ...rest } = GOOD[1]!;
-    expect(store.getConnection('sfdc')).toEqual({ ...rest, accountName: 'Renamed' });
+    expect(store.getConnection('sfdc')).toMatchObject({ accountName: 'Renamed' });
     expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "lastSyncedAt" is .*; it must be an ISO 8601 date/);
   });
 
   it('never keeps showing a lapsed connection as connected because its date came in another format', async () => {
     await startShowing();
     expect(store.getConnection('sfdc')?.status).toBe('connected');
-    // A database's own timestamp format instead of ISO 8601, on the answer that says it lapsed.
-    await answerRefresh([GOOD[0], { ...GOOD[1], status: 'authorization_required', statusSince: '2026-03-07 10:00:00+00' }]);
+    await answerRefresh([GOOD[0], { ...GOOD[1], status: 'authorization_required', statusSince: 'last Tuesday' }]);
     expect(store.getConnection('sfdc')).toMatchObject({ status: 'authorization_required' });
-    expect(store.getConnection('sfdc')).not.toHaveProperty('statusSince');
-    expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "statusSince" is "2026-03-07 10:00:00\+00"/);
+    expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "statusSince" is "last Tuesday"/);
 
-    // The same from a push, and from a bad nested field (the whole optional object goes).
-    fake.push({ ...GOOD[0], status: 'backfilling', backfill: { since: 'last week' } });
-    expect(store.getConnection('gads')).toMatchObject({ status: 'backfilling' });
-    expect(store.getConnection('gads')).not.toHaveProperty('backfill');
-    expect(store.getState().error?.message).toMatch(/connection "gads" whose "backfill\.since" is "last week"/);
+    // The same from a push.
+    fake.push({ ...GOOD[0], status: 'connected', statusSince: 'now-ish' });
+    expect(store.getConnection('gads')).toMatchObject({ status: 'connected' });
+    expect(store.getState().error?.message).toMatch(/adapter\.subscribe\(\) returned connection "gads" whose "statusSince" is "now-ish"/);
   });
 });
 
@@ -106,6 +102,7 @@ describe('given duplicate ids', () => {
     await answerRefresh([GOOD[0], GOOD[1], { ...GOOD[1], accountName: 'Impostor' }]);
     expect(store.getState().connections.map((c) => c.accountName)).toEqual(['Acme Search', 'Acme Production']);
     expect(store.getState().error?.message).toMatch(/the id "sfdc" more than once/);
+    expect(store.getState().connections).toHaveLength(2);
   });
 });
 
@@ -140,7 +137,7 @@ describe('given a malformed pushed update', () => {
 
     fake.push({ accountName: 'No id' });
     expect(store.getState().connections).toBe(shown);
-    expect(store.getState().error?.message).toMatch(/adapter\.subscribe\(\) returned a connection without "id"/);
+    expect(store.getState().error?.message).toMatch(/adapter\.subscribe\(\) returned connection without an id whose "id" is undefined/);
   });
 });
 
@@ -169,30 +166,26 @@ describe('given the same bad data again and again', () => {
   });
 });
 
-describe('given a malformed field the library cannot do without, or one inside an object', () => {
-  it('shows a new status behind a malformed accountId, which is left out, and keeps backfill.since when only progress is bad', async () => {
+describe('given fields the screen does not depend on', () => {
+  it('shows them as given: an account id that is a number, a backfill progress out of range', async () => {
     await startShowing({}, [GOOD[0]!, { ...GOOD[1]!, accountId: '00D5e' }]);
     await answerRefresh([
       { ...GOOD[0], status: 'backfilling', backfill: { since: '2026-03-07T10:00:00.000Z', progress: 50 } },
       { ...GOOD[1], status: 'authorization_required', accountId: 9_876_543_210 },
     ]);
-    expect(store.getConnection('gads')).toMatchObject({ status: 'backfilling', backfill: { since: '2026-03-07T10:00:00.000Z' } });
-    expect(store.getConnection('gads')?.backfill).not.toHaveProperty('progress');
-    // The lapse shows; an account id nobody can read is not made up (sign-ins are still checked
-    // against the last one read: see test/unit/oauth/reauthorize-flow.test.ts).
-    expect(store.getConnection('sfdc')).toMatchObject({ status: 'authorization_required' });
-    expect(store.getConnection('sfdc')).not.toHaveProperty('accountId');
-    expect(store.getState().error?.message).toMatch(/"accountId" is 9876543210/);
-
-    fake.push({ ...GOOD[1], status: 'connected', accountId: 42 });
-    expect(store.getConnection('sfdc')).toMatchObject({ status: 'connected' });
+    expect(store.getConnection('gads')).toMatchObject({ status: 'backfilling', backfill: { progress: 50 } });
+    // Sign-ins compare account ids exactly: a number never passes for the string it was.
+    expect(store.getConnection('sfdc')).toMatchObject({ status: 'authorization_required', accountId: 9_876_543_210 });
+    expect(store.getState().error).toBeNull();
   });
+});
 
-  it('shows a connection first seen with a malformed accountId, without one', async () => {
+describe('given an error without a message', () => {
+  it('refuses the entry, since the screen shows the message, and keeps the version shown', async () => {
     await startShowing();
-    await answerRefresh([...GOOD, makeConnection({ id: 'li', provider: 'linkedin_ads', accountId: 508_812 as never })]);
-    expect(store.getConnection('li')).toMatchObject({ id: 'li', status: 'connected' });
-    expect(store.getConnection('li')).not.toHaveProperty('accountId');
+    await answerRefresh([GOOD[0], { ...GOOD[1], status: 'error', error: { code: 'quota' } }]);
+    expect(store.getConnection('sfdc')).toEqual(GOOD[1]);
+    expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "error" is an object; it must be an object with a string message/);
   });
 });
 
@@ -212,31 +205,8 @@ describe('given a list answer whose entries carry no usable id', () => {
   });
 });
 
-describe('given an adapter that changes its own connection objects in place', () => {
-  it('shows each change it pushes or lists, and nothing it changes without saying so', async () => {
-    await startShowing();
-    // The adapter keeps its connections and hands out the same objects.
-    const own = structuredClone(GOOD[1]!);
-    fake.push(own);
-    expect(store.getConnection('sfdc')).toMatchObject({ status: 'connected' });
-
-    own.status = 'authorization_required';
-    expect(store.getConnection('sfdc')?.status).toBe('connected');
-    fake.push(own);
-    expect(store.getConnection('sfdc')?.status).toBe('authorization_required');
-
-    own.status = 'connected';
-    await answerRefresh([structuredClone(GOOD[0]), own]);
-    expect(store.getConnection('sfdc')?.status).toBe('connected');
-    // Nested objects too: a later edit of its error does not change the words shown.
-    own.status = 'error';
-    own.error = { message: 'Sync failed.' };
-    fake.push(own);
-    own.error.message = 'Changed behind the store.';
-    expect(store.getConnection('sfdc')?.error?.message).toBe('Sync failed.');
-  });
-
-  it('sees a change that swaps one field for another, as many fields either way', async () => {
+describe('given a change that swaps one field for another', () => {
+  it('sees it, with as many fields either way', async () => {
     await startShowing({}, [{ ...GOOD[0]!, statusSince: undefined }]);
     expect(store.getConnection('gads')).toHaveProperty('statusSince', undefined);
     // Same number of keys, every key of the old one equal (undefined): not the same connection.
@@ -246,16 +216,8 @@ describe('given an adapter that changes its own connection objects in place', ()
   });
 });
 
-describe('given entries that cannot be read as plain objects', () => {
-  it('shows a well-formed entry whose id a malformed one used first', async () => {
-    await startShowing();
-    await answerRefresh([{ ...GOOD[0], status: 'paused' }, { ...GOOD[0], status: 'connected' }, GOOD[1]]);
-    expect(store.getConnection('gads')?.status).toBe('connected');
-    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
-    expect(store.getState().error?.message).toMatch(/"status" is "paused"/);
-  });
-
-  it('refuses an entry whose fields throw when read, in words, showing the rest', async () => {
+describe('given entries that cannot be read', () => {
+  it('keeps the list shown and says so in words when an entry throws as it is read', async () => {
     await startShowing();
     const hostile = {
       ...GOOD[1],
@@ -265,77 +227,12 @@ describe('given entries that cannot be read as plain objects', () => {
     };
     await answerRefresh([GOOD[0], hostile]);
     const { connections, error } = store.getState();
-    expect(connections.map((c) => c.id)).toEqual(['gads', 'sfdc']);
+    expect(connections).toEqual(GOOD);
     expect(error).toBeInstanceOf(ConnectionsError);
-    expect(error?.message).toMatch(/could not be read: boom/);
-
-    // And from a push: the adapter's own call does not throw.
-    expect(() => fake.push(hostile as unknown as Connection)).not.toThrow();
-    expect(store.getConnection('sfdc')).toEqual(GOOD[1]);
+    expect(error?.message).toMatch(/adapter\.listConnections\(\) failed: boom/);
   });
 
-  it('reads a class instance whose fields are getters into a copy of its own', async () => {
-    await startShowing();
-    class Listed {
-      get id() {
-        return 'li';
-      }
-      get status() {
-        return 'connected';
-      }
-      provider = 'linkedin_ads';
-      category = 'advertising';
-      accountName = 'Acme B2B';
-    }
-    await answerRefresh([...structuredClone(GOOD), new Listed()]);
-    expect(store.getState().connections.map((c) => c.id)).toEqual(['gads', 'sfdc', 'li']);
-    expect(store.getConnection('li')).toEqual({ id: 'li', status: 'connected', provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme B2B' });
-    expect(store.getConnection('li')).not.toBeInstanceOf(Listed);
-    expect(store.getState().error).toBeNull();
-  });
-
-  it('reads an Error given as a connection\'s error, and leaves out a method that only shares a field\'s name', async () => {
-    await startShowing();
-    class Listed {
-      id = 'li';
-      provider = 'linkedin_ads';
-      category = 'advertising';
-      accountName = 'Acme B2B';
-      status = 'error';
-      error = new Error('Token revoked.');
-      // A method, not the connection's expiry.
-      expiresAt() {
-        return 'never';
-      }
-    }
-    await answerRefresh([...structuredClone(GOOD), new Listed()]);
-    expect(store.getConnection('li')).toMatchObject({ status: 'error', error: { message: 'Token revoked.' } });
-    expect(store.getConnection('li')).not.toHaveProperty('expiresAt');
-    expect(store.getState().error).toBeNull();
-  });
-
-  it('leaves out only the part of an error that is malformed or cannot be read', async () => {
-    await startShowing();
-    class Unreadable {
-      get message(): string {
-        throw new TypeError('gone');
-      }
-    }
-    await answerRefresh([
-      { ...GOOD[0], status: 'error', error: new DOMException('Aborted.', 'AbortError') },
-      { ...GOOD[1], status: 'error', error: new Unreadable() },
-    ]);
-    // A DOMException's code is a number: it goes, its message stays.
-    expect(store.getConnection('gads')?.error).toEqual({ message: 'Aborted.' });
-    // The whole error goes, the connection and its new status stay.
-    expect(store.getConnection('sfdc')).toMatchObject({ status: 'error' });
-    expect(store.getConnection('sfdc')).not.toHaveProperty('error');
-    const message = store.getState().error?.message;
-    expect(message).toMatch(/connection "gads" whose "error\.code" is 20; it must be a string/);
-    expect(message).toMatch(/connection "sfdc" whose "error" could not be read: gone/);
-  });
-
-  it('says in words when the list itself throws as it is read', async () => {
+  it('keeps the list shown and says so in words when the list throws as it is read', async () => {
     await startShowing();
     const list = structuredClone(GOOD);
     Object.defineProperty(list, 1, {
@@ -346,8 +243,7 @@ describe('given entries that cannot be read as plain objects', () => {
     await answerRefresh(list);
     const { connections, error } = store.getState();
     expect(connections).toEqual(GOOD);
-    expect(error).toBeInstanceOf(ConnectionsError);
     expect(error).toMatchObject({ code: 'adapter_failed' });
-    expect(error?.message).toMatch(/could not be read: gone/);
+    expect(error?.message).toMatch(/failed: gone/);
   });
 });

@@ -359,22 +359,7 @@ describe('given the window regains focus', () => {
     expect(fake.lists).toHaveLength(3);
   });
 
-  it('counts a tab becoming visible as regaining focus, under the same throttle', async () => {
-    await vi.advanceTimersByTimeAsync(10_000);
-    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
-    document.dispatchEvent(new Event('visibilitychange'));
-    expect(fake.lists).toHaveLength(2);
-    fake.list(1).answer.resolve([makeConnection({ id: 'a' })]);
-    await flush();
 
-    window.dispatchEvent(new Event('focus'));
-    expect(fake.lists).toHaveLength(2);
-
-    await vi.advanceTimersByTimeAsync(10_000);
-    visibility.mockReturnValue('hidden');
-    document.dispatchEvent(new Event('visibilitychange'));
-    expect(fake.lists).toHaveLength(2);
-  });
 });
 
 describe('given focus refresh is turned off', () => {
