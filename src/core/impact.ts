@@ -79,11 +79,47 @@ function describeImpact(connection: Connection, options: DescribeImpactOptions =
   };
 }
 
-/** Since when, and for how long; a moment more than an hour ahead of now (beyond a clock's drift) says nothing. */
+/**
+ * Since when, and for how long. A moment more than an hour ahead of now (beyond a clock's drift)
+ * says nothing; a date alone may be a day ahead, since it is today somewhere east of here.
+ */
 function measure(since: string | undefined, now: Date | number = Date.now()): { since?: string; durationMs?: number } {
   const start = since ? Date.parse(since) : NaN;
   const at = +now;
-  return start - at <= 3_600_000 ? { since, durationMs: Math.max(0, at - start) } : {};
+  return start - at <= (since?.length === 10 ? 86_400_000 : 3_600_000) ? { since, durationMs: Math.max(0, at - start) } : {};
 }
 
-export { describeImpact };
+/* -------------------------------------------------------------------------------------------------
+ * getExpiry
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface Expiry {
+  /** ISO 8601, as the connection gives it. */
+  expiresAt: string;
+  /** Whole days until it lapses, rounded up: 1 for anything under a day ahead, 0 or less once past. */
+  daysLeft: number;
+  /** It works now and lapses within `warningDays`: a row warns and offers "Renew". */
+  expiring: boolean;
+  /** The moment is past. The status stays the adapter's to say. */
+  expired: boolean;
+}
+
+export interface GetExpiryOptions {
+  /** @default Date.now() */
+  now?: Date | number;
+  /** How many days ahead a lapse is worth a warning. @default 7 */
+  warningDays?: number;
+}
+
+/** When the grant lapses, where the connection says so; `undefined` without an `expiresAt` that parses. */
+function getExpiry(connection: Connection, { now = Date.now(), warningDays = 7 }: GetExpiryOptions = {}): Expiry | undefined {
+  const { expiresAt } = connection;
+  const left = Date.parse(expiresAt!) - +now;
+  if (Number.isNaN(left)) return;
+  const daysLeft = Math.ceil(left / 86_400_000);
+  const expired = left <= 0;
+  const working = connection.status === 'connected' || connection.status === 'backfilling';
+  return { expiresAt: expiresAt!, daysLeft, expiring: working && !expired && daysLeft <= warningDays, expired };
+}
+
+export { describeImpact, getExpiry };

@@ -14,8 +14,8 @@ export { ConnectionsError, isConnectionsError } from './errors';
 export type { ConnectionsErrorCode, ConnectionsErrorOptions } from './errors';
 export { createProviderCatalog, defaultProviders, getProvider } from './catalog';
 export type { ProviderCatalog, ProviderInfo } from './catalog';
-export { describeImpact } from './impact';
-export type { ConnectionImpact, DescribeImpactOptions, GapRecovery, StoppedActivity } from './impact';
+export { describeImpact, getExpiry } from './impact';
+export type { ConnectionImpact, DescribeImpactOptions, Expiry, GapRecovery, GetExpiryOptions, StoppedActivity } from './impact';
 export { findConnectionProblem } from './validate';
 export { createConnectionStore, getConnectionStore } from './store';
 export type {

@@ -103,6 +103,11 @@ export interface ConnectionStore {
   cancelReauthorize(id: string): void;
   /** Returns an ended flow to idle. */
   resetFlow(id: string): void;
+  /**
+   * Takes a connection your backend returned outside a flow (a request to an admin, say), as a
+   * pushed update: checked, reported if malformed, newer than any list asked for before.
+   */
+  receive(connection: unknown): void;
 }
 
 /** A flow under way, as the store sees it; everything else lives in its closure (see `run`). */
@@ -167,15 +172,14 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     for (const flow of [...flows.values()]) flow.check();
   };
 
-  const report = (error: ConnectionsError) => {
-    const key = error.code + error.message;
-    if (key === lastReported) return;
-    lastReported = key;
+  const report = (problem: ConnectionsError) => {
+    if (problem.code + problem.message === lastReported) return;
+    lastReported = problem.code + problem.message;
     try {
-      if (options.onError) options.onError(error);
-      else console.error(`[react-connected-accounts] ${error.message}`);
+      if (options.onError) options.onError(problem);
+      else console.error(`[react-connected-accounts] ${problem.message}`);
     } catch (thrown) {
-      console.error(`[react-connected-accounts] onError threw on: ${error.message}`, thrown);
+      console.error(`[react-connected-accounts] onError threw on: ${problem.message}`, thrown);
     }
   };
 
@@ -185,33 +189,31 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     const { signal } = life;
     if (signal.aborted) return;
     lastLoad = Date.now();
-    if (loads++ === 0) set({ isRefreshing: true });
+    if (!loads++) set({ isRefreshing: true });
+    await load(signal, 0);
+    if (!signal.aborted && !--loads) set({ isRefreshing: false });
+  };
+
+  /**
+   * One attempt, then the retries of transient failures. A failure shows at once, while the
+   * retries go on; only the last one is reported.
+   */
+  const load = async (signal: AbortSignal, attempt: number): Promise<void> => {
+    const tick = ++clock;
     try {
-      for (let attempt = 0; ; attempt += 1) {
-        const tick = ++clock;
-        try {
-          const answer = await call(() => adapter.listConnections({ signal }));
-          // Unmounted meanwhile: sets no state.
-          if (!signal.aborted) apply(tick, answer);
-          return;
-        } catch (thrown) {
-          if (signal.aborted) return;
-          const error = toConnectionsError(thrown, process.env.NODE_ENV !== 'production' ? 'adapter.listConnections() failed' : 'list');
-          const retry = options.retry || {};
-          if (!error.retryable || !(attempt < (options.retry === false ? 0 : atLeastZero(retry.retries, 3)))) {
-            if (tick < shownTick) return;
-            failedTick = tick;
-            report(error);
-            set({ error, status: state.status === 'ready' ? 'ready' : 'error' });
-            return;
-          }
-          await sleep(backoff(attempt, retry, error.retryAfterMs), signal);
-          // Unmounted, or a newer list landed meanwhile: nothing left to bring.
-          if (signal.aborted || shownTick > tick) return;
-        }
-      }
-    } finally {
-      if (!signal.aborted && --loads === 0) set({ isRefreshing: false });
+      const answer = await call(() => adapter.listConnections({ signal }));
+      // Unmounted meanwhile: sets no state.
+      if (!signal.aborted) apply(tick, answer);
+    } catch (thrown) {
+      if (signal.aborted || tick < shownTick) return;
+      const failure = toConnectionsError(thrown, process.env.NODE_ENV !== 'production' ? 'adapter.listConnections() failed' : 'list');
+      const retry = options.retry || {};
+      failedTick = tick;
+      set({ error: failure, status: state.status === 'ready' ? 'ready' : 'error' });
+      if (!failure.retryable || !(attempt < (options.retry === false ? 0 : atLeastZero(retry.retries, 3)))) return report(failure);
+      await sleep(backoff(attempt, retry, failure.retryAfterMs), signal);
+      // A newer list landed meanwhile: nothing left to bring.
+      if (!signal.aborted && shownTick < tick) return load(signal, attempt + 1);
     }
   };
 
@@ -267,9 +269,9 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     set({ connections: current ? state.connections.map((c) => (c === current ? connection : c)) : [...state.connections, connection] });
   };
 
-  const receive = (value: unknown) => {
+  const receive = (value: unknown, where = 'adapter.subscribe()') => {
     if (!users) return;
-    const [connection, problem] = checkConnection(value, 'adapter.subscribe()');
+    const [connection, problem] = checkConnection(value, where);
     if (problem) {
       report(problem);
       set({ error: problem });
@@ -555,6 +557,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
       };
     },
     refresh,
+    receive: (value) => receive(value, 'store.receive()'),
     reauthorize,
     cancelReauthorize(id) {
       flows.get(id)?.end(error('cancelled', id));

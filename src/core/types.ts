@@ -33,6 +33,8 @@ export interface Connection {
   expiresAt?: string;
   /** `false` when this user lacks the rights to re-authorize. @default true */
   canReauthorize?: boolean;
+  /** ISO 8601: when this user last asked an admin to reconnect it (`requestReauthorization`). */
+  reauthorizationRequestedAt?: string;
   /** When `status` is `'error'`. */
   error?: { code?: string; message: string };
   /** When `status` is `'backfilling'`; `progress` runs from 0 to 1. */
@@ -85,4 +87,9 @@ export interface ConnectionsAdapter {
     credentials: Record<string, string>,
     ctx: AdapterContext,
   ): Promise<Connection>;
+  /**
+   * For users who may not reconnect (`canReauthorize: false`): asks an admin to, with an optional
+   * note (plain text). Returns the connection with `reauthorizationRequestedAt` set.
+   */
+  requestReauthorization?(connection: Connection, ctx: AdapterContext & { note?: string }): Promise<Connection>;
 }

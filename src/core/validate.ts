@@ -28,6 +28,7 @@ const RULES: [keyof Connection, (value: unknown) => boolean, boolean?][] = [
   ['statusSince', isDate, true],
   ['lastSyncedAt', isDate, true],
   ['expiresAt', isDate, true],
+  ['reauthorizationRequestedAt', isDate, true],
 ];
 
 /** What each field must hold, for development messages only. */
@@ -43,6 +44,7 @@ const MUST: Partial<Record<keyof Connection, string>> =
         statusSince: 'an ISO 8601 date',
         lastSyncedAt: 'an ISO 8601 date',
         expiresAt: 'an ISO 8601 date',
+        reauthorizationRequestedAt: 'an ISO 8601 date',
       }
     : {};
 
@@ -60,7 +62,7 @@ function checkConnection(value: unknown, where: string): [Connection | undefined
     const id = isString(record.id) ? quote(record.id) : 'without an id';
     const message =
       process.env.NODE_ENV !== 'production'
-        ? `${where} returned connection ${id} whose "${field}" is ${quote(record[field])}; it must be ${MUST[field]}.${soft ? ' It is shown without it.' : ''}`
+        ? `${where} returned connection ${id} whose "${field}" is ${quote(record[field])}; it must be ${MUST[field]}.${soft ? ' The connection is still shown.' : ''}`
         : `${id} ${field}`;
     return [soft ? (record as unknown as Connection) : undefined, problem(message, isString(record.id) ? (record.id as string) : undefined)];
   }

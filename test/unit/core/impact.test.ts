@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeImpact } from '../../../src/core/impact';
+import { describeImpact, getExpiry } from '../../../src/core/impact';
 import { makeConnection } from './fake-adapter';
 
 /* -------------------------------------------------------------------------------------------------
@@ -141,5 +141,45 @@ describe('given a status date that is missing or cannot be read', () => {
   it('never reports a negative duration when the clock is behind the server', () => {
     const impact = describeImpact(makeConnection({ id: 'gads', status: 'error', statusSince: '2025-03-10T12:05:00.000Z' }), { now: NOW });
     expect(impact?.durationMs).toBe(0);
+  });
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * getExpiry
+ * -----------------------------------------------------------------------------------------------*/
+
+describe('given a connection that says when its grant lapses', () => {
+  const at = (ms: number) => new Date(NOW + ms).toISOString();
+
+  it('counts whole days left, rounding up, and warns within seven days by default', () => {
+    const inThreeDays = makeConnection({ id: 'meta', status: 'connected', expiresAt: at(2 * DAY + HOUR) });
+    expect(getExpiry(inThreeDays, { now: NOW })).toEqual({ expiresAt: inThreeDays.expiresAt, daysLeft: 3, expiring: true, expired: false });
+    expect(getExpiry(makeConnection({ id: 'meta', status: 'connected', expiresAt: at(HOUR) }), { now: NOW })).toMatchObject({ daysLeft: 1, expiring: true });
+    expect(getExpiry(makeConnection({ id: 'meta', status: 'connected', expiresAt: at(12 * DAY) }), { now: NOW })).toMatchObject({ daysLeft: 12, expiring: false });
+  });
+
+  it('takes its own warning window', () => {
+    const inTenDays = makeConnection({ id: 'meta', status: 'connected', expiresAt: at(10 * DAY) });
+    expect(getExpiry(inTenDays, { now: NOW, warningDays: 14 })?.expiring).toBe(true);
+    expect(getExpiry(inTenDays, { now: new Date(NOW), warningDays: 3 })?.expiring).toBe(false);
+  });
+
+  it('warns only while the connection works: a lapsed one already says so', () => {
+    const soon = at(DAY);
+    expect(getExpiry(makeConnection({ id: 'd365', category: 'crm', status: 'backfilling', expiresAt: soon }), { now: NOW })?.expiring).toBe(true);
+    expect(getExpiry(makeConnection({ id: 'gads', status: 'authorization_required', expiresAt: soon }), { now: NOW })?.expiring).toBe(false);
+    expect(getExpiry(makeConnection({ id: 'ms', status: 'error', error: { message: 'x' }, expiresAt: soon }), { now: NOW })?.expiring).toBe(false);
+  });
+
+  it('reads a past moment as expired, and leaves the status to the adapter', () => {
+    const lapsed = makeConnection({ id: 'meta', status: 'connected', expiresAt: at(-2 * DAY) });
+    expect(getExpiry(lapsed, { now: NOW })).toMatchObject({ expired: true, expiring: false, daysLeft: -2 });
+    expect(lapsed.status).toBe('connected');
+    expect(getExpiry(makeConnection({ id: 'meta', status: 'connected', expiresAt: at(0) }), { now: NOW })?.expired).toBe(true);
+  });
+
+  it('says nothing without a date that parses', () => {
+    expect(getExpiry(makeConnection({ id: 'meta', status: 'connected' }), { now: NOW })).toBeUndefined();
+    expect(getExpiry(makeConnection({ id: 'meta', status: 'connected', expiresAt: 'next week' }), { now: NOW })).toBeUndefined();
   });
 });
