@@ -10,10 +10,16 @@ import { checkConnection, quote } from '../core/validate';
  *   POST {baseUrl}/connections/:id/authorization             → { url, state }
  *   POST {baseUrl}/connections/:id/authorization/complete    AuthorizationResult → Connection
  *   POST {baseUrl}/connections/:id/credentials               { username, password, … } → Connection
+ *   POST {baseUrl}/connections/:id/reauthorization-requests  { note? } → Connection
  *   GET  {baseUrl}/events                                    text/event-stream, one Connection per `data:`
  *
  * Errors answer with a status and `{ code, message, providerError?, providerErrorDescription?,
  * providerErrorUri? }`. A 429 or 503 may say how long to wait in `Retry-After`.
+ *
+ * A reauthorization request asks an admin to reconnect a connection with `canReauthorize: false`.
+ * Its note is plain text, sent as given (absent when none). Store it as text, never as HTML. Refuse
+ * a note over 500 characters (a 400), and a connection the user may reconnect (`unsupported`).
+ * Answer the connection with `reauthorizationRequestedAt` set.
  * -----------------------------------------------------------------------------------------------*/
 
 export interface FetchAdapterOptions {
@@ -160,6 +166,11 @@ function createFetchAdapter(options: FetchAdapterOptions): ConnectionsAdapter {
 
     async submitCredentials({ id }, login, { signal }) {
       return post(id, 'credentials', signal, login);
+    },
+
+    // JSON leaves out a note that is undefined.
+    async requestReauthorization({ id }, { signal, note }) {
+      return post(id, 'reauthorization-requests', signal, { note });
     },
 
     subscribe(onChange) {

@@ -32,10 +32,27 @@ export interface MemoryAdapterOptions {
   random?: () => number;
 }
 
+/** A request to an admin, as the simulated backend keeps it. */
+export interface ReauthorizationRequest {
+  connectionId: string;
+  /** As given; absent when none was given. */
+  note?: string;
+  /** ISO 8601, from the `now` option. */
+  requestedAt: string;
+}
+
 /** The memory adapter plus controls for stories and tests. */
 export interface MemoryAdapter extends ConnectionsAdapter {
   submitCredentials: NonNullable<ConnectionsAdapter['submitCredentials']>;
   subscribe: NonNullable<ConnectionsAdapter['subscribe']>;
+  /**
+   * Keeps the request and its note, and returns the connection with `reauthorizationRequestedAt`.
+   * It refuses with `unsupported` a connection the user may reconnect, and with `adapter_failed`
+   * a note that is not text of at most `MAX_NOTE_LENGTH` characters. It never trims the note.
+   */
+  requestReauthorization: NonNullable<ConnectionsAdapter['requestReauthorization']>;
+  /** The requests to an admin so far, oldest first. */
+  reauthorizationRequests(): ReauthorizationRequest[];
   /** Changes a connection and pushes it to subscribers, as a backend event would. */
   update(id: string, patch: Partial<Omit<Connection, 'id'>>): Connection;
   /** Lapses a connection's grant now (`authorization_required`). */
@@ -49,7 +66,13 @@ export interface MemoryAdapter extends ConnectionsAdapter {
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 
-/** Realistic sample data: several ad accounts and CRMs, in every status. */
+/**
+ * The longest note a request to an admin may carry, in UTF-16 units as a textarea's `maxLength`
+ * counts them. A longer one is refused, never cut.
+ */
+const MAX_NOTE_LENGTH = 500;
+
+/** Realistic sample data: several ad accounts and CRMs, in every status, one only an admin may reconnect. */
 function createSampleConnections(now: number = Date.now()): Connection[] {
   const ago = (ms: number) => new Date(now - ms).toISOString();
   return [
@@ -57,6 +80,8 @@ function createSampleConnections(now: number = Date.now()): Connection[] {
     { id: 'gads-brand', provider: 'google_ads', category: 'advertising', accountName: 'Acme Brand', accountId: '234-567-8901', status: 'connected', statusSince: ago(41 * DAY), lastSyncedAt: ago(2 * HOUR), autoTagging: true },
     { id: 'meta-retargeting', provider: 'meta_ads', category: 'advertising', accountName: 'Acme Retargeting', accountId: 'act_5550142', status: 'connected', statusSince: ago(90 * DAY), lastSyncedAt: ago(35 * 60 * 1000), autoTagging: false, expiresAt: new Date(now + 12 * DAY).toISOString() },
     { id: 'linkedin-b2b', provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme B2B', accountId: '508812', status: 'connected', statusSince: ago(20 * DAY), lastSyncedAt: ago(5 * HOUR), autoTagging: true },
+    // Lapsed, and not this user's to reconnect: they may ask an admin to.
+    { id: 'linkedin-emea', provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme EMEA Leads', accountId: '771203', status: 'authorization_required', statusSince: ago(30 * HOUR), lastSyncedAt: ago(31 * HOUR), canReauthorize: false },
     { id: 'msads-emea', provider: 'microsoft_ads', category: 'advertising', accountName: 'Acme EMEA', accountId: 'F1203456', status: 'error', statusSince: ago(6 * HOUR), lastSyncedAt: ago(7 * HOUR), error: { code: 'quota_exceeded', message: 'The platform rate-limited cost downloads; the next sync retries automatically.' } },
     { id: 'sfdc-prod', provider: 'salesforce', category: 'crm', accountName: 'Acme Production', accountId: '00D5e000000AbCd', status: 'authorization_required', statusSince: ago(2 * DAY + 1 * HOUR), lastSyncedAt: ago(2 * DAY + 2 * HOUR) },
     { id: 'd365-eu', provider: 'dynamics365', category: 'crm', accountName: 'Acme Europe', accountId: 'acme-eu.crm4', status: 'backfilling', statusSince: ago(50 * 60 * 1000), lastSyncedAt: ago(10 * 60 * 1000), backfill: { since: ago(4 * DAY), progress: 0.4 } },
@@ -131,6 +156,7 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
   /** Authorization flows begun: state → the connection, and whether its code was used. */
   const pending = new Map<string, { connectionId: string; used: boolean }>();
   const usedCodes = new Set<string>();
+  const requests: ReauthorizationRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   /** Connections whose backfill is moving on, and those paused while nothing listened. */
   const backfilling = new Set<string>();
@@ -183,6 +209,8 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
     const at = new Date(now()).toISOString();
     const connection: Connection = { ...before, accountId: accountId ?? before.accountId, lastSyncedAt: at, statusSince: at };
     delete connection.error;
+    // Reconnected: a request to an admin is answered.
+    delete connection.reauthorizationRequestedAt;
     if (connection.category === 'crm') {
       // What was missed while disconnected is pushed to the CRM afterwards.
       connection.status = 'backfilling';
@@ -234,6 +262,7 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
     else if (target.status === 'authorization_required' || target.status === 'error') {
       const next: Connection = { ...target, status: 'connected', statusSince: at, lastSyncedAt: at };
       delete next.error;
+      delete next.reauthorizationRequestedAt;
       put(next);
     } else put({ ...target, lastSyncedAt: at });
   };
@@ -319,6 +348,26 @@ function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter 
       return copy(put(reconnect(connection.id, undefined)));
     },
 
+    async requestReauthorization(connection, { signal, note }) {
+      await delay(signal);
+      maybeFail('send the request to an admin');
+      const current = find(connection.id);
+      // What the backend holds decides, not what the caller says.
+      if (current.canReauthorize !== false) {
+        throw new ConnectionsError('unsupported', 'This user may reconnect it; there is no admin to ask.', { connectionId: current.id });
+      }
+      if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
+        throw new ConnectionsError('adapter_failed', `The note must be text of at most ${MAX_NOTE_LENGTH} characters.`, { retryable: false, connectionId: current.id });
+      }
+      const requestedAt = new Date(now()).toISOString();
+      requests.push(note === undefined ? { connectionId: current.id, requestedAt } : { connectionId: current.id, note, requestedAt });
+      return put({ ...current, reauthorizationRequestedAt: requestedAt });
+    },
+
+    reauthorizationRequests() {
+      return copy(requests);
+    },
+
     update(id, patch) {
       return put({ ...find(id), ...patch, id });
     },
@@ -356,4 +405,4 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-export { createMemoryAdapter, createSampleConnections };
+export { MAX_NOTE_LENGTH, createMemoryAdapter, createSampleConnections };

@@ -1,3 +1,4 @@
+import { MAX_NOTE_LENGTH } from '../core/memory-adapter';
 import { safeUrl as safeAuthorizationUrl } from '../core/popup';
 import { findConnectionProblem } from '../core/validate';
 import type { AuthorizationResult, Connection, ConnectionsAdapter } from '../core/types';
@@ -52,6 +53,11 @@ export interface AdapterContractOptions<A extends ConnectionsAdapter = Connectio
    * refused login gives `invalid_credentials` is skipped.
    */
   refusedCredentials?: Record<string, string>;
+  /**
+   * Reads the note the test backend stored with the latest request to an admin about
+   * `connection`. Without it, the check that the note arrives as given is skipped.
+   */
+  readRequestNote?: (adapter: A, connection: Connection) => string | undefined | Promise<string | undefined>;
   /** How long to wait for a pushed change, in milliseconds. @default 2000 */
   pushTimeoutMs?: number;
   /** How long to watch for pushes that should no longer arrive after unsubscribing. @default 250 */
@@ -64,23 +70,36 @@ export interface AdapterContractOptions<A extends ConnectionsAdapter = Connectio
  * Registers the tests that check an adapter against what the library relies on: well-formed
  * lists, `AbortSignal` honoured by every method, safe authorization URLs with fresh unpredictable
  * states, wrong states and replayed codes refused, a refused login as `invalid_credentials`, a
- * working unsubscribe, and errors that surface as `ConnectionsError` with their cause. Call it at the top level of a test file; it uses real
- * timers.
+ * working unsubscribe, a request to an admin that says when it was made and keeps its note as
+ * given, and errors that surface as `ConnectionsError` with their cause. Call it at the top level
+ * of a test file; it uses real timers.
  */
 function describeAdapterContract<A extends ConnectionsAdapter>(options: AdapterContractOptions<A>): void {
-  const { name, describe, authorize, pushChange, failNextCall, refusedCredentials } = options;
+  const { name, describe, authorize, pushChange, failNextCall, refusedCredentials, readRequestNote } = options;
   const credentials = options.credentials ?? { username: 'contract-kit', password: 'contract-kit' };
 
-  /** Runs a check with a fresh adapter and disposes of it afterwards. */
-  const test = (title: string, body: (adapter: A) => Promise<void>) => {
-    const run = async () => {
+  /**
+   * Runs a check with a fresh adapter and disposes of it afterwards. A check whose adapter or
+   * backend lacks what it needs calls `skip`: Vitest then marks it skipped with the reason, other
+   * runners let it pass.
+   */
+  const test = (title: string, body: (adapter: A, skip: (reason: string) => never) => Promise<void>) => {
+    // Not an arrow function with a parameter: Vitest hands its test context as the first argument
+    // and would read a declared parameter as fixtures; Jest would wait for a `done` callback.
+    async function run() {
+      const context = arguments[0] as { skip?: (note: string) => never } | undefined;
       const adapter = await options.createAdapter();
       try {
-        await body(adapter);
+        await body(adapter, (reason) => {
+          if (typeof context?.skip == 'function') context.skip(reason);
+          throw NOTHING_TO_CHECK;
+        });
+      } catch (error) {
+        if (error !== NOTHING_TO_CHECK) throw error;
       } finally {
         await options.disposeAdapter?.(adapter);
       }
-    };
+    }
     if (options.testTimeoutMs === undefined) options.it(title, run);
     else options.it(title, run, options.testTimeoutMs);
   };
@@ -342,6 +361,57 @@ function describeAdapterContract<A extends ConnectionsAdapter>(options: AdapterC
         skipped('delivers pushed changes as well-formed connections, and none after unsubscribing', 'pass pushChange to check it');
       }
     });
+
+    describe('requestReauthorization(), where the adapter has it', () => {
+      /** A connection this user may not reconnect, to ask an admin about; the check is skipped without one. */
+      const adminOnly = async (adapter: A, skip: (reason: string) => never): Promise<Connection> => {
+        if (!adapter.requestReauthorization) skip('the adapter has no requestReauthorization()');
+        const chosen = (await listChecked(adapter)).find((connection) => connection.canReauthorize === false);
+        return chosen ?? skip('listConnections() returned no connection with canReauthorize: false; seed the test backend with one to check it');
+      };
+
+      test('returns the same connection with reauthorizationRequestedAt, a time not in the future', async (adapter, skip) => {
+        const connection = await adminOnly(adapter, skip);
+        const returned: unknown = await adapter.requestReauthorization!(connection, { signal: new AbortController().signal });
+        const problem = findConnectionProblem(returned, 'requestReauthorization()');
+        check(problem === null, problem ?? '');
+        const { id, reauthorizationRequestedAt: at } = returned as Connection;
+        check(id === connection.id, `requestReauthorization() for "${connection.id}" returned connection "${id}".`);
+        check(at !== undefined, `requestReauthorization() returned connection "${id}" without "reauthorizationRequestedAt"; set it to when the request was made (ISO 8601), so the row can say so.`);
+        const ahead = Math.round((Date.parse(at) - Date.now()) / 1000);
+        check(ahead <= CLOCK_SKEW_S, `requestReauthorization() returned "reauthorizationRequestedAt" ${show(at)}, ${ahead} s in the future; it must be when the request was made.`);
+      });
+
+      test('rejects when its signal is already aborted', async (adapter, skip) => {
+        const connection = await adminOnly(adapter, skip);
+        await expectAbortHonoured('requestReauthorization()', (signal) => adapter.requestReauthorization!(connection, { signal, note: 'contract kit' }), 'before');
+      });
+
+      test('rejects with an AbortError when its signal is aborted during the call', async (adapter, skip) => {
+        const connection = await adminOnly(adapter, skip);
+        await expectAbortHonoured('requestReauthorization()', (signal) => adapter.requestReauthorization!(connection, { signal, note: 'contract kit' }), 'during');
+      });
+
+      if (readRequestNote) {
+        test(`sends the note as given, as plain text of up to ${MAX_NOTE_LENGTH} characters`, async (adapter, skip) => {
+          const connection = await adminOnly(adapter, skip);
+          await call(() => adapter.requestReauthorization!(connection, { signal: new AbortController().signal, note: NOTE })).catch((error: unknown) =>
+            fail(`requestReauthorization() refused a note of ${MAX_NOTE_LENGTH} characters with ${show(error)}; the dialog lets notes that long through, so take them as given.`),
+          );
+          const stored: unknown = await readRequestNote(adapter, connection);
+          if (stored === NOTE) return;
+          let at = 0;
+          if (typeof stored == 'string') while (stored[at] === NOTE[at]) at += 1;
+          fail(
+            `requestReauthorization() was given a note of ${MAX_NOTE_LENGTH} characters, but the test backend stored ${
+              typeof stored == 'string' ? `it changed: from character ${at}, ${show(NOTE.slice(at, at + 24))} became ${show(stored.slice(at, at + 24))}` : show(stored)
+            }. Send the note as given, as plain text: never escaped, cut or read as markup.`,
+          );
+        });
+      } else {
+        skipped(`sends the note as given, as plain text of up to ${MAX_NOTE_LENGTH} characters`, 'pass readRequestNote to check it');
+      }
+    });
   });
 }
 
@@ -362,6 +432,15 @@ async function listChecked(adapter: ConnectionsAdapter): Promise<Connection[]> {
   }
   return answer as Connection[];
 }
+
+/** Ends a check with nothing to check, where the runner cannot mark it skipped. */
+const NOTHING_TO_CHECK = Symbol('nothing to check');
+
+/** How far ahead a backend's clock may run of the test's. */
+const CLOCK_SKEW_S = 60;
+
+/** The longest note the dialog lets through, with what escaping, markup or cutting would change. */
+const NOTE = `Please reconnect <b>EMEA</b> & "Leads" — it's urgent 🙂\n<script>alert(1)</script> &lt;kept&gt; ${'é'.repeat(MAX_NOTE_LENGTH)}`.slice(0, MAX_NOTE_LENGTH);
 
 /** Microtask turns an answer from memory may take (awaits and chained promises add a few each). */
 const MEMORY_TURNS = 20;

@@ -8,4 +8,4 @@ export type {
 } from './adapter-contract';
 export { AdapterContractError } from './assertions';
 export { createMemoryAdapter, createSampleConnections } from '../core/memory-adapter';
-export type { MemoryAdapter, MemoryAdapterOptions } from '../core/memory-adapter';
+export type { MemoryAdapter, MemoryAdapterOptions, ReauthorizationRequest } from '../core/memory-adapter';

@@ -84,11 +84,12 @@ export function createFakeRestBackend(memory: MemoryAdapter = createMemoryAdapte
     };
     try {
       if (method === 'GET' && path === '/connections') return json(200, await memory.listConnections({ signal: server }));
-      const match = /^\/connections\/([^/]+)\/(authorization|authorization\/complete|credentials)$/.exec(path);
+      const match = /^\/connections\/([^/]+)\/(authorization|authorization\/complete|credentials|reauthorization-requests)$/.exec(path);
       if (method === 'POST' && match) {
         const before = find(decodeURIComponent(match[1]!));
         if (match[2] === 'authorization') return json(200, await memory.startAuthorization(before, { signal: server }));
         if (match[2] === 'credentials') return json(200, await memory.submitCredentials(before, body as Record<string, string>, { signal: server }));
+        if (match[2] === 'reauthorization-requests') return json(200, await memory.requestReauthorization(before, { signal: server, note: (body as { note?: string }).note }));
         const after = await memory.completeAuthorization(before, body as never, { signal: server });
         if (before.accountId && after.accountId !== before.accountId) {
           return json(409, { code: 'account_mismatch', message: 'The platform signed in to another account.' });

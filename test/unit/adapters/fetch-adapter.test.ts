@@ -125,6 +125,112 @@ describe('given the documented REST API', () => {
   });
 });
 
+describe('given a user who may not reconnect a connection, asking an admin to', () => {
+  /** The sample's lapsed connection this user may not reconnect. */
+  const adminOnly = (backend: ReturnType<typeof createFakeRestBackend>) => backend.memory.snapshot().find((connection) => connection.canReauthorize === false)!;
+
+  it('posts the note as JSON to the connection\'s reauthorization-requests, and answers the connection with the time asked', async () => {
+    const { backend, adapter } = setUp();
+    const target = adminOnly(backend);
+    const note = 'Please reconnect <b>EMEA</b> & "soon" — thanks 🙂\nAna';
+    const returned = await adapter.requestReauthorization!(target, { signal: signal(), note });
+    expect(returned).toMatchObject({ id: target.id, status: 'authorization_required', canReauthorize: false, reauthorizationRequestedAt: expect.any(String) });
+    expect(Date.parse(returned.reauthorizationRequestedAt!)).not.toBeNaN();
+    const [request] = backend.requests;
+    expect(request).toMatchObject({ method: 'POST', url: `https://app.example/api/connections/${target.id}/reauthorization-requests`, credentials: 'include', body: { note } });
+    expect(request!.headers.get('Content-Type')).toBe('application/json');
+    expect(request!.headers.get('Accept')).toBe('application/json');
+    // The note travels as given: in the body only, as text.
+    expect(request!.url).not.toContain('EMEA');
+    expect(backend.memory.reauthorizationRequests()).toEqual([{ connectionId: target.id, note, requestedAt: returned.reauthorizationRequestedAt }]);
+  });
+
+  it('sends an empty object without a note, and an empty note as given', async () => {
+    const { backend, adapter } = setUp();
+    const target = adminOnly(backend);
+    await adapter.requestReauthorization!(target, { signal: signal() });
+    await adapter.requestReauthorization!(target, { signal: signal(), note: '' });
+    expect(backend.requests.map((request) => request.body)).toEqual([{}, { note: '' }]);
+  });
+
+  it('counts as a newer version for a catch-up list on its way', async () => {
+    const { fetch, backend, adapter, list, received } = await reconnectWithListOnItsWay();
+    const target = adminOnly(backend);
+    const asked = { ...target, reauthorizationRequestedAt: '2026-03-01T12:00:00.000Z' };
+    fetch.mockResolvedValueOnce(new Response(JSON.stringify(asked)));
+    expect(await adapter.requestReauthorization!(target, { signal: signal() })).toEqual(asked);
+    list.resolve(new Response(JSON.stringify([target, { ...target, id: 'other' }])));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(received.map((changed) => changed.id)).toEqual(['other']);
+  });
+
+  it('keeps the server\'s unsupported for a connection the user may reconnect, not worth retrying', async () => {
+    const { adapter, lapsed } = setUp();
+    const error = await rejectionOf(adapter.requestReauthorization!(lapsed, { signal: signal(), note: 'hi' }));
+    expect(error).toMatchObject({ code: 'unsupported', retryable: false });
+    expect(error.cause).toMatchObject({ status: 400 });
+  });
+
+  it('reads a refused note, a 401 or a 422 as adapter_failed, and a 429 as worth retrying after the wait asked', async () => {
+    const { backend, adapter } = setUp();
+    const target = adminOnly(backend);
+    const tooLong = await rejectionOf(adapter.requestReauthorization!(target, { signal: signal(), note: 'x'.repeat(501) }));
+    expect(tooLong).toMatchObject({ code: 'adapter_failed', retryable: false, message: 'The note must be text of at most 500 characters.' });
+    for (const status of [401, 413, 422]) {
+      backend.failNext({ status, contentType: 'application/json', body: JSON.stringify({ code: 'note_too_long', message: 'No.' }) });
+      expect(await rejectionOf(adapter.requestReauthorization!(target, { signal: signal(), note: 'hi' }))).toMatchObject({ code: 'adapter_failed', retryable: false, message: 'No.' });
+    }
+    backend.failNext({ status: 429, headers: { 'Retry-After': '60' } });
+    expect(await rejectionOf(adapter.requestReauthorization!(target, { signal: signal() }))).toMatchObject({
+      code: 'adapter_failed',
+      retryable: true,
+      retryAfterMs: 60_000,
+      message: `POST /connections/${target.id}/reauthorization-requests answered HTTP 429.`,
+    });
+    backend.failNext('network');
+    expect(await rejectionOf(adapter.requestReauthorization!(target, { signal: signal() }))).toMatchObject({ code: 'adapter_failed', retryable: true });
+  });
+
+  it('refuses an answer that is not a connection, naming the endpoint', async () => {
+    const { backend, adapter } = setUp();
+    backend.failNext({ status: 200, contentType: 'application/json', body: '{"ok":true}' });
+    expect(await rejectionOf(adapter.requestReauthorization!(adminOnly(backend), { signal: signal() }))).toMatchObject({
+      code: 'adapter_failed',
+      retryable: false,
+      message: expect.stringMatching(/^POST \/connections\/linkedin-emea\/reauthorization-requests returned .*"id"/),
+    });
+  });
+
+  it('escapes the id, and refuses one no URL can carry, rejecting without throwing and sending nothing', async () => {
+    const { backend, adapter } = setUp();
+    const target = adminOnly(backend);
+    await rejectionOf(adapter.requestReauthorization!({ ...target, id: 'a/b?c' }, { signal: signal() }));
+    expect(backend.requests[0]!.url).toBe('https://app.example/api/connections/a%2Fb%3Fc/reauthorization-requests');
+    for (const id of ['.', '..', '\uD800', '']) {
+      let pending: Promise<unknown> | undefined;
+      expect(() => (pending = adapter.requestReauthorization!({ ...target, id }, { signal: signal(), note: 'hi' }))).not.toThrow();
+      expect(await rejectionOf(pending!)).toMatchObject({ code: 'unsupported', retryable: false, connectionId: id });
+    }
+    expect(backend.requests).toHaveLength(1);
+  });
+
+  it('sends nothing when its signal is already aborted, and rejects with the AbortError when aborted midway', async () => {
+    const fetch = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))));
+    const adapter = createFetchAdapter({ baseUrl: '/api', fetch: fetch as unknown as typeof globalThis.fetch });
+    const target = createFakeRestBackend().memory.snapshot().find((connection) => connection.canReauthorize === false)!;
+    const before = new AbortController();
+    before.abort();
+    await expect(adapter.requestReauthorization!(target, { signal: before.signal, note: 'hi' })).rejects.toBe(before.signal.reason);
+    expect(fetch).not.toHaveBeenCalled();
+
+    const during = new AbortController();
+    const pending = adapter.requestReauthorization!(target, { signal: during.signal, note: 'hi' });
+    during.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('given the server answers with an error', () => {
   it('keeps a known code and the server\'s message, and does not offer to retry a 4xx', async () => {
     const { adapter, lapsed } = setUp();

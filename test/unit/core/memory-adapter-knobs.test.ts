@@ -72,7 +72,7 @@ describe('given setOptions', () => {
   it('keeps a knob that is passed as undefined', async () => {
     const adapter = createMemoryAdapter({ latencyMs: 0 });
     adapter.setOptions({ latencyMs: undefined, failureRate: 0 });
-    await expect(adapter.listConnections({ signal })).resolves.toHaveLength(8);
+    await expect(adapter.listConnections({ signal })).resolves.toHaveLength(9);
   });
 });
 

@@ -370,9 +370,116 @@ describe('given an adapter whose failures lose what went wrong', () => {
   });
 });
 
-describe('given no hooks for consent, pushes, failures or a refused login', () => {
+describe('given an adapter whose requests to an admin break the contract', () => {
+  const title = {
+    answer: 'requestReauthorization(), where the adapter has it › returns the same connection with reauthorizationRequestedAt, a time not in the future',
+    before: 'requestReauthorization(), where the adapter has it › rejects when its signal is already aborted',
+    during: 'requestReauthorization(), where the adapter has it › rejects with an AbortError when its signal is aborted during the call',
+    note: 'requestReauthorization(), where the adapter has it › sends the note as given, as plain text of up to 500 characters',
+  };
+  const now = () => new Date().toISOString();
+
+  it('passes the memory adapter, asking about the connection this user may not reconnect, without a note', async () => {
+    const memory = createMemoryAdapter({ backfillStepMs: 0 });
+    const kit = collect({}, memory);
+    for (const name of Object.values(title)) await expect(kit.run(name)).resolves.toBeUndefined();
+    expect(memory.reauthorizationRequests()[0]).toEqual({ connectionId: 'linkedin-emea', requestedAt: expect.any(String) });
+  });
+
+  it('fails when the connection comes back without the time it was asked', async () => {
+    const kit = collect({ requestReauthorization: async (target) => target });
+    expect(await failureOf(kit, title.answer)).toBe(
+      'requestReauthorization() returned connection "linkedin-emea" without "reauthorizationRequestedAt"; set it to when the request was made (ISO 8601), so the row can say so.',
+    );
+  });
+
+  it('fails when the time asked is not a date', async () => {
+    const kit = collect({ requestReauthorization: async (target) => ({ ...target, reauthorizationRequestedAt: 'just now' }) });
+    expect(await failureOf(kit, title.answer)).toMatch(/^requestReauthorization\(\) returned connection "linkedin-emea" whose "reauthorizationRequestedAt" is "just now"; it must be an ISO 8601 date\./);
+  });
+
+  it('fails when the time asked is in the future, beyond a minute of clock skew', async () => {
+    const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const kit = collect({ requestReauthorization: async (target) => ({ ...target, reauthorizationRequestedAt: ahead(2 * 60 * 60 * 1000) }) });
+    expect(await failureOf(kit, title.answer)).toMatch(/^requestReauthorization\(\) returned "reauthorizationRequestedAt" "[^"]+", 7200 s in the future; it must be when the request was made\.$/);
+    const skewed = collect({ requestReauthorization: async (target) => ({ ...target, reauthorizationRequestedAt: ahead(30_000) }) });
+    await expect(skewed.run(title.answer)).resolves.toBeUndefined();
+  });
+
+  it('fails when another connection comes back', async () => {
+    const kit = collect({ requestReauthorization: async (target) => ({ ...target, id: 'gads-search', reauthorizationRequestedAt: now() }) });
+    expect(await failureOf(kit, title.answer)).toBe('requestReauthorization() for "linkedin-emea" returned connection "gads-search".');
+  });
+
+  it('fails when it ignores its signal, before or during the call', async () => {
+    const kit = collect({
+      requestReauthorization: async (target) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return { ...target, reauthorizationRequestedAt: now() };
+      },
+    });
+    expect(await failureOf(kit, title.before)).toMatch(/^requestReauthorization\(\) ignored a signal that was already aborted; /);
+    expect(await failureOf(kit, title.during)).toMatch(/^requestReauthorization\(\) ignored its signal being aborted during the call; /);
+  });
+
+  it.each([
+    ['escapes it as HTML', (note: string) => note.replace(/&/g, '&amp;').replace(/</g, '&lt;'), 'it changed: from character 17, "<b>EMEA</b> & \\"Leads\\" — " became "&lt;b>EMEA&lt;/b> &amp; "'],
+    ['strips its markup', (note: string) => note.replace(/<[^>]*>/g, ''), 'it changed: from character 17, "<b>EMEA</b> & \\"Leads\\" — " became "EMEA & \\"Leads\\" — it\'s ur"'],
+    ['decodes its entities', (note: string) => note.replace(/&lt;/g, '<').replace(/&gt;/g, '>'), 'it changed: from character 82, "&lt;kept&gt; ééééééééééé" became "<kept> ééééééééééééééééé"'],
+    ['cuts it to 255 characters', (note: string) => note.slice(0, 255), 'it changed: from character 255, "éééééééééééééééééééééééé" became ""'],
+  ])('fails when it %s', async (_name, alter, change) => {
+    const notes: (string | undefined)[] = [];
+    const kit = collect(
+      {
+        requestReauthorization: async (target, { signal, note }) => {
+          signal.throwIfAborted();
+          notes.push(note && alter(note));
+          return { ...target, reauthorizationRequestedAt: now() };
+        },
+      },
+      undefined,
+      { readRequestNote: () => notes.at(-1) },
+    );
+    expect(await failureOf(kit, title.note)).toBe(
+      `requestReauthorization() was given a note of 500 characters, but the test backend stored ${change}. Send the note as given, as plain text: never escaped, cut or read as markup.`,
+    );
+  });
+
+  it('fails when it refuses a note of 500 characters, or sends none', async () => {
+    const memory = createMemoryAdapter({ backfillStepMs: 0 });
+    const refusing = collect({
+      requestReauthorization: async (target, context) => {
+        if ((context.note?.length ?? 0) > 255) throw new ConnectionsError('adapter_failed', 'The note is too long.', { retryable: false });
+        return memory.requestReauthorization(target, context);
+      },
+    }, memory);
+    expect(await failureOf(refusing, title.note)).toBe(
+      'requestReauthorization() refused a note of 500 characters with ConnectionsError (adapter_failed): The note is too long.; the dialog lets notes that long through, so take them as given.',
+    );
+    const dropping = collect({ requestReauthorization: (target, { signal }) => memory.requestReauthorization(target, { signal }) }, memory);
+    expect(await failureOf(dropping, title.note)).toBe(
+      'requestReauthorization() was given a note of 500 characters, but the test backend stored undefined. Send the note as given, as plain text: never escaped, cut or read as markup.',
+    );
+  });
+
+  it('skips every check, saying why, when the adapter has no such method or no connection to ask about', async () => {
+    const without = collect({ requestReauthorization: undefined });
+    const noAdminOnly = collect({ listConnections: async () => [connection()] });
+    for (const name of Object.values(title)) {
+      expect(await without.skipReason(name)).toBe('the adapter has no requestReauthorization()');
+      expect(await noAdminOnly.skipReason(name)).toBe('listConnections() returned no connection with canReauthorize: false; seed the test backend with one to check it');
+    }
+  });
+
+  it('lets a check with nothing to check pass under a runner that cannot skip at run time', async () => {
+    const kit = collect({ requestReauthorization: undefined });
+    await expect(kit.run(title.answer, { withoutSkip: true })).resolves.toBeUndefined();
+  });
+});
+
+describe('given no hooks for consent, pushes, failures, a refused login or a stored note', () => {
   it('registers those checks as skipped, saying which hook to pass', () => {
-    const kit = collect({}, undefined, { authorize: undefined, pushChange: undefined, refusedCredentials: undefined });
+    const kit = collect({}, undefined, { authorize: undefined, pushChange: undefined, refusedCredentials: undefined, readRequestNote: undefined });
     expect(kit.skipped).toEqual([
       'listConnections() › surfaces a backend failure as a retryable ConnectionsError that keeps its cause (skipped: pass failNextCall to check it)',
       "completeAuthorization() › completes a consented grant and returns the connection no longer needing authorization (skipped: pass authorize to play the user's consent)",
@@ -381,6 +488,7 @@ describe('given no hooks for consent, pushes, failures or a refused login', () =
       "completeAuthorization() › refuses a code that was already used, even with a new state (skipped: pass authorize to play the user's consent)",
       'submitCredentials(), where the adapter has it › rejects a refused login with an invalid_credentials ConnectionsError (skipped: pass refusedCredentials to check it)',
       'subscribe(), where the adapter has it › delivers pushed changes as well-formed connections, and none after unsubscribing (skipped: pass pushChange to check it)',
+      'requestReauthorization(), where the adapter has it › sends the note as given, as plain text of up to 500 characters (skipped: pass readRequestNote to check it)',
     ]);
   });
 });
@@ -392,8 +500,14 @@ describe('given no hooks for consent, pushes, failures or a refused login', () =
 interface CollectedKit {
   titles: string[];
   skipped: string[];
-  run(title: string): Promise<void>;
+  /** Runs a check as Vitest does, handing it a test context; `withoutSkip` plays a runner that hands none. */
+  run(title: string, options?: { withoutSkip?: boolean }): Promise<void>;
+  /** Why the check skipped itself at run time; throws when it did not. */
+  skipReason(title: string): Promise<string>;
 }
+
+/** What the test context's `skip` throws, as Vitest's does. */
+class Skipped extends Error {}
 
 function collect(
   broken: Partial<ConnectionsAdapter>,
@@ -419,16 +533,32 @@ function collect(
     authorize: async (url) => ({ code: `code-${crypto.randomUUID()}`, params: { account_id: new URL(url).searchParams.get('account_id') ?? '' } }),
     pushChange: (adapter, target) => void memory.update(target.id, { lastSyncedAt: new Date().toISOString() }),
     refusedCredentials: { username: 'ana', password: 'wrong' },
+    readRequestNote: (_adapter, target) => memory.reauthorizationRequests().filter((request) => request.connectionId === target.id).at(-1)?.note,
     quietMs: 0,
     ...hooks,
   });
+  const run = async (name: string, { withoutSkip = false } = {}) => {
+    const body = tests.get(name) as ((context?: unknown) => Promise<void>) | undefined;
+    if (!body) throw new Error(`No contract test is titled "${name}". There are: ${[...tests.keys()].join(' | ')}`);
+    const context = {
+      skip: (note: string) => {
+        throw new Skipped(note);
+      },
+    };
+    await (withoutSkip ? body() : body(context));
+  };
   return {
     titles: [...tests.keys()],
     skipped,
-    run: async (name) => {
-      const body = tests.get(name);
-      if (!body) throw new Error(`No contract test is titled "${name}". There are: ${[...tests.keys()].join(' | ')}`);
-      await body();
+    run,
+    skipReason: async (name) => {
+      try {
+        await run(name);
+      } catch (error) {
+        if (error instanceof Skipped) return error.message;
+        throw error;
+      }
+      throw new Error(`The contract test "${name}" did not skip itself.`);
     },
   };
 }

@@ -31,4 +31,6 @@ describeAdapterContract({
   failNextCall: (adapter) => backendOf(adapter).failNext({ status: 502, body: '<h1>Bad gateway</h1>' }),
   // The backend's memory adapter refuses the password "wrong"; the backend answers 401.
   refusedCredentials: { username: 'ana', password: 'wrong' },
+  // What the backend's memory adapter stored, after the JSON on the way.
+  readRequestNote: (adapter, connection) => backendOf(adapter).memory.reauthorizationRequests().filter((request) => request.connectionId === connection.id).at(-1)?.note,
 });

@@ -24,4 +24,5 @@ describeAdapterContract({
   failNextCall: (adapter) => adapter.setOptions({ failureRate: 1 }),
   // Its default refused password.
   refusedCredentials: { username: 'ana', password: 'wrong' },
+  readRequestNote: (adapter, connection) => adapter.reauthorizationRequests().filter((request) => request.connectionId === connection.id).at(-1)?.note,
 });
