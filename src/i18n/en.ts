@@ -7,6 +7,8 @@
 
 const en = {
   locale: 'en',
+  /** The direction the language is written in. */
+  dir: 'ltr' as 'ltr' | 'rtl',
 
   'status.connected': 'Connected',
   'status.authorization_required': 'Authorization required',
@@ -15,6 +17,8 @@ const en = {
   'status.reauthorizing': 'Reconnecting',
   /** How long a status has lasted, after the status: "for 3 days". */
   'status.for': (duration: string) => `for ${duration}`,
+  /** A grant about to lapse; `when` is relative, like "in 3 days". */
+  'status.expiring': (when: string) => `Expires ${when}`,
 
   'list.loading': 'Loading connections…',
   'list.empty': 'No connections yet.',
@@ -28,6 +32,9 @@ const en = {
   'list.noMatches': 'No connections match. Try another search.',
   'list.summary': (count: number) => (count === 1 ? '1 connection needs reconnecting.' : `${count} connections need reconnecting.`),
   'list.summaryHint': 'Their data stopped syncing. Reconnect them to resume.',
+  'list.expiring': (count: number) => (count === 1 ? '1 connection expires soon.' : `${count} connections expire soon.`),
+  'list.expiringHint': 'Renew them to keep data flowing.',
+  'list.reconnectAll': (count: number) => `Reconnect all ${count}`,
   'group.advertising': 'Advertising',
   'group.crm': 'CRM',
   'group.other': 'Other',
@@ -39,6 +46,12 @@ const en = {
   'item.lastSync': (ago: string) => `Last synced ${ago}`,
   'item.backfill': (date: string) => `Sending data missed since ${date}`,
   'item.noRights': 'Ask a workspace admin to reconnect it.',
+  'item.renew': 'Renew',
+  'item.renewLabel': (provider: string, account: string) => `Renew ${provider} — ${account}`,
+  'item.askAdmin': 'Ask an admin',
+  'item.askAdminLabel': (provider: string, account: string) => `Ask an admin to reconnect ${provider} — ${account}`,
+  /** `ago` is relative, like "2 hours ago". */
+  'item.requested': (ago: string) => `Requested ${ago}`,
 
   'announce.connected': (name: string) => `${name} is reconnected.`,
   'announce.authorization_required': (name: string) => `${name} needs reconnecting.`,
@@ -48,8 +61,11 @@ const en = {
   'announce.failed': (name: string) => `${name} was not reconnected.`,
 
   'dialog.title': (provider: string, account: string) => `Reconnect ${provider} — ${account}`,
+  'dialog.renewTitle': (provider: string, account: string) => `Renew ${provider} — ${account}`,
   /** `ago` is relative, like "3 days ago"; absent when unknown. */
   'impact.stopped': (ago?: string) => (ago ? `Stopped ${ago}:` : 'Stopped:'),
+  /** Before a grant lapses; `date` is a calendar date. */
+  'impact.willStop': (date: string) => `On ${date}, these will stop:`,
   'impact.cost_data': 'Cost data downloads',
   'impact.ad_tagging': 'UTM tags on new ads',
   'impact.record_updates': 'Updates to CRM records',
@@ -81,6 +97,20 @@ const en = {
   'error.adapter_failed': 'Reconnecting failed. Try again in a moment.',
   'error.unsupported': 'This connection can’t be reconnected here. Ask a workspace admin.',
   'error.invalid_credentials': 'The username or password was not accepted. Check them and try again.',
+
+  'queue.title': 'Reconnect all',
+  /** `name` is "Google Ads — Acme Search". */
+  'queue.step': (index: number, total: number, name: string) => `${index} of ${total} · ${name}`,
+  'queue.skip': 'Skip',
+  'queue.summary': (reconnected: number, skipped: number) => `${reconnected} reconnected, ${skipped} skipped.`,
+
+  'ask.title': (provider: string, account: string) => `Ask an admin to reconnect ${provider} — ${account}`,
+  'ask.description': 'Workspace admins get your request. Add a note if it helps.',
+  'ask.note': 'Note for the admin',
+  'ask.noteHint': (max: number) => `Optional. Up to ${max} characters.`,
+  'ask.send': 'Send request',
+  'ask.sent': 'Request sent. An admin will reconnect it.',
+  'ask.failed': 'The request was not sent. Try again.',
 
   'action.reconnect': 'Reconnect',
   'action.reopen': 'Reopen window',

@@ -30,16 +30,25 @@ function formatSince(iso: string | undefined, locale: string, now = Date.now()):
   return time < now ? formatDuration(now - time, locale) : undefined;
 }
 
+/** The number of a moment's day, in local time. */
+const dayOf = (time: number) => Math.floor((time - new Date(time).getTimezoneOffset() * 60_000) / 86_400_000);
+
 /**
  * A past moment relative to now: "2 hours ago", "yesterday", "now". `undefined` when it does not
- * parse, or lies more than an hour ahead (beyond a clock's drift).
+ * parse, or lies more than an hour ahead (beyond a clock's drift). Days follow the calendar, so
+ * "yesterday" is the day before today. A date alone is that day: a server's date, already
+ * tomorrow in UTC, reads as today.
  */
 function formatAgo(iso: string | undefined, locale: string, now = Date.now()): string | undefined {
   const time = Date.parse(iso!);
-  if (!(time - now <= 3_600_000)) return;
+  const date = iso?.length === 10;
+  if (!(date ? time <= Math.max(dayOf(now), Math.floor(now / 86_400_000)) * 86_400_000 : time - now <= 3_600_000)) return;
   const ms = Math.max(0, now - time);
-  const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? ['second', Infinity];
-  return formatter(`${locale}ago`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-Math.floor(ms / size), unit);
+  const [largest, size] = UNITS.find(([, size]) => ms >= size) ?? ['second', Infinity];
+  let unit: Intl.RelativeTimeFormatUnit = largest;
+  let value = Math.floor(ms / size);
+  if (date || unit === 'day') [unit, value] = ['day', Math.max(0, dayOf(now) - (date ? time / 86_400_000 : dayOf(time)))];
+  return formatter(`${locale}ago`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit);
 }
 
 /** A calendar date: "Mar 6, 2026". A date alone ("2026-03-06") is that day everywhere. */

@@ -35,7 +35,7 @@ export interface UseReauthorizationResult {
   stage: ReauthorizationStage;
   /** `starting`, `awaiting_user` or `completing`. */
   isRunning: boolean;
-  /** The connection needed attention and now works, with no flow of its own: it was reconnected elsewhere. */
+  /** The connection needed attention and now works, with no flow of its own running: it was reconnected meanwhile. */
   reconnected: boolean;
   /** Starts the flow, or brings its window back. Call it straight from a click, with no `await` before it. */
   start(input?: ReauthorizeInput): Promise<Connection>;
@@ -82,13 +82,9 @@ function useReauthorization(connection: Pick<Connection, 'id'> | string, { adapt
     [store, id],
   );
   const { phase } = flow;
-  return {
-    flow,
-    stage: getReauthorizationStage(flow),
-    isRunning: phase === 'starting' || phase === 'awaiting_user' || phase === 'completing',
-    reconnected: lapsed.current && !!current && usable(current) && phase === 'idle',
-    ...actions,
-  };
+  const isRunning = phase === 'starting' || phase === 'awaiting_user' || phase === 'completing';
+  // A flow that ended without success (timed out, cancelled) does not hide that the grant is back.
+  return { flow, stage: getReauthorizationStage(flow), isRunning, reconnected: lapsed.current && !!current && usable(current) && !isRunning, ...actions };
 }
 
 /** The stage to show for a flow state. */

@@ -7,7 +7,12 @@ import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { getConnectionStore } from '../../../src/core/store';
 import { Provider, createFakeAdapter, dynamicsOnPrem, googleSearch, sample, stubWindowOpen } from './harness';
 
-const listAnnouncement = () => document.querySelector('.rca-connection-list > [role="status"]');
+/* -------------------------------------------------------------------------------------------------
+ * Focus that has nowhere to go, and what the list announces around a dialog
+ * -----------------------------------------------------------------------------------------------*/
+
+/** The list's own polite region. */
+const listAnnouncement = () => document.querySelector<HTMLElement>('.rca-connection-list > [role="status"]')!;
 
 /** The list inside a provider, on a fake adapter, with what the page has around it; returns the adapter and the render. */
 function renderList({ before, after }: { before?: React.ReactNode; after?: React.ReactNode } = {}) {
@@ -22,43 +27,38 @@ function renderList({ before, after }: { before?: React.ReactNode; after?: React
   return { ...fake, view };
 }
 
-const findGoogleKey = () => screen.findByRole('button', { name: `Reauthorize Google Ads — ${googleSearch.accountName}` });
+const findGoogleButton = () => screen.findByRole('button', { name: `Reconnect Google Ads — ${googleSearch.accountName}` });
 
 async function closeWithEscape(user: ReturnType<typeof userEvent.setup>) {
   await user.keyboard('{Escape}');
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 }
 
+/** Opens the login dialog from the list and sends a login with Enter. */
 async function submitLogin(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(await screen.findByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
+  await user.click(await screen.findByRole('button', { name: 'Reconnect Microsoft Dynamics 365 — Acme On-Premises' }));
   await user.type(screen.getByLabelText('Username'), 'ana');
-  await user.type(screen.getByLabelText('Password'), 'secret');
-  await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+  await user.type(screen.getByLabelText('Password'), 'secret{Enter}');
 }
 
-describe('given a login-form connection reauthorized from the list', () => {
-  it('turns the row connected, announces it, and puts focus on the row once its key is gone', async () => {
+describe('given a login-form connection reconnected from the list', () => {
+  it('says "Reconnecting" in the row meanwhile, turns it connected, and puts focus on the row once its button is gone', async () => {
     const user = userEvent.setup();
     const fake = renderList();
-    await user.click(await screen.findByRole('button', { name: 'Reauthorize Microsoft Dynamics 365 — Acme On-Premises' }));
+    await submitLogin(user);
     const row = screen.getByText('Acme On-Premises').closest('li')!;
-    await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'secret');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
-    expect(row).toHaveAttribute('data-reauthorizing');
-    expect(row.querySelector('.rca-status-badge')).toHaveAttribute('data-status', 'reauthorizing');
-    // The form went with the stage and the row changed behind the dialog: focus stays in the dialog.
+    expect(row).toHaveAttribute('data-reauthorizing', 'true');
+    const pill = row.querySelector('.rca-status-badge')!;
+    expect(pill).toHaveAttribute('data-status', 'reauthorizing');
+    expect(pill).toHaveTextContent(/^Reconnecting,$/);
+    // The row changed behind the dialog: focus stays in the dialog.
     await act(async () => {});
-    expect(screen.getByRole('dialog').contains(document.activeElement)).toBe(true);
-    // The lapse's duration does not belong to the running flow.
-    expect(row.querySelector('.rca-status-badge')).toHaveTextContent(/^Reauthorizing$/);
+    expect(screen.getByRole('dialog')).toContainElement(document.activeElement as HTMLElement);
 
     await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
     expect(row).toHaveAttribute('data-status', 'connected');
     expect(row).not.toHaveAttribute('data-reauthorizing');
-    // Said once, by the dialog that is open for it; the list's live region keeps quiet.
-    expect(screen.getByText('Microsoft Dynamics 365 is connected again.')).toBeInTheDocument();
-    expect(listAnnouncement()).toHaveTextContent(/^$/);
+    expect(within(screen.getByRole('dialog')).getByRole('status')).toHaveTextContent('Microsoft Dynamics 365 is reconnected.');
 
     await user.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -74,7 +74,7 @@ describe('given a sign-in left to finish when its dialog closed', () => {
     await closeWithEscape(user);
 
     await act(async () => fake.logins[0]!.answer.reject(new Error('HTTP 502')));
-    expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 could not be reconnected: Acme On-Premises');
+    expect(listAnnouncement()).toHaveTextContent(/^Microsoft Dynamics 365 — Acme On-Premises was not reconnected\.$/);
   });
 
   it('announces its success as a reconnection', async () => {
@@ -84,7 +84,7 @@ describe('given a sign-in left to finish when its dialog closed', () => {
     await closeWithEscape(user);
 
     await act(async () => fake.logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
-    expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 reconnected: Acme On-Premises');
+    expect(listAnnouncement()).toHaveTextContent(/^Microsoft Dynamics 365 — Acme On-Premises is reconnected\.$/);
   });
 });
 
@@ -92,25 +92,25 @@ describe('given a sign-in window the user walks away from', () => {
   it('does not announce the cancelled sign-in as a failure', async () => {
     const user = userEvent.setup();
     stubWindowOpen();
-    const fake = renderList();
-    await user.click(await findGoogleKey());
-    await user.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    renderList();
+    await user.click(await findGoogleButton());
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Reconnect' }));
     await closeWithEscape(user);
     await act(async () => {});
     expect(listAnnouncement()).toHaveTextContent(/^$/);
   });
 });
 
-describe('given focus on a red key when its connection is fixed elsewhere', () => {
-  it('moves focus to the row when the key goes, and to the list when the row goes', async () => {
+describe('given focus on a Reconnect button when its connection is fixed elsewhere', () => {
+  it('moves focus to the row when the button goes, and to the list when the row goes', async () => {
     const fake = renderList();
-    const key = await findGoogleKey();
-    const row = key.closest('li')!;
-    act(() => key.focus());
+    const button = await findGoogleButton();
+    const row = button.closest('li')!;
+    act(() => button.focus());
 
-    // Reconnected from another tab: the key is no longer needed.
+    // Reconnected from another tab: the button is no longer needed.
     await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
-    expect(key.isConnected).toBe(false);
+    expect(button.isConnected).toBe(false);
     await waitFor(() => expect(row).toHaveFocus());
 
     // A reload without that connection: the row goes too.
@@ -124,10 +124,10 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
 
   it('leaves focus where the user left it, on the page itself', async () => {
     const fake = renderList();
-    const key = await findGoogleKey();
-    act(() => key.focus());
+    const button = await findGoogleButton();
+    act(() => button.focus());
     // A click on plain text: focus goes to the page.
-    act(() => key.blur());
+    act(() => button.blur());
     await act(async () => {});
     expect(document.activeElement).toBe(document.body);
     await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
@@ -137,8 +137,8 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
 
   it('leaves focus alone when the user had moved it elsewhere', async () => {
     const fake = renderList({ before: <button type="button">Elsewhere</button> });
-    const key = await findGoogleKey();
-    act(() => key.focus());
+    const button = await findGoogleButton();
+    act(() => button.focus());
     const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
     act(() => elsewhere.focus());
     await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
@@ -147,40 +147,47 @@ describe('given focus on a red key when its connection is fixed elsewhere', () =
   });
 });
 
-describe('given who is showing a connection, for the list\'s announcements', () => {
-  it('leaves a reconnection made elsewhere to the dialog that sits open on it with no flow', async () => {
+describe('given a dialog open over the list', () => {
+  it('has the dialog say a reconnection made elsewhere, the list behind it hidden from assistive technology', async () => {
     const user = userEvent.setup();
     const fake = renderList();
-    await user.click(await findGoogleKey());
+    await user.click(await findGoogleButton());
     const dialog = screen.getByRole('dialog');
     await act(async () => fake.push({ ...googleSearch, status: 'connected' }));
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is connected again.');
-    expect(listAnnouncement()).toHaveTextContent(/^$/);
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Google Ads is reconnected.');
+    expect(listAnnouncement().closest('[aria-hidden="true"]')).not.toBeNull();
   });
 
-  it('still announces another change made elsewhere while that connection\'s dialog sits open', async () => {
+  it('still writes another change made elsewhere to the list\'s region, heard once the dialog closes the page back in', async () => {
     const user = userEvent.setup();
     const fake = renderList();
-    await user.click(await findGoogleKey());
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    await user.click(await findGoogleButton());
     await act(async () => fake.push({ ...googleSearch, status: 'error', error: { message: 'Quota.' } }));
-    expect(listAnnouncement()).toHaveTextContent(`Google Ads has a problem: ${googleSearch.accountName}`);
+    expect(listAnnouncement()).toHaveTextContent(`Google Ads — ${googleSearch.accountName} has an error.`);
   });
 
-  it('leaves a failure to an integrator\'s own dialog that shows it', async () => {
+  it('does not announce a failure its own dialog shows', async () => {
     const user = userEvent.setup();
-    const fake = renderList({ after: <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen /> });
-    await user.type(await screen.findByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'secret');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    const fake = renderList();
+    await submitLogin(user);
     await act(async () => fake.logins[0]!.answer.reject(new Error('HTTP 502')));
     expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'failed');
     expect(listAnnouncement()).toHaveTextContent(/^$/);
   });
 
+  it('hides the list\'s announcements behind an integrator\'s own dialog, which shows the failure itself', async () => {
+    const user = userEvent.setup();
+    const fake = renderList({ after: <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen /> });
+    await user.type(await screen.findByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'secret{Enter}');
+    await act(async () => fake.logins[0]!.answer.reject(new Error('HTTP 502')));
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'failed');
+    expect(listAnnouncement().closest('[aria-hidden="true"]')).not.toBeNull();
+  });
+
   it('announces a failure of a flow nothing shows, but not a cancel, and not again after a remount', async () => {
     const { view, ...fake } = renderList();
-    await findGoogleKey();
+    await findGoogleButton();
     const store = getConnectionStore(fake.adapter);
 
     // Started by the integrator's own code, with no dialog: cancelled, then failed.
@@ -191,7 +198,7 @@ describe('given who is showing a connection, for the list\'s announcements', () 
     run = store.reauthorize(dynamicsOnPrem.id, { credentials: { username: 'ana', password: 'x' } }).catch(() => {});
     await act(async () => fake.logins[1]!.answer.reject(new Error('HTTP 502')));
     await run;
-    expect(listAnnouncement()).toHaveTextContent('Microsoft Dynamics 365 could not be reconnected: Acme On-Premises');
+    expect(listAnnouncement()).toHaveTextContent(/^Microsoft Dynamics 365 — Acme On-Premises was not reconnected\.$/);
 
     // The list leaves the screen and comes back: that old failure is not news.
     view.rerender(<Provider adapter={fake.adapter}>{null}</Provider>);

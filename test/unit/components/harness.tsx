@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { vi } from 'vitest';
-import { createAuthorizationMessage } from '../../../src/core/authorization-message';
+import { AUTHORIZATION_MESSAGE_TYPE } from '../../../src/core/message';
+import type { AuthorizationMessage } from '../../../src/core/message';
 import type { AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from '../../../src/core/types';
 import { ConnectionsProvider } from '../../../src/react/context';
 import type { ConnectionsProviderProps } from '../../../src/react/context';
@@ -166,7 +167,6 @@ export function stubWindowOpen() {
 
 /** What the callback page posts back to the app, from the app's own origin. */
 export function sendCallback(result: Omit<AuthorizationResult, 'params'> & { params?: Record<string, string> }) {
-  window.dispatchEvent(
-    new MessageEvent('message', { data: createAuthorizationMessage({ params: {}, ...result }), origin: window.location.origin }),
-  );
+  const data: AuthorizationMessage = { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { params: {}, ...result } };
+  window.dispatchEvent(new MessageEvent('message', { data, origin: window.location.origin }));
 }

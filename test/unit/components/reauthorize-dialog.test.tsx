@@ -2,24 +2,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReauthorizeButton } from '../../../src/components/connection-list';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
-import { useReauthorization } from '../../../src/react/use-reauthorization';
 import type { Connection } from '../../../src/core/types';
+import { es } from '../../../src/locales/es';
+import { useReauthorization } from '../../../src/react/use-reauthorization';
 import { expectNoAxeViolations } from './axe';
-import {
-  NOW,
-  Provider,
-  createFakeAdapter,
-  dynamicsOnPrem,
-  googleSearch,
-  hubspot,
-  salesforce,
-  sendCallback,
-  stubWindowOpen,
-} from './harness';
+import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, googleBrand, googleSearch, hubspot, salesforce, sendCallback, stubWindowOpen } from './harness';
 
 const AUTH_URL = 'https://accounts.example.com/o/oauth2/auth?state=s1';
 
@@ -35,195 +25,253 @@ afterEach(() => {
 /** Lets the adapter's answers and the store's updates land. */
 const settle = () => act(async () => {});
 
-async function openDialog(connection: Connection, props: Partial<React.ComponentProps<typeof ReauthorizeDialog>> = {}) {
+async function openDialog(connection: Connection, props: Partial<React.ComponentProps<typeof ReauthorizeDialog>> = {}, provider: Partial<React.ComponentProps<typeof Provider>> = {}) {
   const fake = createFakeAdapter();
   const popups = stubWindowOpen();
   const view = render(
-    <Provider adapter={fake.adapter}>
+    <Provider adapter={fake.adapter} {...provider}>
       <ReauthorizeDialog connection={connection} defaultOpen {...props} />
     </Provider>,
   );
   await settle();
   const dialog = screen.getByRole('dialog');
-  return { ...fake, popups, view, dialog, store: getConnectionStore(fake.adapter) };
+  const status = () => dialog.querySelector<HTMLElement>('.rca-dialog-status')!;
+  /** The action buttons, in order, as "label (variant)". */
+  const actions = () => [...dialog.querySelectorAll<HTMLElement>('.rca-dialog-actions button')].map((b) => `${b.textContent} (${b.dataset.variant})`);
+  return { ...fake, popups, view, dialog, status, actions, store: getConnectionStore(fake.adapter) };
 }
 
-/** Opens the login dialog and signs in as "ana" with `password`, which the adapter fails with `error`. */
+/** Opens the Google Ads dialog and brings its flow to the platform's sign-in window. */
+async function openWaiting(connection = googleSearch) {
+  const opened = await openDialog(connection);
+  fireEvent.click(within(opened.dialog).getByRole('button', { name: 'Reconnect' }));
+  await act(async () => opened.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
+  return opened;
+}
+
+/** Opens the login dialog, signs in as "ana" with `password` (Enter in the password field), and fails with `error`. */
 async function failLogin(password: string, error: ConnectionsError) {
   const user = userEvent.setup();
   const opened = await openDialog(dynamicsOnPrem);
   await user.type(screen.getByLabelText('Username'), 'ana');
-  await user.type(screen.getByLabelText('Password'), password);
-  await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
-  opened.logins[0]!.answer.reject(error);
-  await settle();
-  return opened;
+  await user.type(screen.getByLabelText('Password'), `${password}{Enter}`);
+  expect(opened.logins).toHaveLength(1);
+  await act(async () => opened.logins[0]!.answer.reject(error));
+  return { ...opened, user };
 }
 
-function dateTime(iso: string, locale = 'en') {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
-}
-
-describe('given a lapsed Google Ads connection', () => {
-  it('says what stopped, since when, and that the gap is permanent', async () => {
+describe('given a lapsed Google Ads connection with auto-tagging on', () => {
+  it('names the provider and the account in its title, the mark left out of the name', async () => {
     const { dialog } = await openDialog(googleSearch);
-    expect(dialog).toHaveAccessibleName('Reauthorize Google Ads');
-    expect(dialog).toHaveAccessibleDescription('Access to Acme Search has lapsed. Sign in to Google Ads again to resume.');
-    const impact = dialog.querySelector('.rca-dialog-impact')!;
+    expect(dialog).toHaveAccessibleName('Reconnect Google Ads — Acme Search');
+    const title = within(dialog).getByRole('heading', { level: 2 });
+    expect(title).toHaveClass('rca-dialog-title');
+    expect(title.querySelector('.rca-provider-mark')).toHaveAttribute('aria-hidden', 'true');
+    expect(title.querySelector('.rca-provider-mark')).toHaveAttribute('data-provider', 'google_ads');
+  });
+
+  it('says what stopped and since when, with the permanent gap as a warning callout', async () => {
+    const { dialog, status } = await openDialog(googleSearch);
+    const impact = dialog.querySelector<HTMLElement>('.rca-dialog-impact')!;
     expect(impact).toHaveAttribute('data-recovery', 'permanent');
-    expect(impact).toHaveTextContent(`Stopped 3 days ago (${dateTime(googleSearch.statusSince!)}):`);
-    expect(within(impact as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Downloading cost data',
-      'Adding UTM parameters to new ads',
-    ]);
-    expect(impact).toHaveTextContent('can never be tagged afterwards, so this gap is permanent');
+    expect(impact.querySelector('p')).toHaveTextContent(/^Stopped 3 days ago:$/);
+    expect(within(impact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Cost data downloads', 'UTM tags on new ads']);
+    const callout = impact.querySelector('.rca-callout')!;
+    expect(callout).toHaveAttribute('data-tone', 'warning');
+    expect(callout).toHaveTextContent(/^Touchpoints from new ads can’t be tagged later\. Reconnect soon to keep the gap small\.$/);
+    // The impact describes the dialog to assistive technology.
+    expect(dialog).toHaveAccessibleDescription(/^Stopped 3 days ago: Cost data downloads ?UTM tags on new ads ?Touchpoints from new ads/);
     expect(dialog).toHaveAttribute('data-stage', 'ready');
     expect(dialog).toHaveAttribute('data-phase', 'idle');
     expect(dialog).toHaveAttribute('data-category', 'advertising');
     expect(dialog).toHaveAttribute('data-method', 'oauth');
+    expect(status()).toHaveAttribute('role', 'status');
+    expect(status()).toHaveAttribute('data-stage', 'ready');
+    expect(status()).toHaveAttribute('data-tone', 'neutral');
+    expect(status()).toHaveTextContent(/^You’ll sign in to Google Ads in a new window\.$/);
   });
 
-  it('puts focus on "Sign in to Google Ads"', async () => {
-    await openDialog(googleSearch);
-    expect(screen.getByRole('button', { name: 'Sign in to Google Ads' })).toHaveFocus();
+  it('offers Cancel and one primary Reconnect, on the right, and puts focus on it', async () => {
+    const { dialog, actions } = await openDialog(googleSearch);
+    expect(actions()).toEqual(['Cancel (secondary)', 'Reconnect (primary)']);
+    expect(within(dialog).getByRole('button', { name: 'Reconnect' })).toHaveFocus();
   });
 
   it('opens the sign-in window inside the click, then waits for the user', async () => {
-    const { dialog, popups, starts, adapter } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    const { dialog, popups, starts, adapter, status, actions } = await openDialog(googleSearch);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
     // Synchronously: no await between the click and window.open, or the browser blocks it.
     expect(popups.open).toHaveBeenCalledTimes(1);
     expect(popups.open.mock.calls[0]![2]).not.toMatch(/noopener/);
     expect(adapter.startAuthorization).toHaveBeenCalledTimes(1);
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'starting');
-    expect(screen.getByRole('status')).toHaveTextContent('Opening the sign-in window…');
+    expect(status()).toHaveAttribute('data-tone', 'busy');
+    expect(status()).toHaveTextContent(/^Opening the sign-in window…$/);
+    expect(actions()).toEqual(['Cancel (secondary)']);
 
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    await act(async () => starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     expect(popups.popups[0]!.location.replace).toHaveBeenCalledWith(AUTH_URL);
     expect(dialog).toHaveAttribute('data-stage', 'waiting');
     expect(dialog).toHaveAttribute('data-phase', 'awaiting_user');
-    expect(dialog).toHaveAttribute('data-popup', 'open');
-    expect(screen.getByRole('status')).toHaveTextContent('Finish signing in to Google Ads in the window that opened.');
+    expect(status()).toHaveAttribute('data-tone', 'busy');
+    expect(status()).toHaveTextContent(/^Finish signing in to Google Ads in the new window\.$/);
+    // While the user signs in, "Reopen window" is not the primary action.
+    expect(actions()).toEqual(['Cancel (secondary)', 'Reopen window (secondary)']);
+    // Focus did not fall out of the dialog when the Reconnect button went.
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen window' }));
     expect(popups.popups[0]!.focus).toHaveBeenCalled();
     expect(popups.open).toHaveBeenCalledTimes(1);
   });
 
-  it('completes when the platform answers, and says it is connected again', async () => {
-    const { dialog, starts, completions } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+  it('completes when the platform answers, says it is reconnected, and no longer says what stopped', async () => {
+    const { dialog, completions, status, actions } = await openWaiting();
     act(() => sendCallback({ state: 's1', code: 'c1' }));
     await settle();
     expect(completions[0]!.result).toMatchObject({ state: 's1', code: 'c1' });
     expect(dialog).toHaveAttribute('data-stage', 'completing');
-    expect(screen.getByRole('status')).toHaveTextContent('Finishing the reconnection…');
-    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' });
-    await settle();
+    expect(status()).toHaveAttribute('data-tone', 'busy');
+    expect(status()).toHaveTextContent(/^Reconnecting…$/);
+    expect(actions()).toEqual([]);
+    expect(dialog.querySelector('.rca-dialog-impact')).not.toBeNull();
+
+    await act(async () => completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' }));
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
-    expect(screen.getByRole('status')).toHaveTextContent('Google Ads is connected again.');
-    expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
-    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(dialog).toHaveAttribute('data-phase', 'succeeded');
+    expect(status()).toHaveAttribute('data-tone', 'success');
+    expect(status()).toHaveTextContent(/^Google Ads is reconnected\.$/);
+    expect(dialog.querySelector('.rca-dialog-impact')).toBeNull();
+    expect(dialog).not.toHaveTextContent('Stopped');
+    expect(dialog).not.toHaveTextContent('can’t be tagged');
+    expect(actions()).toEqual(['Done (primary)']);
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toHaveFocus();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
-  it('offers to reopen the window or cancel when it was closed before finishing', async () => {
+  it('says the window closed within a second, asks the server, and makes "Reopen window" the primary action', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(NOW);
-    const { dialog, starts, popups } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    const { dialog, popups, adapter, status, actions, store } = await openWaiting();
+    const lists = adapter.listConnections.mock.calls.length;
     popups.popups[0]!.closed = true;
     await act(async () => {
       vi.advanceTimersByTime(1000);
     });
     expect(dialog).toHaveAttribute('data-stage', 'window_closed');
-    expect(dialog).toHaveAttribute('data-popup', 'closed');
-    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished, or the platform took it out of our reach.');
-    fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
+    expect(status()).toHaveAttribute('data-tone', 'warning');
+    expect(status()).toHaveTextContent(/^The sign-in window closed before you finished\. Reopen it to continue\.$/);
+    expect(actions()).toEqual(['Cancel (secondary)', 'Reopen window (primary)']);
+    // A server-side callback may have finished: the list is asked again; the status stays as it was.
+    expect(adapter.listConnections.mock.calls.length).toBe(lists + 1);
+    expect(store.getConnection(googleSearch.id)?.status).toBe('authorization_required');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen window' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
     expect(popups.open.mock.calls[1]![0]).toBe(AUTH_URL);
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'waiting');
   });
 
   it('offers to open the window again from a fresh click when the browser blocked it', async () => {
-    const { dialog, popups } = await openDialog(googleSearch);
+    const { dialog, popups, status, actions } = await openDialog(googleSearch);
     popups.blocked = true;
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'blocked');
-    expect(screen.getByRole('status')).toHaveTextContent('Your browser blocked the sign-in window.');
+    expect(status()).toHaveAttribute('data-tone', 'warning');
+    expect(status()).toHaveTextContent(/^Your browser blocked the sign-in window\. Allow pop-ups for this site, then try again\.$/);
+    expect(actions()).toEqual(['Close (secondary)', 'Try again (primary)']);
     popups.blocked = false;
-    fireEvent.click(screen.getByRole('button', { name: 'Open sign-in window' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'starting');
   });
 
-  it('shows the platform\'s error as text and tries again', async () => {
-    const { dialog, starts, popups } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
+  it('says so when reopening the window was blocked, and offers to try again or cancel', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+    const { dialog, popups, actions } = await openWaiting();
+    popups.popups[0]!.closed = true;
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+    });
+    popups.blocked = true;
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen window' }));
     await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'blocked');
+    expect(dialog).toHaveAttribute('data-phase', 'awaiting_user');
+    expect(actions()).toEqual(['Cancel (secondary)', 'Try again (primary)']);
+    popups.blocked = false;
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    expect(popups.open).toHaveBeenCalledTimes(3);
+    expect(popups.open.mock.calls[2]![0]).toBe(AUTH_URL);
+  });
+
+  it('shows the platform\'s error as text, with what to do next, and tries again', async () => {
+    const { dialog, popups, status, actions } = await openWaiting();
     act(() => sendCallback({ state: 's1', error: 'server_error', errorDescription: '<img src=x onerror=alert(1)>Quota reached' }));
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'failed');
-    const status = screen.getByRole('status');
-    expect(status).toHaveTextContent('The platform refused the sign-in.');
-    expect(status).toHaveTextContent('<img src=x onerror=alert(1)>Quota reached');
+    expect(status()).toHaveAttribute('data-tone', 'danger');
+    expect(status().querySelector('p')).toHaveTextContent(/^The platform refused the sign-in\. Try again\.$/);
+    expect(status().querySelector('.rca-dialog-status-detail')).toHaveTextContent(/^<img src=x onerror=alert\(1\)>Quota reached$/);
     expect(dialog.querySelector('img')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(actions()).toEqual(['Close (secondary)', 'Try again (primary)']);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
   });
 
   it('reads a refusal on the platform as a cancellation', async () => {
-    const { dialog, starts } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    const { dialog, status } = await openWaiting();
     act(() => sendCallback({ state: 's1', error: 'access_denied' }));
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'cancelled');
-    expect(screen.getByRole('status')).toHaveTextContent('Reauthorization cancelled. Nothing was changed.');
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(status()).toHaveAttribute('data-tone', 'neutral');
+    expect(status()).toHaveTextContent(/^Nothing was changed\. You can try again at any time\.$/);
+    expect(within(dialog).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
   it('says so when the user signed in to another account', async () => {
-    const { dialog, starts, completions } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    const { dialog, completions, status } = await openWaiting();
     act(() => sendCallback({ state: 's1', code: 'c1' }));
-    await settle();
-    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', accountId: '999-999-9999' });
-    await settle();
+    await act(async () => completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', accountId: '999-999-9999' }));
     expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
-    expect(screen.getByRole('status')).toHaveTextContent('You signed in with a different account. Sign in as Acme Search');
+    expect(status()).toHaveAttribute('data-tone', 'warning');
+    expect(status()).toHaveTextContent(/^You signed in to another account\. Sign in as Acme Search and try again\.$/);
+  });
+
+  it('says signing in took too long once the flow times out, and closes the window', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    vi.setSystemTime(NOW);
+    const { dialog, popups, status } = await openWaiting();
+    await act(async () => {
+      vi.advanceTimersByTime(300_000);
+    });
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(status()).toHaveTextContent(/^Signing in took too long\. Try again\.$/);
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
   });
 
   it('ends the flow and closes the window on Cancel', async () => {
-    const { dialog, starts, popups, store } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    const { dialog, popups, store, actions } = await openWaiting();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await settle();
     expect(popups.popups[0]!.close).toHaveBeenCalled();
     expect(dialog).toHaveAttribute('data-stage', 'cancelled');
     expect(store.getFlow('gads-search').error?.code).toBe('cancelled');
+    expect(actions()).toEqual(['Close (secondary)', 'Try again (primary)']);
   });
 
   it('ends the flow, closes the window and resets on Escape', async () => {
     const user = userEvent.setup();
     const onOpenChange = vi.fn();
-    const { starts, popups, store } = await openDialog(googleSearch, { onOpenChange });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    const { starts, popups, store, dialog } = await openDialog(googleSearch, { onOpenChange });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    await act(async () => starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onOpenChange).toHaveBeenCalledWith(false);
@@ -231,103 +279,232 @@ describe('given a lapsed Google Ads connection', () => {
     expect(store.getFlow('gads-search').phase).toBe('idle');
   });
 
-  it('has no accessibility violations while ready and while waiting', async () => {
-    const { starts } = await openDialog(googleSearch);
+  it('has no accessibility violations while waiting', async () => {
+    await openWaiting();
     vi.useRealTimers();
     await expectNoAxeViolations();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+  });
+
+  it('has no accessibility violations after the window closed, and once failed', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+    const { dialog, popups, completions } = await openWaiting();
+    popups.popups[0]!.closed = true;
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(dialog).toHaveAttribute('data-stage', 'window_closed');
+    vi.useRealTimers();
+    await expectNoAxeViolations();
+    // A result that still arrives completes the flow.
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await act(async () => completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'HTTP 500', { retryable: false })));
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    await expectNoAxeViolations();
+  });
+
+  it('has no accessibility violations once reconnected, the description gone with the impact', async () => {
+    const { dialog, completions } = await openWaiting();
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await act(async () => completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' }));
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    vi.useRealTimers();
+    await expectNoAxeViolations();
+  });
+
+  it('has no accessibility violations while ready', async () => {
+    await openDialog(googleSearch);
+    vi.useRealTimers();
     await expectNoAxeViolations();
   });
 });
 
-describe('given a lapsed CRM', () => {
-  it('says the missed data will be backfilled, and backfills it after reconnecting', async () => {
-    const { dialog, starts, completions } = await openDialog(salesforce);
-    const impact = dialog.querySelector('.rca-dialog-impact')!;
+describe('given what the dialog may promise about the gap', () => {
+  it('warns of a permanent gap only where auto-tagging is on', async () => {
+    const { dialog } = await openDialog(googleSearch);
+    expect(dialog.querySelector('.rca-dialog-impact .rca-callout[data-tone="warning"]')).toHaveTextContent('can’t be tagged later');
+  });
+
+  it('says it as a condition where auto-tagging is unknown', async () => {
+    const { autoTagging: _unknown, ...unknown } = googleSearch;
+    const { dialog } = await openDialog(unknown);
+    const impact = dialog.querySelector<HTMLElement>('.rca-dialog-impact')!;
+    expect(impact).toHaveAttribute('data-recovery', 'possibly_permanent');
+    expect(within(impact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Cost data downloads']);
+    const callout = impact.querySelector('.rca-callout')!;
+    expect(callout).toHaveAttribute('data-tone', 'warning');
+    expect(callout).toHaveTextContent(/^If auto-tagging is on, touchpoints from new ads can’t be tagged later\. Reconnect soon\.$/);
+  });
+
+  it('promises nothing where auto-tagging is off', async () => {
+    const { dialog } = await openDialog({ ...googleSearch, autoTagging: false });
+    const impact = dialog.querySelector<HTMLElement>('.rca-dialog-impact')!;
+    expect(impact).toHaveAttribute('data-recovery', 'unknown');
+    expect(within(impact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Cost data downloads']);
+    expect(impact.querySelector('.rca-callout')).toBeNull();
+    expect(dialog).not.toHaveTextContent(/tagged|lost|gap/);
+  });
+
+  it('promises nothing for a platform of another kind', async () => {
+    const { dialog } = await openDialog({ ...hubspot, canReauthorize: true });
+    const impact = dialog.querySelector<HTMLElement>('.rca-dialog-impact')!;
+    expect(impact).toHaveAttribute('data-recovery', 'unknown');
+    expect(within(impact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Data sync']);
+    expect(impact.querySelector('.rca-callout')).toBeNull();
+  });
+
+  it('says where the CRM catches up, as a note, and says it is on its way after reconnecting', async () => {
+    const { dialog, completions, status } = await openWaiting(salesforce);
+    const impact = dialog.querySelector<HTMLElement>('.rca-dialog-impact')!;
     expect(impact).toHaveAttribute('data-recovery', 'backfilled');
-    expect(impact).toHaveTextContent('Updating records in your CRM');
-    expect(impact).toHaveTextContent('Sending new touchpoints to your CRM');
-    expect(impact).toHaveTextContent('the data missed meanwhile is sent to your CRM');
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Salesforce' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    expect(within(impact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Updates to CRM records', 'New touchpoints sent to your CRM']);
+    expect(impact.querySelector('.rca-callout')).toHaveAttribute('data-tone', 'info');
+    expect(impact.querySelector('.rca-callout')).toHaveTextContent(/^Nothing is lost\. Missed data goes to your CRM once you reconnect\.$/);
     act(() => sendCallback({ state: 's1', code: 'c1' }));
-    await settle();
-    completions[0]!.answer.resolve({ ...salesforce, status: 'backfilling', backfill: { since: salesforce.statusSince!, progress: 0 } });
-    await settle();
-    expect(screen.getByRole('status')).toHaveTextContent(`Backfilling data missed since ${dateTime(salesforce.statusSince!)}.`);
+    await act(async () => completions[0]!.answer.resolve({ ...salesforce, status: 'backfilling', backfill: { since: '2026-03-08', progress: 0 } }));
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
+    expect(status().querySelector('p')).toHaveTextContent(/^Salesforce is reconnected\.$/);
+    expect(status().querySelector('.rca-dialog-status-detail')).toHaveTextContent(/^Data missed since Mar 8, 2026 is on its way to your CRM\.$/);
+    // At most two sentences in the status: the outcome and the backfill.
+    expect(status().querySelectorAll('p')).toHaveLength(2);
+  });
+
+  it('says "Stopped:" without a time when it does not know since when', async () => {
+    const { dialog } = await openDialog({ ...googleSearch, statusSince: undefined });
+    expect(dialog.querySelector('.rca-dialog-impact p')).toHaveTextContent(/^Stopped:$/);
   });
 });
 
-describe('given an account name with direction controls', () => {
-  it('keeps them out of the dialog\'s sentence, which reads in order around the isolated name', async () => {
-    const { dialog } = await openDialog({ ...googleSearch, accountName: 'Acme\u202E Search' });
-    const description = dialog.querySelector('.rca-dialog-description')!.textContent!;
-    expect(description).not.toContain('\u202E');
-    expect(description).toBe('Access to \u2068Acme Search\u2069 has lapsed. Sign in to Google Ads again to resume.');
+describe('given an account name with direction controls, or of a megabyte', () => {
+  it('keeps the controls out of the title, which reads in order around the isolated name', async () => {
+    const { dialog } = await openDialog({ ...googleSearch, accountName: 'Acme\u202E חיפוש' });
+    const title = dialog.querySelector('.rca-dialog-title')!.textContent!;
+    expect(title).not.toContain('\u202E');
+    expect(title).toBe('GAReconnect Google Ads — \u2068Acme חיפוש\u2069');
+  });
+
+  it('shortens a name of a megabyte with an ellipsis in the title and the status', async () => {
+    const huge = 'Acme '.repeat(209_716);
+    const { dialog, completions } = await openWaiting({ ...googleSearch, accountName: huge });
+    expect(dialog.querySelector('.rca-dialog-title')!.textContent!.length).toBeLessThan(260);
+    expect(dialog).toHaveAccessibleName(/^Reconnect Google Ads — Acme .*…$/);
+    act(() => sendCallback({ state: 's1', code: 'c1' }));
+    await act(async () => completions[0]!.answer.resolve({ ...googleSearch, accountName: huge, status: 'connected', accountId: 'other' }));
+    expect(dialog).toHaveAttribute('data-stage', 'wrong_account');
+    expect(within(dialog).getByRole('status').textContent!.length).toBeLessThan(300);
+  });
+
+  it('shortens a platform error description of a megabyte', async () => {
+    const { dialog } = await openWaiting();
+    act(() => sendCallback({ state: 's1', error: 'server_error', errorDescription: 'x'.repeat(1_048_576) }));
+    await settle();
+    const detail = dialog.querySelector('.rca-dialog-status-detail')!;
+    expect(detail.textContent!.length).toBeLessThanOrEqual(201);
+    expect(detail.textContent).toMatch(/…$/);
   });
 });
 
 describe('given a connection that signs in with a login form', () => {
-  it('sends the labelled fields once and clears them whatever the outcome', async () => {
-    const user = userEvent.setup();
-    const { dialog, logins, popups } = await openDialog(dynamicsOnPrem);
+  it('shows labelled fields, focuses the username, and says what to enter', async () => {
+    const { dialog, status, actions } = await openDialog(dynamicsOnPrem);
     expect(dialog).toHaveAttribute('data-method', 'credentials');
     const username = screen.getByLabelText<HTMLInputElement>('Username');
     const password = screen.getByLabelText<HTMLInputElement>('Password');
     expect(username).toHaveAttribute('autocomplete', 'username');
     expect(password).toHaveAttribute('autocomplete', 'current-password');
     expect(password).toHaveAttribute('type', 'password');
+    expect(username).toBeRequired();
+    expect(password).toBeRequired();
     expect(username).toHaveFocus();
+    expect(status()).toHaveTextContent(/^Enter your Microsoft Dynamics 365 username and password\.$/);
+    expect(actions()).toEqual(['Cancel (secondary)', 'Reconnect (primary)']);
+    // The submit button is inside the form, so Enter submits it.
+    const form = dialog.querySelector('form.rca-dialog-form')!;
+    expect(form).toContainElement(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    expect(within(dialog).getByRole('button', { name: 'Reconnect' })).toHaveAttribute('type', 'submit');
+  });
 
+  it('sends the login once on Enter, keeps the username, clears the password, and opens no window', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins, popups } = await openDialog(dynamicsOnPrem);
+    const username = screen.getByLabelText<HTMLInputElement>('Username');
+    const password = screen.getByLabelText<HTMLInputElement>('Password');
     await user.type(username, 'ana');
-    await user.type(password, 'wrong');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
-    expect(logins[0]!.credentials).toEqual({ username: 'ana', password: 'wrong' });
-    // Cleared by the submit itself, before the adapter answers (the form is gone while it waits).
-    expect(username.value).toBe('');
+    await user.type(password, 'secret{Enter}');
+    expect(logins).toHaveLength(1);
+    expect(logins[0]!.credentials).toEqual({ username: 'ana', password: 'secret' });
+    // Cleared by the submit itself, before the adapter answers.
     expect(password.value).toBe('');
+    expect(username.value).toBe('ana');
     expect(popups.open).not.toHaveBeenCalled();
     expect(dialog).toHaveAttribute('data-stage', 'completing');
+    // The fields wait, disabled, while the login is checked.
+    expect(username).toBeDisabled();
+    expect(password).toBeDisabled();
+
+    await act(async () => logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
     expect(screen.queryByLabelText('Password')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toHaveFocus();
+  });
 
-    logins[0]!.answer.reject(
-      Object.assign(new Error('refused'), { name: 'ConnectionsError' }),
-    );
-    await settle();
+  it('sends the login from the Reconnect button too', async () => {
+    const user = userEvent.setup();
+    const { dialog, logins } = await openDialog(dynamicsOnPrem);
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    expect(logins.map((login) => login.credentials)).toEqual([{ username: 'ana', password: 'secret' }]);
+  });
+
+  it('says a refused login was not accepted, keeps the username, clears and focuses the password, marking both fields', async () => {
+    const { dialog, status, actions } = await failLogin('wrong', new ConnectionsError('invalid_credentials', 'POST /credentials answered HTTP 401.'));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByLabelText('Username')).toHaveValue('');
-    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(status()).toHaveAttribute('data-tone', 'danger');
+    expect(status()).toHaveTextContent(/^The username or password was not accepted\. Check them and try again\.$/);
+    const username = screen.getByLabelText<HTMLInputElement>('Username');
+    const password = screen.getByLabelText<HTMLInputElement>('Password');
+    expect(username.value).toBe('ana');
+    expect(password.value).toBe('');
+    expect(password).toHaveFocus();
+    expect(username).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    // The fields are described by what went wrong.
+    expect(password).toHaveAccessibleDescription('The username or password was not accepted. Check them and try again.');
+    expect(actions()).toEqual(['Close (secondary)', 'Try again (primary)']);
+  });
 
-    const usernameAgain = screen.getByLabelText<HTMLInputElement>('Username');
-    const passwordAgain = screen.getByLabelText<HTMLInputElement>('Password');
-    await user.type(usernameAgain, 'ana');
-    await user.type(passwordAgain, 'right');
-    await user.click(screen.getByRole('button', { name: 'Try again' }));
+  it('signs in on a second try after a refused login, with Enter', async () => {
+    const { dialog, logins, user } = await failLogin('wrong', new ConnectionsError('invalid_credentials', 'HTTP 401'));
+    await user.keyboard('right{Enter}');
     expect(logins[1]!.credentials).toEqual({ username: 'ana', password: 'right' });
-    expect(usernameAgain.value).toBe('');
-    expect(passwordAgain.value).toBe('');
-    logins[1]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' });
-    await settle();
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+    await act(async () => logins[1]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
   });
 
-  it('puts focus back in the first field, marked invalid, after a refused login', async () => {
-    const { dialog } = await failLogin('wrong', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
-    expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByLabelText('Username')).toHaveFocus();
-    expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
+  it('focuses the password again after a second refusal', async () => {
+    const { logins, user } = await failLogin('wrong', new ConnectionsError('invalid_credentials', 'HTTP 401'));
+    await user.keyboard('wrong again{Enter}');
+    await act(async () => logins[1]!.answer.reject(new ConnectionsError('invalid_credentials', 'HTTP 401')));
+    expect(screen.getByLabelText('Password')).toHaveFocus();
     expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Username')).toHaveValue('ana');
   });
 
-  it('does not call a login wrong when the server was down', async () => {
-    const { dialog } = await failLogin('right', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 503.', { retryable: true }));
+  it('does not call a login wrong when the server was down, and says to try again in a moment', async () => {
+    const { dialog, status } = await failLogin('right', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 503.', { retryable: true }));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByLabelText('Username')).toHaveFocus();
+    expect(status()).toHaveTextContent(/^Reconnecting failed\. Try again in a moment\.$/);
     expect(screen.getByLabelText('Username')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Username')).toHaveValue('ana');
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+  });
+
+  it('is a form that posts, so a login never lands in an address, even if the browser were to send it', async () => {
+    await openDialog(dynamicsOnPrem);
+    expect(screen.getByLabelText('Password').closest('form')).toHaveAttribute('method', 'post');
   });
 
   it('never lets the browser submit the login itself, even when your onSubmit throws', async () => {
@@ -342,31 +519,72 @@ describe('given a connection that signs in with a login form', () => {
     render(
       <Provider adapter={fake.adapter}>
         <ReauthorizeDialog.Root connection={dynamicsOnPrem} defaultOpen>
-          <ReauthorizeDialog.Content>
+          <ReauthorizeDialog.Content aria-describedby={undefined}>
             <ReauthorizeDialog.Title />
             <ReauthorizeDialog.Form
               onSubmit={() => {
                 throw new Error('analytics down');
               }}
-            />
-            <ReauthorizeDialog.Actions />
+            >
+              <ReauthorizeDialog.Actions />
+            </ReauthorizeDialog.Form>
           </ReauthorizeDialog.Content>
         </ReauthorizeDialog.Root>
       </Provider>,
     );
     await settle();
     const form = screen.getByLabelText('Password').closest('form')!;
-    // A GET would put the login in the address bar, should the browser ever submit it.
-    expect(form).toHaveAttribute('method', 'post');
     fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'ana' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } });
     const notPrevented = fireEvent.submit(form);
     window.removeEventListener('error', onError);
     expect(notPrevented).toBe(false);
-    // Your error still surfaces (React 18 reports it twice in development, React 19 once).
+    // Your error still surfaces.
     expect(thrown.length).toBeGreaterThan(0);
     expect(thrown).toEqual(thrown.map(() => expect.objectContaining({ message: 'analytics down' })));
     expect(fake.logins).toHaveLength(0);
+  });
+
+  it('lets your onSubmit see the submission first, and keep the library from sending it', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    const onSubmit = vi.fn((event: React.FormEvent) => event.preventDefault());
+    render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog.Root connection={dynamicsOnPrem} defaultOpen>
+          <ReauthorizeDialog.Content aria-describedby={undefined}>
+            <ReauthorizeDialog.Title />
+            <ReauthorizeDialog.Form onSubmit={onSubmit}>
+              <ReauthorizeDialog.Actions />
+            </ReauthorizeDialog.Form>
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'secret{Enter}');
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(fake.logins).toHaveLength(0);
+  });
+
+  it('shows no login form when this user may not reconnect a login-form connection', async () => {
+    const { status } = await openDialog({ ...dynamicsOnPrem, canReauthorize: false });
+    expect(screen.queryByLabelText('Username')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reconnect' })).toBeNull();
+    expect(status()).toHaveTextContent(/^Ask a workspace admin to reconnect it\.$/);
+  });
+
+  it('has no accessibility violations when ready', async () => {
+    await openDialog(dynamicsOnPrem);
+    vi.useRealTimers();
+    await expectNoAxeViolations();
+  });
+
+  it('has no accessibility violations after a refused login', async () => {
+    await failLogin('wrong', new ConnectionsError('invalid_credentials', 'HTTP 401'));
+    vi.useRealTimers();
+    await expectNoAxeViolations();
   });
 });
 
@@ -379,30 +597,17 @@ describe('given a dialog rendered from props before the list has arrived', () =>
     const store = getConnectionStore(fake.adapter);
     expect(store.getState().status).toBe('loading');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
 
     expect(popups.popups).toHaveLength(1);
     expect(fake.adapter.startAuthorization).toHaveBeenCalledWith(googleSearch, expect.anything());
-    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     act(() => sendCallback({ state: 's1', code: 'c1' }));
-    await settle();
-    fake.completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() });
-    await settle();
+    await act(async () => fake.completions[0]!.answer.resolve({ ...googleSearch, status: 'connected', statusSince: new Date(NOW).toISOString() }));
     expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'succeeded');
     expect(store.getConnection(googleSearch.id)?.status).toBe('connected');
   });
 });
-
-/** A router's link: forwards its ref and props to an anchor. */
-const RouterLink = React.forwardRef<HTMLAnchorElement, React.ComponentPropsWithoutRef<'a'> & { to: string }>(function RouterLink({ to, ...props }, ref) {
-  return <a ref={ref} href={to} {...props} />;
-});
-
-/** An icon font: its ligature is hidden from assistive technology. */
-function FontIcon({ children }: { children: string }) {
-  return <span aria-hidden="true">{children}</span>;
-}
 
 describe('given a product team composing it', () => {
   it('opens from its own trigger when uncontrolled, and closes from the corner button', async () => {
@@ -418,8 +623,10 @@ describe('given a product team composing it', () => {
     const trigger = screen.getByRole('button', { name: 'Fix it' });
     expect(trigger).toHaveClass('rca-dialog-trigger');
     await user.click(trigger);
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Close' }));
+    const dialog = screen.getByRole('dialog');
+    const corner = within(dialog).getByRole('button', { name: 'Close' });
+    expect(corner).toHaveClass('rca-dialog-close');
+    await user.click(corner);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(trigger).toHaveFocus();
   });
@@ -474,12 +681,77 @@ describe('given a product team composing it', () => {
     }
   });
 
+  it('lets your onOpenAutoFocus choose where focus goes', async () => {
+    const onOpenAutoFocus = vi.fn((event: Event) => {
+      event.preventDefault();
+      document.querySelector<HTMLElement>('.rca-dialog-close')?.focus();
+    });
+    await openDialog(googleSearch, { onOpenAutoFocus });
+    expect(onOpenAutoFocus).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
+  });
+
   it('merges className and passes DOM props and the ref to the dialog', async () => {
     const ref = React.createRef<HTMLDivElement>();
-    const { dialog } = await openDialog(googleSearch, { ref, className: 'mine', 'aria-live': undefined, id: 'reauth' } as never);
+    const { dialog } = await openDialog(googleSearch, { ref, className: 'mine', id: 'reauth', 'data-testid': 'reauth' } as never);
     expect(ref.current).toBe(dialog);
     expect(dialog).toHaveClass('rca-dialog', 'mine');
     expect(dialog).toHaveAttribute('id', 'reauth');
+    expect(dialog).toHaveAttribute('data-testid', 'reauth');
+    expect(document.querySelector('.rca-dialog-overlay')).not.toBeNull();
+  });
+
+  it('merges className and passes DOM props and the ref through every part', async () => {
+    const refs = {
+      trigger: React.createRef<HTMLButtonElement>(),
+      content: React.createRef<HTMLDivElement>(),
+      title: React.createRef<HTMLHeadingElement>(),
+      description: React.createRef<HTMLDivElement>(),
+      impact: React.createRef<HTMLDivElement>(),
+      status: React.createRef<HTMLDivElement>(),
+      form: React.createRef<HTMLFormElement>(),
+      actions: React.createRef<HTMLDivElement>(),
+      close: React.createRef<HTMLButtonElement>(),
+    };
+    const part = (name: keyof typeof refs) => ({ ref: refs[name] as never, className: `my-${name}`, 'data-testid': name, title: `the ${name}` });
+    render(
+      <Provider adapter={createFakeAdapter().adapter}>
+        <ReauthorizeDialog.Root connection={{ ...dynamicsOnPrem, autoTagging: undefined }} defaultOpen>
+          <ReauthorizeDialog.Trigger {...part('trigger')}>Open</ReauthorizeDialog.Trigger>
+          <ReauthorizeDialog.Content {...part('content')}>
+            <ReauthorizeDialog.Title {...part('title')} />
+            <ReauthorizeDialog.Description {...part('description')}>Your words</ReauthorizeDialog.Description>
+            <ReauthorizeDialog.Impact {...part('impact')} />
+            <ReauthorizeDialog.Status {...part('status')} />
+            <ReauthorizeDialog.Form {...part('form')}>
+              <ReauthorizeDialog.Actions {...part('actions')} />
+            </ReauthorizeDialog.Form>
+            <ReauthorizeDialog.Close {...part('close')} />
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    const classes = {
+      trigger: 'rca-dialog-trigger',
+      content: 'rca-dialog',
+      title: 'rca-dialog-title',
+      description: 'rca-dialog-description',
+      impact: 'rca-dialog-impact',
+      status: 'rca-dialog-status',
+      form: 'rca-dialog-form',
+      actions: 'rca-dialog-actions',
+      close: 'rca-dialog-close',
+    } as const;
+    for (const name of Object.keys(refs) as (keyof typeof refs)[]) {
+      const element = screen.getByTestId(name);
+      expect([name, refs[name].current]).toEqual([name, element]);
+      expect(element).toHaveClass(classes[name], `my-${name}`);
+      expect(element).toHaveAttribute('title', `the ${name}`);
+    }
+    expect(screen.getByTestId('description')).toHaveTextContent(/^Your words$/);
+    expect(screen.getByRole('dialog')).toHaveAccessibleDescription('Your words');
+    expect(screen.getByTestId('status')).toHaveAttribute('data-stage', 'ready');
   });
 
   it('renders a custom layout from its parts', async () => {
@@ -497,67 +769,17 @@ describe('given a product team composing it', () => {
     await settle();
     const dialog = screen.getByRole('dialog', { name: 'Reconnect HubSpot' });
     expect(dialog.querySelector('.rca-dialog-impact.mine')).toHaveAttribute('data-recovery', 'unknown');
-    expect(dialog).toHaveTextContent('Syncing data');
-    expect(screen.getByRole('button', { name: 'Sign in to Hubspot' })).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('Data sync');
+    expect(within(dialog).getByRole('button', { name: 'Reconnect' })).toBeInTheDocument();
   });
 
-  it('lets words given to the close button and the red key name them (the name matches what is seen)', async () => {
-    const { unmount } = render(
-      <>
-        <ReauthorizeButton connection={googleSearch}>Fix access</ReauthorizeButton>
-        {/* Words inside an element of your own name it too. */}
-        <ReauthorizeButton connection={googleSearch}>
-          <span>Reconnect</span>
-        </ReauthorizeButton>
-        <ReauthorizeButton connection={googleSearch} asChild>
-          <a href="/reconnect">
-            <svg aria-hidden /> Reconnect now
-          </a>
-        </ReauthorizeButton>
-        {/* An icon of your own, or your own element, keeps the built-in name. */}
-        <ReauthorizeButton connection={googleSearch} data-testid="icon">
-          <svg aria-hidden />
-        </ReauthorizeButton>
-        {/* Words from a fragment or a component of your own name it too. */}
-        <ReauthorizeButton connection={googleSearch}>
-          <>
-            <svg aria-hidden /> Reconnect in a fragment
-          </>
-        </ReauthorizeButton>
-        <ReauthorizeButton connection={googleSearch} asChild>
-          <RouterLink to="/reconnect">Reconnect through the router</RouterLink>
-        </ReauthorizeButton>
-        {/* An icon component whose ligature is hidden from assistive technology does not. */}
-        <ReauthorizeButton connection={googleSearch} data-testid="icon-component">
-          <FontIcon>vpn_key</FontIcon>
-        </ReauthorizeButton>
-        {/* Words hidden from assistive technology (an icon font's ligature) do not name it. */}
-        <ReauthorizeButton connection={googleSearch} data-testid="hidden-words">
-          <span aria-hidden="true">vpn_key</span>
-        </ReauthorizeButton>
-        <ReauthorizeButton connection={googleSearch} asChild>
-          <a href="/reauthorize">
-            <svg aria-hidden />
-          </a>
-        </ReauthorizeButton>
-      </>,
-    );
-    expect(screen.getByRole('button', { name: 'Fix access' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Reconnect' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Reconnect now' })).toBeInTheDocument();
-    expect(screen.getByTestId('icon')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
-    expect(screen.getByTestId('hidden-words')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
-    expect(screen.getByTestId('icon-component')).toHaveAccessibleName('Reauthorize Google Ads — Acme Search');
-    expect(screen.getByRole('button', { name: 'Reconnect in a fragment' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Reconnect through the router' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Reauthorize Google Ads — Acme Search' })).toBeInTheDocument();
-    unmount();
+  it('lets words given to the close button name it, and keeps "Close" for an icon of your own', async () => {
     render(
       <Provider adapter={createFakeAdapter().adapter}>
         <ReauthorizeDialog.Root connection={googleSearch} defaultOpen>
           <ReauthorizeDialog.Content aria-describedby={undefined}>
             <ReauthorizeDialog.Title />
-            <ReauthorizeDialog.Close>Not now</ReauthorizeDialog.Close>
+            <ReauthorizeDialog.Close aria-label={undefined}>Not now</ReauthorizeDialog.Close>
             <ReauthorizeDialog.Close />
             <ReauthorizeDialog.Close asChild>
               <button type="button" data-testid="own-close">
@@ -571,45 +793,81 @@ describe('given a product team composing it', () => {
     await settle();
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByRole('button', { name: 'Not now' })).toBeInTheDocument();
-    // Icon-only, they keep their built-in names.
     expect(within(dialog).getAllByRole('button', { name: 'Close' })).toHaveLength(2);
     expect(within(dialog).getByTestId('own-close')).toHaveAccessibleName('Close');
   });
 
+  it('submits a login form of your own layout through its own id', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeAdapter();
+    render(
+      <Provider adapter={fake.adapter}>
+        <ReauthorizeDialog.Root connection={dynamicsOnPrem} defaultOpen>
+          <ReauthorizeDialog.Content>
+            <ReauthorizeDialog.Title />
+            <ReauthorizeDialog.Description />
+            <ReauthorizeDialog.Form id="login">
+              <ReauthorizeDialog.Actions />
+            </ReauthorizeDialog.Form>
+          </ReauthorizeDialog.Content>
+        </ReauthorizeDialog.Root>
+      </Provider>,
+    );
+    await settle();
+    const form = document.querySelector('form.rca-dialog-form')!;
+    expect(form).toHaveAttribute('id', 'login');
+    await user.type(screen.getByLabelText('Username'), 'ana');
+    await user.type(screen.getByLabelText('Password'), 'right');
+    await user.click(screen.getByRole('button', { name: 'Reconnect' }));
+    expect(fake.logins.map((login) => login.credentials)).toEqual([{ username: 'ana', password: 'right' }]);
+  });
+
   it('names the missing root when a part is used alone', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<ReauthorizeDialog.Title />)).toThrow('ReauthorizeDialogTitle must be rendered inside <ReauthorizeDialogRoot>');
+    expect(() => render(<ReauthorizeDialog.Title />)).toThrow('Render the parts of ReauthorizeDialog inside <ReauthorizeDialog.Root>.');
   });
 });
 
 describe('given a Spanish-speaking user', () => {
-  it('speaks Spanish throughout', async () => {
+  it('speaks Spanish throughout with the Spanish messages', async () => {
+    const { dialog, status } = await openDialog(googleSearch, {}, { messages: es });
+    expect(dialog).toHaveAccessibleName('Reconectar Google Ads — Acme Search');
+    expect(dialog.querySelector('.rca-dialog-impact p')).toHaveTextContent(/^Se detuvo hace 3 días:$/);
+    expect(dialog).toHaveTextContent('La descarga de datos de costes');
+    expect(dialog).toHaveTextContent('no podrán etiquetarse después');
+    expect(status()).toHaveTextContent('Iniciarás sesión en Google Ads en una ventana nueva.');
+    expect(within(dialog).getByRole('button', { name: 'Reconectar' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'Cancelar' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Cerrar' })).toHaveClass('rca-dialog-close');
+  });
+
+  it('says a refused login in Spanish', async () => {
     const fake = createFakeAdapter();
+    const user = userEvent.setup();
     render(
-      <Provider adapter={fake.adapter} locale="es">
-        <ReauthorizeDialog connection={googleSearch} defaultOpen />
+      <Provider adapter={fake.adapter} messages={es}>
+        <ReauthorizeDialog connection={dynamicsOnPrem} defaultOpen />
       </Provider>,
     );
     await settle();
-    const dialog = screen.getByRole('dialog', { name: 'Volver a autorizar Google Ads' });
-    expect(dialog).toHaveTextContent(`Se ha detenido lo siguiente hace 3 días (${dateTime(googleSearch.statusSince!, 'es')}):`);
-    expect(dialog).toHaveTextContent('La descarga de los datos de coste');
-    expect(dialog).toHaveTextContent('esa pérdida es definitiva');
-    expect(screen.getByRole('button', { name: 'Iniciar sesión en Google Ads' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Cerrar' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Usuario'), 'ana');
+    await user.type(screen.getByLabelText('Contraseña'), 'mal{Enter}');
+    await act(async () => fake.logins[0]!.answer.reject(new ConnectionsError('invalid_credentials', 'HTTP 401')));
+    expect(within(screen.getByRole('dialog')).getByRole('status')).toHaveTextContent('El usuario o la contraseña no son válidos. Revísalos y vuelve a intentarlo.');
+    expect(screen.getByRole('button', { name: 'Reintentar' })).toBeInTheDocument();
   });
 });
 
 describe('given a locale written the POSIX way, or one Intl does not accept', () => {
-  it('reads es_ES as Spanish, and falls back to English rather than failing to render', async () => {
+  it('reads es_ES as Spanish for Spanish words, and falls back rather than failing to render', async () => {
     const fake = createFakeAdapter();
     const { unmount } = render(
-      <Provider adapter={fake.adapter} locale="es_ES.UTF-8">
+      <Provider adapter={fake.adapter} locale="es_ES" messages={es}>
         <ReauthorizeDialog connection={googleSearch} defaultOpen />
       </Provider>,
     );
     await settle();
-    expect(screen.getByRole('dialog', { name: 'Volver a autorizar Google Ads' })).toHaveTextContent(dateTime(googleSearch.statusSince!, 'es-ES'));
+    expect(screen.getByRole('dialog', { name: 'Reconectar Google Ads — Acme Search' })).toHaveTextContent('Se detuvo hace 3 días:');
     unmount();
 
     render(
@@ -618,7 +876,7 @@ describe('given a locale written the POSIX way, or one Intl does not accept', ()
       </Provider>,
     );
     await settle();
-    expect(screen.getByRole('dialog', { name: 'Reauthorize Google Ads' })).toHaveTextContent(`Stopped 3 days ago (${dateTime(googleSearch.statusSince!)}):`);
+    expect(screen.getByRole('dialog', { name: 'Reconnect Google Ads — Acme Search' })).toHaveTextContent('Stopped 3 days ago:');
   });
 });
 
@@ -634,9 +892,8 @@ describe('given an app in StrictMode', () => {
       </React.StrictMode>,
     );
     await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
     expect(popups.popups[0]!.close).not.toHaveBeenCalled();
   });
@@ -652,9 +909,8 @@ describe('given an app in StrictMode', () => {
       </Provider>,
     );
     await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     view.rerender(
       <Provider adapter={fake.adapter}>
         <ReauthorizeDialog connection={googleSearch} defaultOpen container={second} />
@@ -669,7 +925,7 @@ describe('given an app in StrictMode', () => {
     second.remove();
   });
 
-  it('keeps a running flow when another dialog for the same connection takes over in one render', async () => {
+  it('ends the waiting flow of a dialog that closes, even when another dialog for the same connection opens in that render', async () => {
     const fake = createFakeAdapter();
     const popups = stubWindowOpen();
     const screenWith = (which: 'a' | 'b') => (
@@ -680,23 +936,16 @@ describe('given an app in StrictMode', () => {
     );
     const view = render(screenWith('a'));
     await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
+
     view.rerender(screenWith('b'));
     await settle();
-    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
-    expect(popups.popups[0]!.close).not.toHaveBeenCalled();
-
-    // Closed for good: the flow ends with it.
-    view.rerender(
-      <Provider adapter={fake.adapter}>
-        <ReauthorizeDialog connection={googleSearch} open={false} />
-      </Provider>,
-    );
-    await settle();
+    // Closing ends a flow that waits on the user; the other dialog starts afresh.
     expect(popups.popups[0]!.close).toHaveBeenCalled();
     expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('idle');
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'ready');
     view.unmount();
   });
 
@@ -704,9 +953,8 @@ describe('given an app in StrictMode', () => {
     const fake = createFakeAdapter();
     const popups = stubWindowOpen();
     function StatusLine() {
-      const { show } = useReauthorization(googleSearch);
-      React.useEffect(() => show(), [show]);
-      return null;
+      const { stage } = useReauthorization(googleSearch);
+      return <p data-testid="line">{stage}</p>;
     }
     const screenWith = (open: boolean) => (
       <Provider adapter={fake.adapter}>
@@ -716,13 +964,14 @@ describe('given an app in StrictMode', () => {
     );
     const view = render(screenWith(true));
     await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
+    expect(screen.getByTestId('line')).toHaveTextContent('waiting');
     view.rerender(screenWith(false));
     await settle();
     expect(popups.popups[0]!.close).toHaveBeenCalled();
     expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('idle');
+    expect(screen.getByTestId('line')).toHaveTextContent('ready');
     view.unmount();
   });
 
@@ -758,8 +1007,7 @@ describe('given an app in StrictMode', () => {
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Fix it' }));
     await settle();
-    fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'waiting');
     expect(popups.popups[0]!.close).not.toHaveBeenCalled();
     expect(getConnectionStore(fake.adapter).getFlow(googleSearch.id).phase).toBe('awaiting_user');
@@ -779,9 +1027,8 @@ describe('given a sign-in under way', () => {
     const user = userEvent.setup();
     const onOpenChange = vi.fn();
     const { dialog, starts, popups, store } = await openDialog(googleSearch, { onOpenChange });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    await act(async () => starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     await user.click(overlay());
     await settle();
     expect(onOpenChange).not.toHaveBeenCalled();
@@ -794,7 +1041,7 @@ describe('given a sign-in under way', () => {
   it('keeps the dialog open on a click on the dimmed page while the window is still opening', async () => {
     const user = userEvent.setup();
     const { dialog, popups, store } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
     await settle();
     await user.click(overlay());
     await settle();
@@ -826,9 +1073,8 @@ describe('given a sign-in under way', () => {
     expect(calls).toEqual(['pointer', 'interact']);
     expect(screen.getByRole('dialog')).toBe(dialog);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    await act(async () => starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     await user.click(overlay());
     await settle();
     expect(calls).toEqual(['pointer', 'interact', 'pointer', 'interact']);
@@ -839,9 +1085,8 @@ describe('given a sign-in under way', () => {
 describe('given the platform answered and the reconnection is finishing', () => {
   async function reachCompleting(props: Partial<React.ComponentProps<typeof ReauthorizeDialog>> = {}) {
     const opened = await openDialog(googleSearch, props);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    opened.starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    fireEvent.click(within(opened.dialog).getByRole('button', { name: 'Reconnect' }));
+    await act(async () => opened.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     act(() => sendCallback({ state: 's1', code: 'c1' }));
     await settle();
     expect(opened.dialog).toHaveAttribute('data-stage', 'completing');
@@ -851,6 +1096,7 @@ describe('given the platform answered and the reconnection is finishing', () => 
   it('offers no Cancel: the code can be used only once', async () => {
     const { dialog } = await reachCompleting();
     expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
   });
 
   it('keeps the dialog open on a click on the dimmed page', async () => {
@@ -869,28 +1115,27 @@ describe('given the platform answered and the reconnection is finishing', () => 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(completions[0]!.signal.aborted).toBe(false);
     expect(store.getFlow('gads-search').phase).toBe('completing');
-    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' });
-    await settle();
+    await act(async () => completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' }));
     expect(store.getConnection('gads-search')?.status).toBe('connected');
     expect(store.getFlow('gads-search').phase).toBe('succeeded');
   });
 
   it('opens afresh next time, not on the outcome reached while it was closed', async () => {
     const user = userEvent.setup();
-    const { completions, store } = await reachCompleting({ children: <ReauthorizeDialog.Trigger>Reauthorize</ReauthorizeDialog.Trigger> });
+    const { completions, store } = await reachCompleting({ children: <ReauthorizeDialog.Trigger>Open it</ReauthorizeDialog.Trigger> });
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'The backend refused the code.'));
-    await settle();
+    await act(async () => completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'The backend refused the code.')));
     expect(store.getFlow('gads-search').phase).toBe('failed');
 
-    await user.click(screen.getByRole('button', { name: 'Reauthorize' }));
+    await user.click(screen.getByRole('button', { name: 'Open it' }));
 
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveAttribute('data-stage', 'ready');
     expect(dialog).toHaveAttribute('data-phase', 'idle');
-    expect(within(dialog).getByRole('button', { name: 'Sign in to Google Ads' })).toHaveFocus();
-    expect(dialog).not.toHaveTextContent('Something went wrong');
+    expect(within(dialog).getByRole('button', { name: 'Reconnect' })).toBeInTheDocument();
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    expect(dialog).not.toHaveTextContent('Reconnecting failed');
   });
 
   it('still shows an outcome reached just before it opened, as when the opening click was blocked', async () => {
@@ -923,8 +1168,7 @@ describe('given the platform answered and the reconnection is finishing', () => 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onOpenChange).toHaveBeenCalledWith(false);
     expect(completions[0]!.signal.aborted).toBe(false);
-    completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' });
-    await settle();
+    await act(async () => completions[0]!.answer.resolve({ ...googleSearch, status: 'connected' }));
     expect(store.getConnection('gads-search')?.status).toBe('connected');
   });
 
@@ -932,14 +1176,12 @@ describe('given the platform answered and the reconnection is finishing', () => 
     const user = userEvent.setup();
     const { dialog, logins, store } = await openDialog(dynamicsOnPrem);
     await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    await user.type(screen.getByLabelText('Password'), 'right{Enter}');
     expect(dialog).toHaveAttribute('data-stage', 'completing');
     expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' });
-    await settle();
+    await act(async () => logins[0]!.answer.resolve({ ...dynamicsOnPrem, status: 'connected' }));
     expect(store.getConnection('d365-onprem')?.status).toBe('connected');
     expect(store.getFlow('d365-onprem').phase).toBe('succeeded');
   });
@@ -947,58 +1189,37 @@ describe('given the platform answered and the reconnection is finishing', () => 
 
 describe('given a reconnection that failed', () => {
   it('offers "Try again" after the backend refused the code, and a new attempt starts afresh', async () => {
-    const { dialog, starts, completions, popups, adapter } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    const { dialog, starts, completions, popups, adapter, status } = await openWaiting();
     act(() => sendCallback({ state: 's1', code: 'c1' }));
     await settle();
     // What an adapter reports for an HTTP 400 invalid_grant: not worth repeating as is, but a new flow gets a new code.
-    completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /complete answered HTTP 400 (invalid_grant).', { retryable: false }));
-    await settle();
+    await act(async () => completions[0]!.answer.reject(new ConnectionsError('adapter_failed', 'POST /complete answered HTTP 400 (invalid_grant).', { retryable: false })));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByRole('status')).toHaveTextContent('Something went wrong while reconnecting.');
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(status()).toHaveTextContent(/^Reconnecting failed\. Try again in a moment\.$/);
+    expect(within(dialog).getByRole('button', { name: 'Try again' })).toHaveFocus();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
     expect(adapter.startAuthorization).toHaveBeenCalledTimes(2);
-    starts[1]!.resolve({ url: AUTH_URL.replace('s1', 's2'), state: 's2' });
-    await settle();
+    await act(async () => starts[1]!.resolve({ url: AUTH_URL.replace('s1', 's2'), state: 's2' }));
     act(() => sendCallback({ state: 's2', code: 'c2' }));
-    await settle();
-    completions[1]!.answer.resolve({ ...googleSearch, status: 'connected' });
-    await settle();
+    await act(async () => completions[1]!.answer.resolve({ ...googleSearch, status: 'connected' }));
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
   });
 
-  it('offers "Try again" after a login form was refused with a client error', async () => {
-    const { dialog } = await failLogin('wrong', new ConnectionsError('adapter_failed', 'POST /credentials answered HTTP 401.', { retryable: false }));
+  it('offers no "Try again" when the platform sent an unsafe sign-in address, and says whom to ask', async () => {
+    const { dialog, starts, status, actions } = await openDialog(googleSearch);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    await act(async () => starts[0]!.resolve({ url: 'javascript:alert(1)', state: 's1' }));
     expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(status()).toHaveTextContent(/^The platform sent an unsafe sign-in address\. Contact your admin\.$/);
+    expect(actions()).toEqual(['Close (secondary)']);
   });
 
-  it('offers no "Try again" when the platform sent an unsafe sign-in address', async () => {
-    const { dialog, starts } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
-    starts[0]!.resolve({ url: 'javascript:alert(1)', state: 's1' });
-    await settle();
-    expect(dialog).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByRole('status')).toHaveTextContent('The platform sent a sign-in address that is not safe to open.');
-    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
-    expect(within(dialog.querySelector<HTMLElement>('.rca-dialog-actions')!).getByRole('button', { name: 'Close' })).toBeInTheDocument();
-  });
-
-  it('says who can reauthorize, and offers no sign-in, when this user may not', async () => {
-    const { dialog } = await openDialog(hubspot);
+  it('says who can reconnect, and offers no sign-in, when this user may not', async () => {
+    const { dialog, status, actions } = await openDialog(hubspot);
     expect(dialog).toHaveAttribute('data-stage', 'ready');
-    expect(screen.getByRole('status')).toHaveTextContent('Ask a workspace admin to reauthorize this connection.');
-    expect(screen.queryByRole('button', { name: 'Sign in to Hubspot' })).toBeNull();
-    expect(within(dialog.querySelector<HTMLElement>('.rca-dialog-actions')!).getByRole('button', { name: 'Close' })).toBeInTheDocument();
-  });
-
-  it('shows no login form when this user may not reauthorize a login-form connection', async () => {
-    await openDialog({ ...dynamicsOnPrem, canReauthorize: false });
-    expect(screen.queryByLabelText('Username')).toBeNull();
-    expect(screen.queryByRole('button', { name: /^Sign in/ })).toBeNull();
+    expect(status()).toHaveTextContent(/^Ask a workspace admin to reconnect it\.$/);
+    expect(actions()).toEqual(['Cancel (secondary)']);
   });
 
   it('offers no "Try again" when the backend cannot take a login form at all', async () => {
@@ -1012,42 +1233,32 @@ describe('given a reconnection that failed', () => {
     );
     await settle();
     await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' }));
+    await user.type(screen.getByLabelText('Password'), 'right{Enter}');
     await settle();
-    expect(screen.getByRole('dialog')).toHaveAttribute('data-stage', 'failed');
-    expect(screen.getByRole('status')).toHaveTextContent('This connection cannot be reauthorized from here.');
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(within(dialog).getByRole('status')).toHaveTextContent(/^This connection can’t be reconnected here\. Ask a workspace admin\.$/);
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.queryByLabelText('Password')).toBeNull();
   });
-});
 
-describe('given a product team that names the login form', () => {
-  it('submits the form through its own id', async () => {
-    const user = userEvent.setup();
+  it('says another connection took over when a second sign-in starts', async () => {
     const fake = createFakeAdapter();
+    stubWindowOpen();
     render(
       <Provider adapter={fake.adapter}>
-        <ReauthorizeDialog.Root connection={dynamicsOnPrem} defaultOpen>
-          <ReauthorizeDialog.Content>
-            <ReauthorizeDialog.Title />
-            <ReauthorizeDialog.Description />
-            <ReauthorizeDialog.Form id="login" />
-            <ReauthorizeDialog.Actions />
-          </ReauthorizeDialog.Content>
-        </ReauthorizeDialog.Root>
+        <ReauthorizeDialog connection={googleSearch} defaultOpen />
       </Provider>,
     );
     await settle();
-    const form = document.querySelector('form.rca-dialog-form')!;
-    expect(form).toHaveAttribute('id', 'login');
-    const submit = screen.getByRole('button', { name: 'Sign in to Microsoft Dynamics 365' });
-    expect(submit).toHaveAttribute('form', 'login');
-    await user.type(screen.getByLabelText('Username'), 'ana');
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(submit);
-    expect(fake.logins).toHaveLength(1);
-    expect(fake.logins[0]!.credentials).toEqual({ username: 'ana', password: 'right' });
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    await act(async () => fake.starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
+    // The integrator's code starts another connection's sign-in.
+    act(() => void getConnectionStore(fake.adapter).reauthorize(salesforce.id).catch(() => {}));
+    await settle();
+    expect(dialog).toHaveAttribute('data-stage', 'failed');
+    expect(within(dialog).getByRole('status')).toHaveTextContent(/^Another connection started signing in\. Try this one again afterwards\.$/);
   });
 });
 
@@ -1055,8 +1266,8 @@ describe('given a slow backend while the sign-in window opens', () => {
   it('says the window was closed before the address arrived, and reopens it', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(NOW);
-    const { dialog, starts, popups } = await openDialog(googleSearch);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Google Ads' }));
+    const { dialog, starts, popups, status } = await openDialog(googleSearch);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
     await settle();
     popups.popups[0]!.closed = true;
     await act(async () => {
@@ -1064,14 +1275,24 @@ describe('given a slow backend while the sign-in window opens', () => {
     });
     expect(dialog).toHaveAttribute('data-phase', 'starting');
     expect(dialog).toHaveAttribute('data-stage', 'window_closed');
-    expect(screen.getByRole('status')).toHaveTextContent('The sign-in window was closed before you finished, or the platform took it out of our reach.');
-    fireEvent.click(screen.getByRole('button', { name: 'Reopen window' }));
+    expect(status()).toHaveTextContent('The sign-in window closed before you finished. Reopen it to continue.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen window' }));
     expect(popups.open).toHaveBeenCalledTimes(2);
     await settle();
     expect(dialog).toHaveAttribute('data-stage', 'starting');
-    starts[0]!.resolve({ url: AUTH_URL, state: 's1' });
-    await settle();
+    await act(async () => starts[0]!.resolve({ url: AUTH_URL, state: 's1' }));
     expect(popups.popups[1]!.location.replace).toHaveBeenCalledWith(AUTH_URL);
     expect(dialog).toHaveAttribute('data-stage', 'waiting');
+  });
+});
+
+describe('given a dialog opened on a connection that works', () => {
+  it('says nothing stopped, and offers to reconnect it anyway', async () => {
+    const { dialog, status, actions } = await openDialog(googleBrand);
+    expect(dialog.querySelector('.rca-dialog-impact')).toBeNull();
+    expect(dialog).not.toHaveTextContent('Stopped');
+    expect(dialog).toHaveAttribute('data-stage', 'ready');
+    expect(status()).toHaveTextContent(/^You’ll sign in to Google Ads in a new window\.$/);
+    expect(actions()).toEqual(['Cancel (secondary)', 'Reconnect (primary)']);
   });
 });

@@ -7,6 +7,7 @@ import { KeyIcon } from '../../../src/components/icons';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { StatusBadge } from '../../../src/components/status-badge';
 import { createMemoryAdapter } from '../../../src/core/memory-adapter';
+import { es } from '../../../src/locales/es';
 import { ConnectionsProvider } from '../../../src/react/context';
 import { googleSearch, sample } from './harness';
 
@@ -26,21 +27,25 @@ describe('given a server without window', () => {
     expect(html).toContain('Authorization required');
   });
 
-  it('renders the list from props, rows and keys included', () => {
+  it('renders the list from props, rows and Reconnect buttons included', () => {
     const html = renderToString(<ConnectionList connections={sample} onReauthorize={() => {}} />);
     expect(html).toContain('Acme Search');
-    expect(html).toContain('aria-label="Reauthorize Google Ads — Acme Search"');
+    expect(html).toContain('aria-label="Reconnect Google Ads — Acme Search"');
+    expect(html).toContain('4 connections need reconnecting.');
+    // Nothing that depends on the clock: the browser adds it once hydrated.
+    expect(html).not.toMatch(/Last synced|For \d/);
     expect(renderToString(<ConnectionListItem connection={googleSearch} />)).toContain('rca-connection-item');
     expect(renderToString(<ReauthorizeButton connection={googleSearch} />)).toContain('rca-reauthorize-button');
   });
 
   it('renders the list inside a provider as loading', () => {
     const html = renderToString(
-      <ConnectionsProvider adapter={createMemoryAdapter()} locale="es">
+      <ConnectionsProvider adapter={createMemoryAdapter()} messages={es}>
         <ConnectionList />
       </ConnectionsProvider>,
     );
     expect(html).toContain('data-state="loading"');
+    expect(html).toContain('aria-busy="true"');
     expect(html).toContain('Cargando conexiones…');
   });
 
@@ -65,8 +70,9 @@ describe('given a server without window', () => {
         <ReauthorizeDialog.Description />
         <ReauthorizeDialog.Impact />
         <ReauthorizeDialog.Status />
-        <ReauthorizeDialog.Form />
-        <ReauthorizeDialog.Actions />
+        <ReauthorizeDialog.Form>
+          <ReauthorizeDialog.Actions />
+        </ReauthorizeDialog.Form>
       </>
     );
     const oauth = renderToString(
@@ -76,11 +82,11 @@ describe('given a server without window', () => {
         </ReauthorizeDialog.Root>
       </ConnectionsProvider>,
     );
-    expect(oauth).toContain('Reauthorize Google Ads');
-    expect(oauth).toContain('Access to Acme Search has lapsed.');
-    expect(oauth).toContain('class="rca-dialog-impact"');
-    expect(oauth).toContain('You will sign in to Google Ads in a new window.');
-    expect(oauth).toContain('Sign in to Google Ads');
+    expect(oauth).toContain('Reconnect Google Ads — Acme Search');
+    expect(oauth).toContain('Stopped:');
+    expect(oauth).toContain('rca-dialog-impact');
+    expect(oauth).toContain('You’ll sign in to Google Ads in a new window.');
+    expect(oauth).toMatch(/<button type="button" class="rca-button" data-variant="primary">Reconnect<\/button>/);
     expect(oauth).not.toContain('<form');
 
     const credentials = renderToString(
@@ -91,7 +97,9 @@ describe('given a server without window', () => {
       </ConnectionsProvider>,
     );
     expect(credentials).toContain('<form');
+    expect(credentials).toContain('method="post"');
     expect(credentials).toContain('type="password"');
-    expect(credentials).toMatch(/<button type="submit" form="[^"]+"/);
+    // The submit button inside the form, so Enter submits it.
+    expect(credentials).toMatch(/<form[^>]*>.*<button type="submit"[^>]*>Reconnect<\/button>.*<\/form>/);
   });
 });

@@ -3,33 +3,41 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /* -------------------------------------------------------------------------------------------------
- * The palettes in styles.css are written twice by necessity: dark under prefers-color-scheme and
- * under [data-theme='dark'] (a media query cannot share a rule with a selector), light in :root
- * and under [data-theme='light']. These checks keep each pair from drifting apart.
+ * The palette in styles.css is written once: each colour is a light-dark() pair, and the scheme
+ * follows the page, or data-theme="light" | "dark" on any ancestor. These checks keep every colour
+ * a pair, so no colour is left the same in the dark theme by mistake, and keep both themes forced.
  * -----------------------------------------------------------------------------------------------*/
 
 const css = readFileSync(path.join(__dirname, '../../../src/styles.css'), 'utf8');
 
-/** The colour custom properties declared in the first block that follows `opener`. */
-function colours(opener: string): Record<string, string> {
+/** The declarations of the first block that follows `opener`. */
+function block(opener: string): string {
   const start = css.indexOf(opener);
   expect(start, `styles.css has no ${opener}`).toBeGreaterThanOrEqual(0);
-  const body = css.slice(css.indexOf('{', start + opener.length - 1) + 1, css.indexOf('}', start));
-  const declarations: Record<string, string> = {};
-  for (const [, name, value] of body.matchAll(/(--rca-color-[\w-]+)\s*:\s*([^;]+);/g)) declarations[name!] = value!.trim();
-  return declarations;
+  return css.slice(css.indexOf('{', start + opener.length - 1) + 1, css.indexOf('}', start));
 }
 
 describe('given the built-in themes', () => {
-  it('forces the same dark palette with data-theme="dark" as the system dark mode gives', () => {
-    const system = colours(":where(:root:not([data-theme='light'])) {");
-    expect(Object.keys(system).length).toBeGreaterThan(10);
-    expect(colours(":where([data-theme='dark']) {")).toEqual(system);
+  it('gives every colour of the palette a light and a dark value', () => {
+    const colours = [...block(':where(:root) {').matchAll(/(--rca-color-[\w-]+)\s*:\s*([^;]+);/g)];
+    expect(colours.length).toBeGreaterThan(10);
+    for (const [, name, value] of colours) expect([name, value!.trim()]).toEqual([name, expect.stringMatching(/^light-dark\(.+,.+\)$/)]);
   });
 
-  it('forces the same light palette with data-theme="light" as the default', () => {
-    const light = colours(':where(:root) {');
-    expect(Object.keys(light).length).toBeGreaterThan(10);
-    expect(colours(":where([data-theme='light']) {")).toEqual(light);
+  it('follows the page\'s scheme, and forces light or dark with data-theme on any ancestor', () => {
+    expect(block(':where(.rca-connection-list, .rca-dialog, .rca-dialog-overlay) {')).toMatch(/color-scheme:\s*light dark;/);
+    expect(block(":where([data-theme='light']) :where(.rca-connection-list, .rca-dialog, .rca-dialog-overlay) {")).toMatch(/color-scheme:\s*light;/);
+    expect(block(":where([data-theme='dark']) :where(.rca-connection-list, .rca-dialog, .rca-dialog-overlay) {")).toMatch(/color-scheme:\s*dark;/);
+  });
+
+  it('hides the separators from sight only, and keeps a forced-colors rule', () => {
+    const hidden = block('.rca-visually-hidden {');
+    expect(hidden).toMatch(/position:\s*absolute/);
+    expect(hidden).not.toMatch(/display:\s*none|visibility:\s*hidden/);
+    expect(css).toContain('@media (forced-colors: active)');
+  });
+
+  it('shortens an account name that does not fit with an ellipsis', () => {
+    expect(block('.rca-connection-item-name {')).toMatch(/text-overflow:\s*ellipsis/);
   });
 });

@@ -3,7 +3,7 @@ import * as React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getReauthorizationStage, useReauthorization } from '../../../src/react/use-reauthorization';
-import { Provider, createFakeAdapter, googleSearch, sendCallback, stubWindowOpen } from './harness';
+import { Provider, createFakeAdapter, googleBrand, googleSearch, sendCallback, stubWindowOpen } from './harness';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -61,8 +61,7 @@ describe('given custom markup on useReauthorization', () => {
     const fake = createFakeAdapter();
     stubWindowOpen();
     function Shown() {
-      const { stage, start, cancel, show, reconnected } = useReauthorization(googleSearch);
-      React.useEffect(show, [show]);
+      const { stage, start, cancel, reconnected } = useReauthorization(googleSearch);
       return (
         <div>
           <p data-testid="state">{`${stage} ${reconnected}`}</p>
@@ -77,6 +76,7 @@ describe('given custom markup on useReauthorization', () => {
       </Provider>,
     );
     await act(async () => {});
+    expect(screen.getByTestId('state')).toHaveTextContent('ready false');
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/auth', state: 's1' }));
     act(() => fake.push({ ...googleSearch, status: 'connected' }));
@@ -85,9 +85,52 @@ describe('given custom markup on useReauthorization', () => {
     expect(screen.getByTestId('state')).toHaveTextContent('cancelled true');
   });
 
+  it('does not call a connection that always worked reconnected', async () => {
+    const fake = createFakeAdapter();
+    function Shown() {
+      const { reconnected } = useReauthorization(googleBrand);
+      return <p data-testid="state">{String(reconnected)}</p>;
+    }
+    render(
+      <Provider adapter={fake.adapter}>
+        <Shown />
+      </Provider>,
+    );
+    await act(async () => {});
+    act(() => fake.push({ ...googleBrand, lastSyncedAt: new Date().toISOString() }));
+    expect(screen.getByTestId('state')).toHaveTextContent('false');
+  });
+
+  it('returns an ended flow to ready with reset, and ends a waiting one with dismiss', async () => {
+    const fake = createFakeAdapter();
+    const popups = stubWindowOpen();
+    let api!: ReturnType<typeof useReauthorization>;
+    function Shown() {
+      api = useReauthorization(googleSearch.id);
+      return <p data-testid="stage">{api.stage}</p>;
+    }
+    render(
+      <Provider adapter={fake.adapter}>
+        <Shown />
+      </Provider>,
+    );
+    await act(async () => {});
+    // Started from the store here, since a bare id gives the hook no connection of its own.
+    act(() => void api.start().catch(() => {}));
+    await act(async () => fake.starts[0]!.resolve({ url: 'https://accounts.example.com/auth', state: 's1' }));
+    expect(screen.getByTestId('stage')).toHaveTextContent('waiting');
+    let finishing: boolean | undefined;
+    act(() => {
+      finishing = api.dismiss();
+    });
+    expect(finishing).toBe(false);
+    expect(popups.popups[0]!.close).toHaveBeenCalled();
+    expect(screen.getByTestId('stage')).toHaveTextContent('ready');
+  });
+
   it('explains what is missing outside a provider without an adapter', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<MyReconnect />)).toThrow(/useReauthorization\(\) needs an adapter/);
+    expect(() => render(<MyReconnect />)).toThrow('Pass an adapter, or render this inside <ConnectionsProvider adapter={...}>.');
   });
 });
 

@@ -4,6 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionsProvider } from '../../../src/react/context';
 import { useConnections } from '../../../src/react/use-connections';
+import { useReauthorization } from '../../../src/react/use-reauthorization';
 import { createFakeAdapter } from './fake-adapter';
 
 /* -------------------------------------------------------------------------------------------------
@@ -43,6 +44,17 @@ describe('given a server render with no window at all', () => {
     }
     expect(renderToString(<Direct />)).toBe('<span>loading</span>');
     expect(fake.adapter.listConnections).not.toHaveBeenCalled();
+  });
+
+  it('renders one connection\'s re-authorization as ready, calling nothing', () => {
+    const fake = createFakeAdapter();
+    function Reconnect() {
+      const { stage, isRunning, reconnected } = useReauthorization('gads', { adapter: fake.adapter });
+      return <span>{`${stage} ${isRunning} ${reconnected}`}</span>;
+    }
+    expect(renderToString(<Reconnect />)).toBe('<span>ready false false</span>');
+    expect(fake.adapter.listConnections).not.toHaveBeenCalled();
+    expect(fake.adapter.startAuthorization).not.toHaveBeenCalled();
   });
 
   it('throws the same clear sentence when there is no adapter', () => {
