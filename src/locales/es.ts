@@ -7,6 +7,7 @@ import type { Messages } from '../i18n/en';
 
 const es: Messages = {
   locale: 'es',
+  dir: 'ltr',
 
   'status.connected': 'Conectada',
   'status.authorization_required': 'Se requiere autorización',
@@ -14,6 +15,7 @@ const es: Messages = {
   'status.error': 'Error',
   'status.reauthorizing': 'Reconectando',
   'status.for': (duration) => `desde hace ${duration}`,
+  'status.expiring': (when) => `Caduca ${when}`,
 
   'list.loading': 'Cargando conexiones…',
   'list.empty': 'Aún no hay conexiones.',
@@ -25,7 +27,10 @@ const es: Messages = {
   'list.matches': (count) => (count === 1 ? '1 conexión coincide.' : `${count} conexiones coinciden.`),
   'list.noMatches': 'Ninguna conexión coincide. Prueba con otra búsqueda.',
   'list.summary': (count) => (count === 1 ? '1 conexión necesita reconectarse.' : `${count} conexiones necesitan reconectarse.`),
-  'list.summaryHint': 'Sus datos dejaron de sincronizarse. Reconéctalas para reanudarlos.',
+  'list.summaryHint': 'Los datos ya no se sincronizan. Reconecta para reanudar la sincronización.',
+  'list.expiring': (count) => (count === 1 ? '1 conexión caduca pronto.' : `${count} conexiones caducan pronto.`),
+  'list.expiringHint': 'Renueva el acceso para que los datos sigan llegando.',
+  'list.reconnectAll': (count) => `Reconectar las ${count}`,
   'group.advertising': 'Publicidad',
   'group.crm': 'CRM',
   'group.other': 'Otras',
@@ -35,6 +40,11 @@ const es: Messages = {
   'item.lastSync': (ago) => `Última sincronización ${ago}`,
   'item.backfill': (date) => `Enviando los datos pendientes desde el ${date}`,
   'item.noRights': 'Pide a un administrador que la reconecte.',
+  'item.renew': 'Renovar',
+  'item.renewLabel': (provider, account) => `Renovar ${provider} — ${account}`,
+  'item.askAdmin': 'Pedir a un administrador',
+  'item.askAdminLabel': (provider, account) => `Pedir a un administrador que reconecte ${provider} — ${account}`,
+  'item.requested': (ago) => `Solicitado ${ago}`,
 
   'announce.connected': (name) => `${name} se ha reconectado.`,
   'announce.authorization_required': (name) => `${name} necesita reconectarse.`,
@@ -44,14 +54,16 @@ const es: Messages = {
   'announce.failed': (name) => `${name} no se ha reconectado.`,
 
   'dialog.title': (provider, account) => `Reconectar ${provider} — ${account}`,
+  'dialog.renewTitle': (provider, account) => `Renovar ${provider} — ${account}`,
   'impact.stopped': (ago) => (ago ? `Se detuvo ${ago}:` : 'Se detuvo:'),
+  'impact.willStop': (date) => `El ${date} se detendrá:`,
   'impact.cost_data': 'La descarga de datos de costes',
   'impact.ad_tagging': 'Las etiquetas UTM de los anuncios nuevos',
   'impact.record_updates': 'La actualización de registros del CRM',
   'impact.touchpoint_push': 'El envío de puntos de contacto nuevos al CRM',
   'impact.data_sync': 'La sincronización de datos',
   'impact.permanent': 'Los puntos de contacto de anuncios nuevos no podrán etiquetarse después. Reconecta pronto para reducir la pérdida.',
-  'impact.possibly_permanent': 'Si el etiquetado automático está activo, los puntos de contacto de anuncios nuevos no podrán etiquetarse después.',
+  'impact.possibly_permanent': 'Si el etiquetado automático está activo, los puntos de contacto de anuncios nuevos no podrán etiquetarse después. Reconecta pronto.',
   'impact.backfilled': 'No se pierde nada. Los datos pendientes llegarán a tu CRM al reconectar.',
 
   'flow.ready': (provider) => `Iniciarás sesión en ${provider} en una ventana nueva.`,
@@ -75,6 +87,20 @@ const es: Messages = {
   'error.adapter_failed': 'No se pudo reconectar. Vuelve a intentarlo en un momento.',
   'error.unsupported': 'Esta conexión no se puede reconectar desde aquí. Pide ayuda a un administrador.',
   'error.invalid_credentials': 'El usuario o la contraseña no son válidos. Revísalos y vuelve a intentarlo.',
+
+  'queue.title': 'Reconectar todas',
+  'queue.step': (index, total, name) => `${index} de ${total} · ${name}`,
+  'queue.skip': 'Omitir',
+  'queue.summary': (reconnected, skipped) =>
+    `${reconnected === 1 ? '1 reconectada' : `${reconnected} reconectadas`}, ${skipped === 1 ? '1 omitida' : `${skipped} omitidas`}.`,
+
+  'ask.title': (provider, account) => `Pedir a un administrador que reconecte ${provider} — ${account}`,
+  'ask.description': 'Los administradores del espacio de trabajo recibirán tu solicitud. Añade una nota si ayuda.',
+  'ask.note': 'Nota para el administrador',
+  'ask.noteHint': (max) => `Opcional. Hasta ${max} caracteres.`,
+  'ask.send': 'Enviar solicitud',
+  'ask.sent': 'Solicitud enviada. Un administrador la reconectará.',
+  'ask.failed': 'No se pudo enviar la solicitud. Vuelve a intentarlo.',
 
   'action.reconnect': 'Reconectar',
   'action.reopen': 'Volver a abrir',
