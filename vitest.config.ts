@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserProviderOption } from 'vitest/node';
+import { commands as browserCommands } from './test/browser/browser-commands';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -76,13 +77,8 @@ export default defineConfig({
             headless: true,
             provider: chromium(),
             instances: [{ browser: 'chromium' }],
-            commands: {
-              /** Windows' contrast themes, as Chromium emulates them (see test/browser/commands.d.ts). */
-              async emulateForcedColors(context, active: boolean) {
-                const { page } = context as unknown as { page: { emulateMedia(options: { forcedColors: 'active' | 'none' }): Promise<void> } };
-                await page.emulateMedia({ forcedColors: active ? 'active' : 'none' });
-              },
-            },
+            // Forced colours, a typed password and heap snapshots (see test/browser/commands.d.ts).
+            commands: browserCommands,
           },
         },
       },

@@ -109,10 +109,8 @@ export async function startApp(options) {
       if (connection.authMethod !== 'credentials') throw new ApiError(400, 'unsupported', 'This connection signs in through the platform\'s own page.');
       const credentials = Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'string'));
       if (!(await verifyCredentials(connection, credentials))) {
-        throw new ApiError(400, 'provider_error', 'The platform refused the login.', {
-          providerError: 'invalid_grant',
-          providerErrorDescription: 'The user name or password was not accepted.',
-        });
+        // 401 with its own code: the fetch adapter reads it as invalid_credentials, and the dialog asks again.
+        throw new ApiError(401, 'invalid_credentials', 'The user name or password was not accepted.');
       }
       return [200, workspace.reconnect(connection.id)];
     },

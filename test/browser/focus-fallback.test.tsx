@@ -14,7 +14,7 @@ afterEach(cleanup);
 const lapsed: Connection = { id: 'gads', provider: 'google_ads', category: 'advertising', accountName: 'Acme Search', status: 'authorization_required' };
 const other: Connection = { id: 'sfdc', provider: 'salesforce', category: 'crm', accountName: 'Acme CRM', status: 'connected' };
 
-it('moves focus to the row when a focused red key goes, then to the list when the row goes', async () => {
+it('moves focus to the row when a focused "Reconnect" goes, then to the list when the row goes', async () => {
   let push: (connection: Connection) => void = () => {};
   let list = [lapsed, other];
   const adapter: ConnectionsAdapter = {
@@ -31,10 +31,10 @@ it('moves focus to the row when a focused red key goes, then to the list when th
       <ConnectionList />
     </ConnectionsProvider>,
   );
-  const key = await screen.findByRole('button', { name: 'Reauthorize Google Ads — Acme Search' });
-  const row = key.closest('li')!;
-  key.focus();
-  expect(key).toHaveFocus();
+  const reconnect = await screen.findByRole('button', { name: 'Reconnect Google Ads — Acme Search' });
+  const row = reconnect.closest('li')!;
+  reconnect.focus();
+  expect(reconnect).toHaveFocus();
 
   await act(async () => push({ ...lapsed, status: 'connected' }));
   await expect.poll(() => document.activeElement).toBe(row);

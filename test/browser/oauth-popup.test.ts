@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { AUTHORIZATION_MESSAGE_TYPE } from '../../src/core/message';
+import { AUTHORIZATION_MESSAGE_TYPE, channelName } from '../../src/core/message';
 import { ConnectionsError } from '../../src/core/errors';
 import { createConnectionStore } from '../../src/core/store';
-import type { ConnectionStore } from '../../src/core/store';
+import type { ConnectionStore, ConnectionStoreOptions } from '../../src/core/store';
 import type { AuthorizationResult, Connection, ConnectionsAdapter } from '../../src/core/types';
-import { FORGED_CODE, HOSTILE_DESCRIPTION } from './oauth-provider-modes';
+import { FORGED_CODE, HOSTILE_DESCRIPTION, SIGN_IN_PAGE_LOADED } from './oauth-provider-modes';
 import type { ProviderMode } from './oauth-provider-modes';
 
 /* -------------------------------------------------------------------------------------------------
@@ -48,6 +48,8 @@ let flow: Promise<Connection> | undefined;
 let crmFlow: Promise<Connection> | undefined;
 /** Every `message` event this window received, to prove what arrived and from where. */
 let received: { origin: string; data: unknown }[];
+/** Every state the adapter handed out in this test. */
+let issued: string[];
 const record = (event: MessageEvent) => received.push({ origin: event.origin, data: event.data });
 
 /** A backend whose authorization URL points at the stand-in provider in the chosen mode. */
@@ -60,6 +62,7 @@ function createAdapter() {
       await new Promise((resolve) => setTimeout(resolve, 30));
       flows += 1;
       const state = `state-${flows}-${crypto.randomUUID()}`;
+      issued.push(state);
       const url = new URL('/authorize', PROVIDER);
       url.search = new URLSearchParams({ mode: modes[connection.id] ?? mode, state, client_id: 'test-app', redirect_uri: CALLBACK_URL }).toString();
       return { url: url.href, state };
@@ -72,7 +75,7 @@ function createAdapter() {
   } satisfies ConnectionsAdapter;
 }
 
-/** The red keys, as plain buttons whose click handlers start the flow without awaiting anything. */
+/** Each row's "Reconnect", as a plain button whose click handler starts the flow without awaiting anything. */
 function renderKeys(): void {
   for (const connection of [SEARCH, CRM]) {
     const button = document.createElement('button');
@@ -92,9 +95,13 @@ async function clickKey(accountName = SEARCH.accountName): Promise<void> {
   await userEvent.click(page.getByRole('button', { name: `Reauthorize ${accountName}` }));
 }
 
-/** Waits until the stand-in platform's sign-in page (mode `wait`) has shown in the popup. */
+/**
+ * Waits until the stand-in platform's sign-in page (mode `wait`) has shown in the popup. Only this
+ * test's flows count: a page the test before left loading may still post when this one runs.
+ */
 async function signInPageShown(count = 1): Promise<void> {
-  await expect.poll(() => received.filter((m) => m.data === 'stand-in sign-in page loaded').length, { timeout: 5000 }).toBe(count);
+  const shown = () => received.filter((m) => typeof m.data === 'string' && issued.some((state) => m.data === SIGN_IN_PAGE_LOADED + state)).length;
+  await expect.poll(shown, { timeout: 5000 }).toBe(count);
 }
 
 function popups(): Window[] {
@@ -121,7 +128,7 @@ function phase() {
   return store.getFlow(SEARCH.id).phase;
 }
 
-async function setUp(options: ConstructorParameters<typeof ConnectionStore>[1] = {}) {
+async function setUp(options: ConnectionStoreOptions = {}) {
   adapter = createAdapter();
   store = createConnectionStore(adapter, { retry: false, refreshOnFocus: false, refreshOnReconnect: false, onError: () => {}, ...options });
   release = store.retain();
@@ -135,6 +142,7 @@ beforeEach(() => {
   flow = undefined;
   crmFlow = undefined;
   received = [];
+  issued = [];
   window.addEventListener('message', record);
   open = vi.spyOn(window, 'open');
 });
@@ -164,20 +172,47 @@ describe('given a lapsed connection and a platform on another origin', () => {
     expect(store.getConnection(SEARCH.id)?.status).toBe('connected');
     await expect(flow).resolves.toMatchObject({ status: 'connected' });
     // The callback page answered its opener directly, from the app's own origin.
-    expect(received.filter((m) => isOurMessage(m.data)).map((m) => m.origin)).toEqual([window.location.origin]);
+    expect(received.filter((m) => isOurMessage(m.data) && issued.includes(m.data.result.state)).map((m) => m.origin)).toEqual([window.location.origin]);
     await expect.poll(() => popups()[0]!.closed).toBe(true);
   });
 
-  it('leaves the callback page open, saying so, when no app takes its answer (the app tab was reloaded)', async () => {
-    const page = window.open(`${CALLBACK_URL}?code=code-lost&state=nobody-waits-for-this`, 'lost-answer', 'popup=yes,width=400,height=300')!;
-    expect(page).not.toBeNull();
+  // The callback page no longer waits for a receipt from the app: it hands the answer over and
+  // closes at once. An app that is gone (its tab reloaded) simply never uses the answer.
+  it('hands the answer to its opener and on the state’s channel, and closes itself without waiting for the app', async () => {
+    const state = `handed-over-${crypto.randomUUID()}`;
+    const channel = new BroadcastChannel(channelName(state));
+    const onChannel: unknown[] = [];
+    channel.onmessage = (event) => onChannel.push(event.data);
+    try {
+      const popup = window.open(`${CALLBACK_URL}?code=code-handed-over&state=${state}`, 'handed-over', 'popup=yes,width=400,height=300')!;
+      expect(popup).not.toBeNull();
+      await expect.poll(() => popup.closed, { timeout: 6000 }).toBe(true);
+      const expected = { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { state, code: 'code-handed-over', params: { code: 'code-handed-over', state } } };
+      // To this window, from the app's own origin, and once on the channel.
+      await expect.poll(() => received.filter((m) => isOurMessage(m.data) && m.data.result.state === state)).toEqual([{ origin: window.location.origin, data: expected }]);
+      await expect.poll(() => onChannel).toEqual([expected]);
+    } finally {
+      channel.close();
+    }
+  });
+
+  it('stays open on an error, says so, and strips the answer from its address', async () => {
+    const state = `refused-${crypto.randomUUID()}`;
+    const popup = window.open(`${CALLBACK_URL}?error=access_denied&error_description=No&state=${state}`, 'refused', 'popup=yes,width=400,height=300')!;
     try {
       await expect
-        .poll(() => page.document?.body?.textContent ?? '', { timeout: 6000 })
-        .toBe('The app did not get this sign-in. Try again from the app.');
-      expect(page.closed).toBe(false);
+        .poll(() => popup.document?.querySelector('[role="status"]')?.textContent ?? '', { timeout: 6000 })
+        .toBe('The sign-in did not finish. Close this window and try again in the app.');
+      expect(popup.location.search).toBe('');
+      expect(popup.location.pathname).toBe(new URL(CALLBACK_URL).pathname);
+      expect(received.filter((m) => isOurMessage(m.data) && m.data.result.state === state).map((m) => (m.data as { result: AuthorizationResult }).result)).toEqual([
+        { state, error: 'access_denied', errorDescription: 'No', params: { error: 'access_denied', error_description: 'No', state } },
+      ]);
+      // It is still open a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(popup.closed).toBe(false);
     } finally {
-      page.close();
+      popup.close();
     }
   });
 
@@ -264,7 +299,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
     expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
     // Nothing came by postMessage: the callback page had no opener, so the channel carried it.
-    expect(received.filter((m) => isOurMessage(m.data))).toEqual([]);
+    expect(received.filter((m) => isOurMessage(m.data) && issued.includes(m.data.result.state))).toEqual([]);
   });
 
   it('closes the window when the user cancels while the platform page is still loading', async () => {

@@ -20,3 +20,9 @@ export const HOSTILE_DESCRIPTION = '<img src="x" onerror="window.__providerHtmlR
 
 /** The code the `forge` mode's look-alike messages carry. */
 export const FORGED_CODE = 'forged-by-provider';
+
+/**
+ * What the `wait` mode's page posts to its opener once it shows, followed by the flow's state: a
+ * test counts only the pages of its own flows, not a late one from the test before.
+ */
+export const SIGN_IN_PAGE_LOADED = 'stand-in sign-in page loaded: ';

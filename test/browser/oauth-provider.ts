@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FORGED_CODE, HOSTILE_DESCRIPTION } from './oauth-provider-modes';
+import { FORGED_CODE, HOSTILE_DESCRIPTION, SIGN_IN_PAGE_LOADED } from './oauth-provider-modes';
 import type { ProviderMode } from './oauth-provider-modes';
 
 /* -------------------------------------------------------------------------------------------------
@@ -62,7 +62,7 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
     case 'wait':
       // Tells the app's page (its exact origin) that the sign-in page is up, so a test can close
       // it as a user would: after it showed. The library ignores the message (not its shape).
-      return send(response, 200, 'text/html', page('Sign in', `window.opener && window.opener.postMessage('stand-in sign-in page loaded', ${json(redirect.origin)});`));
+      return send(response, 200, 'text/html', page('Sign in', `window.opener && window.opener.postMessage(${json(SIGN_IN_PAGE_LOADED + state)}, ${json(redirect.origin)});`));
     case 'coop':
       return send(response, 200, 'text/html', page('Signing in', redirectScript(back({ code, state }))), {
         'Cross-Origin-Opener-Policy': 'same-origin',

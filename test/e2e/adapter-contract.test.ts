@@ -65,5 +65,7 @@ describeAdapterContract({
     await adapter.submitCredentials!(onPremises!, { username: 'ana', password: 'correct horse' }, { signal: new AbortController().signal });
   },
   failNextCall: (adapter) => sessions.get(adapter)!.failNextRequest(),
+  // The example backend's stand-in login check refuses this password (HTTP 401, invalid_credentials).
+  refusedCredentials: { username: 'ana', password: 'wrong' },
   testTimeoutMs: 30_000,
 });

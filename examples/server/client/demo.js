@@ -2,10 +2,9 @@
 // runs the library's re-authorization flow against this example backend.
 import { createElement as h, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConnectionsProvider, createFetchAdapter, getProvider, resolveMessages, useConnections } from 'react-connected-accounts';
+import { ConnectionsProvider, createFetchAdapter, en as words, getProvider, useConnections } from 'react-connected-accounts';
 
 const adapter = createFetchAdapter({ baseUrl: '/api' });
-const words = resolveMessages('en');
 
 function ConnectionsPage() {
   const { connections, status, error, reauthorize, getFlow } = useConnections();

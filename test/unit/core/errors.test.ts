@@ -39,6 +39,7 @@ describe('given a ConnectionsError', () => {
       account_mismatch: true,
       adapter_failed: true,
       unsupported: false,
+      invalid_credentials: false,
     };
     for (const [code, retryable] of Object.entries(expected)) {
       expect(new ConnectionsError(code as ConnectionsErrorCode, 'x').retryable, code).toBe(retryable);
