@@ -13,9 +13,15 @@ export type { ConnectionsProviderProps } from './react/context';
 export { useConnections } from './react/use-connections';
 export type { UseConnectionsOptions, UseConnectionsResult } from './react/use-connections';
 export { getReauthorizationStage, useReauthorization } from './react/use-reauthorization';
+export { useReconnectQueue } from './react/use-reconnect-queue';
+export type { ReconnectOutcome, UseReconnectQueueOptions, UseReconnectQueueResult } from './react/use-reconnect-queue';
 export type { ReauthorizationStage, UseReauthorizationOptions, UseReauthorizationResult } from './react/use-reauthorization';
 export type { LocalizedProps } from './react/use-words';
 
+export { AskAdminDialog } from './components/ask-admin-dialog';
+export type { AskAdminDialogProps } from './components/ask-admin-dialog';
+export { ReconnectAllDialog } from './components/reconnect-all-dialog';
+export type { ReconnectAllDialogProps } from './components/reconnect-all-dialog';
 export { StatusBadge } from './components/status-badge';
 export type { StatusBadgeProps, StatusBadgeStatus } from './components/status-badge';
 export { KeyIcon } from './components/icons';

@@ -18,9 +18,20 @@ export interface StartAppOptions {
   backfillMs?: number;
 }
 
+/** A request to an admin to reconnect a connection, as the backend keeps it. */
+export interface ReauthorizationRequest {
+  connectionId: string;
+  /** As the user wrote it; absent when none was given. */
+  note?: string;
+  /** ISO 8601. */
+  requestedAt: string;
+}
+
 export interface App {
   origin: string;
   redirectUri: string;
+  /** The requests to an admin so far, oldest first. */
+  requests(): ReauthorizationRequest[];
   close(): Promise<void>;
 }
 

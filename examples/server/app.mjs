@@ -21,6 +21,8 @@ const MAX_FLOWS = 10;
 /** A session unused this long is forgotten (its sign-ins in progress expire long before). */
 const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 const MAX_BODY_BYTES = 16 * 1024;
+/** The longest note a request to an admin may carry, as the library's dialog allows. */
+const MAX_NOTE_LENGTH = 500;
 
 /**
  * Starts the backend and resolves with its origin and a function that stops it.
@@ -113,6 +115,16 @@ export async function startApp(options) {
         throw new ApiError(401, 'invalid_credentials', 'The user name or password was not accepted.');
       }
       return [200, workspace.reconnect(connection.id)];
+    },
+
+    // A user who may not reconnect asks an admin to. The note is kept as given and never logged.
+    'POST /connections/:id/reauthorization-requests': async ({ connection, body }) => {
+      if (connection.canReauthorize !== false) throw new ApiError(400, 'unsupported', 'You may reconnect this connection yourself.');
+      const { note } = body;
+      if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
+        throw new ApiError(400, 'adapter_failed', `The note must be text of at most ${MAX_NOTE_LENGTH} characters.`);
+      }
+      return [200, workspace.requestReauthorization(connection.id, note)];
     },
   };
 
@@ -237,6 +249,7 @@ export async function startApp(options) {
   return {
     origin,
     redirectUri,
+    requests: () => workspace.requests(),
     close: () =>
       new Promise((resolve) => {
         stopPushing();

@@ -9,6 +9,8 @@ export function sampleConnections(now = Date.now()) {
     { id: 'meta-retargeting', provider: 'meta_ads', category: 'advertising', accountName: 'Acme Retargeting', accountId: 'acme-retargeting', status: 'connected', statusSince: ago(2000), lastSyncedAt: ago(1) },
     { id: 'sfdc-prod', provider: 'salesforce', category: 'crm', accountName: 'Acme Production', accountId: 'acme-crm', status: 'authorization_required', statusSince: ago(49), lastSyncedAt: ago(50) },
     { id: 'd365-onprem', provider: 'dynamics365', category: 'crm', accountName: 'Acme On-Premises', accountId: 'onprem-01', status: 'authorization_required', statusSince: ago(9), lastSyncedAt: ago(10), authMethod: 'credentials' },
+    // Only an admin may reconnect it: this user can ask one to (POST /connections/:id/reauthorization-requests).
+    { id: 'linkedin-emea', provider: 'linkedin_ads', category: 'advertising', accountName: 'Acme EMEA Leads', accountId: 'acme-emea', status: 'authorization_required', statusSince: ago(30), lastSyncedAt: ago(31), canReauthorize: false },
   ];
 }
 
@@ -18,6 +20,8 @@ export function createWorkspace(connections = sampleConnections(), { backfillMs 
   const vault = new Map();
   const listeners = new Set();
   const timers = new Set();
+  /** Requests to an admin, oldest first, each note as the user wrote it. */
+  const requests = [];
 
   const put = (connection) => {
     data.set(connection.id, connection);
@@ -36,6 +40,8 @@ export function createWorkspace(connections = sampleConnections(), { backfillMs 
       const at = new Date().toISOString();
       const after = { ...before, statusSince: at, lastSyncedAt: at };
       delete after.error;
+      // Reconnected: a request to an admin is answered.
+      delete after.reauthorizationRequestedAt;
       if (before.category === 'crm') {
         after.status = 'backfilling';
         after.backfill = { since: before.statusSince ?? at, progress: 0 };
@@ -53,6 +59,16 @@ export function createWorkspace(connections = sampleConnections(), { backfillMs 
       }
       return put(after);
     },
+
+    /** Keeps a request to an admin, its note as given (never trimmed or escaped), and says when it was made. */
+    requestReauthorization(id, note) {
+      const requestedAt = new Date().toISOString();
+      requests.push({ connectionId: id, note, requestedAt });
+      return put({ ...data.get(id), reauthorizationRequestedAt: requestedAt });
+    },
+
+    /** The requests to an admin so far, oldest first. */
+    requests: () => structuredClone(requests),
 
     /** Pushes every change to `listener`; returns the function that stops it. */
     onChange(listener) {

@@ -1,15 +1,18 @@
 import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
+import { getExpiry } from '../core/impact';
 import type { ConnectionsError } from '../core/errors';
 import { getServerState } from '../core/store';
 import type { ConnectionStore, FlowState, ListStatus } from '../core/store';
 import type { Connection, ConnectionCategory } from '../core/types';
-import { formatAgo, formatDate, formatSince, short } from '../i18n/format';
+import { dayOf, formatAgo, formatDate, formatIn, formatSince, short } from '../i18n/format';
 import { useConnectionsContext } from '../react/context';
 import { useHydrated, useWords } from '../react/use-words';
 import type { LocalizedProps, Words } from '../react/use-words';
+import { AskAdminDialog } from './ask-admin-dialog';
 import { ReauthorizeDialog } from './reauthorize-dialog';
+import { ReconnectAllDialog } from './reconnect-all-dialog';
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeButton — "Reconnect", with the red key
@@ -28,7 +31,7 @@ const ReauthorizeButton = /* @__PURE__ */ React.forwardRef<HTMLButtonElement, Re
   const words = useWords({ locale, messages });
   return (
     <button type="button" aria-label={reconnectLabel(connection, words)} {...props} ref={ref} className={clsx('rca-button rca-reauthorize-button', className)}>
-      {children ?? words.m['item.reconnect']}
+      {children ?? words.m['action.reconnect']}
     </button>
   );
 });
@@ -43,22 +46,26 @@ export interface ConnectionListItemProps extends React.ComponentPropsWithoutRef<
   reauthorizing?: boolean;
   /** The provider's mark. @default its letters, coloured by styles.css */
   renderIcon?: (connection: Connection) => React.ReactNode;
-  /** Called by "Reconnect"; without it the row shows no button. @default undefined */
+  /** Called by "Reconnect" and "Renew"; without it the row shows neither. @default undefined */
   onReauthorize?: (connection: Connection, event: React.MouseEvent<HTMLButtonElement>) => void;
+  /** Called by "Ask an admin", on a lapsed row this user may not reconnect; without it the row says who can. @default undefined */
+  onAskAdmin?: (connection: Connection, event: React.MouseEvent<HTMLButtonElement>) => void;
+  /** A working grant that lapses within this many days warns and offers "Renew". @default 7 */
+  expiryWarningDays?: number;
 }
 
 /** One row (`li.rca-connection-item`), for lists of your own. */
 const ConnectionListItem = /* @__PURE__ */ React.forwardRef<HTMLLIElement, ConnectionListItemProps>(function ConnectionListItem(
-  { connection, reauthorizing, renderIcon, onReauthorize, locale, messages, ...props },
+  { connection, reauthorizing, renderIcon, onReauthorize, onAskAdmin, expiryWarningDays, locale, messages, ...props },
   ref,
 ) {
   const words = useWords({ locale, messages });
-  const shared = { ...words, hydrated: useHydrated(), renderIcon, onReauthorize };
+  const shared = { ...words, hydrated: useHydrated(), renderIcon, onReauthorize, onAskAdmin, expiryWarningDays };
   return <Row {...props} ref={ref} connection={connection} running={reauthorizing} shared={shared} />;
 });
 
 /** What every row of a list shares, in one object so a row's memo compares few props. */
-interface Shared extends Words, Pick<ConnectionListItemProps, 'renderIcon' | 'onReauthorize'> {
+interface Shared extends Words, Pick<ConnectionListItemProps, 'renderIcon' | 'onReauthorize' | 'onAskAdmin' | 'expiryWarningDays'> {
   hydrated: boolean;
 }
 
@@ -69,19 +76,24 @@ interface RowProps extends React.ComponentPropsWithoutRef<'li'> {
 }
 
 /**
- * `<li class="rca-connection-item" data-status data-category data-reauthorizing>`: mark, provider
- * and account, status pill, a muted line (how long, last sync, backfill, error), and "Reconnect".
- * Its text reads in order with separators. Focusable from script, for focus to land on.
+ * `<li class="rca-connection-item" data-status data-category data-reauthorizing data-expiring>`:
+ * mark, provider and account, status pill (and "Expires in 3 days"), a muted line (how long, last
+ * sync, backfill, error, a request to an admin), and "Reconnect", "Renew" or "Ask an admin". Its
+ * text reads in order with separators. Focusable from script, for focus to land on.
  */
 const Row = /* @__PURE__ */ React.memo(
   /* @__PURE__ */ React.forwardRef<HTMLLIElement, RowProps>(function Row({ connection: c, running = false, shared, className, ...props }, ref) {
-    const { m, locale, hydrated, renderIcon, onReauthorize } = shared;
+    const { m, locale, hydrated, renderIcon, onReauthorize, onAskAdmin } = shared;
     const provider = getProvider(c.provider, shared.providers);
     const name = short(c.accountName);
     const lapsed = c.status === 'authorization_required';
+    const mayReconnect = c.canReauthorize !== false;
     const since = hydrated && c.status !== 'connected' && formatSince(c.statusSince, locale);
     const synced = hydrated && formatAgo(c.lastSyncedAt, locale);
-    const meta = [since && m['item.since'](since), synced && m['item.lastSync'](synced)].filter(Boolean).join(' · ');
+    // Asked before this lapse began: an old request says nothing of this one.
+    const requested = hydrated && lapsed && !(Date.parse(c.reauthorizationRequestedAt!) < Date.parse(c.statusSince!)) && formatAgo(c.reauthorizationRequestedAt, locale);
+    const meta = [since && m['item.since'](since), synced && m['item.lastSync'](synced), requested && m['item.requested'](requested)].filter(Boolean).join(' · ');
+    const expiring = hydrated ? isExpiring(c, shared.expiryWarningDays) : 0;
     const backfill = hydrated && c.status === 'backfilling' && c.backfill;
     return (
       <li
@@ -91,6 +103,7 @@ const Row = /* @__PURE__ */ React.memo(
         data-status={c.status}
         data-category={c.category}
         data-reauthorizing={running || undefined}
+        data-expiring={expiring ? '' : undefined}
         className={clsx('rca-connection-item', className)}
       >
         <span className="rca-provider-mark" data-provider={c.provider} aria-hidden>
@@ -99,14 +112,24 @@ const Row = /* @__PURE__ */ React.memo(
         <p className="rca-connection-item-name">
           {provider.label}
           <span className="rca-separator"> — </span>
-          <bdi className="rca-account-name" title={name === c.accountName ? undefined : c.accountName}>
+          {/* Long names may be cut by the row's width too: the whole name shows on hover. */}
+          <bdi className="rca-account-name" title={c.accountName.length > 24 ? c.accountName : undefined}>
             {name}
           </bdi>
           <Separator />
         </p>
-        <span className="rca-status-badge" data-status={running ? 'reauthorizing' : c.status}>
-          {m[`status.${running ? 'reauthorizing' : c.status}`]}
-          <Separator />
+        <span className="rca-connection-item-status">
+          <span className="rca-status-badge" data-status={running ? 'reauthorizing' : c.status}>
+            {m[`status.${running ? 'reauthorizing' : c.status}`]}
+            <Separator />
+          </span>
+          {expiring > 0 && (
+            <span className="rca-status-badge" data-status="expiring">
+              {/* In calendar days: a grant that lapses tonight expires "today", not "tomorrow". */}
+              {m['status.expiring'](formatIn(dayOf(Date.parse(c.expiresAt!)) - dayOf(Date.now()), locale))}
+              <Separator />
+            </span>
+          )}
         </span>
         <div className="rca-connection-item-meta">
           {meta && <p>{meta}</p>}
@@ -116,12 +139,26 @@ const Row = /* @__PURE__ */ React.memo(
               <progress className="rca-progress" max={1} value={backfill.progress} />
             </label>
           )}
-          {c.status === 'error' && c.error && <p className="rca-connection-item-error">{short(c.error.message)}</p>}
-          {lapsed && c.canReauthorize === false && <p>{m['item.noRights']}</p>}
+          {c.status === 'error' && c.error && (
+            <p className="rca-connection-item-error" title={short(c.error.message)}>
+              {short(c.error.message)}
+            </p>
+          )}
+          {lapsed && !mayReconnect && !onAskAdmin && <p>{m['item.noRights']}</p>}
         </div>
-        {lapsed && c.canReauthorize !== false && onReauthorize && (
-          <button type="button" aria-label={reconnectLabel(c, shared)} className="rca-button rca-reauthorize-button" onClick={(event) => onReauthorize(c, event)}>
-            {m['item.reconnect']}
+        {(lapsed || expiring > 0) && mayReconnect && onReauthorize && (
+          <button
+            type="button"
+            aria-label={m[lapsed ? 'item.reconnectLabel' : 'item.renewLabel'](provider.label, short(c.accountName, true))}
+            className={lapsed ? 'rca-button rca-reauthorize-button' : 'rca-button rca-renew-button'}
+            onClick={(event) => onReauthorize(c, event)}
+          >
+            {m[lapsed ? 'action.reconnect' : 'item.renew']}
+          </button>
+        )}
+        {lapsed && !mayReconnect && onAskAdmin && (
+          <button type="button" aria-label={m['item.askAdminLabel'](provider.label, short(c.accountName, true))} className="rca-button rca-ask-button" onClick={(event) => onAskAdmin(c, event)}>
+            {m['item.askAdmin']}
           </button>
         )}
       </li>
@@ -153,18 +190,21 @@ export interface ConnectionListProps extends React.ComponentPropsWithoutRef<'div
   searchThreshold?: number;
   /** Shown under the empty list's sentence, for instance a button that connects a platform. @default undefined */
   emptyAction?: React.ReactNode;
+  /** A working grant that lapses within this many days warns and offers "Renew". @default the provider's, else 7 */
+  expiryWarningDays?: number;
   /** Where the dialog is portalled, for a wrapper that carries your theme. @default document.body */
   dialogContainer?: HTMLElement | null;
 }
 
 /**
- * The Connections screen (`div.rca-connection-list[data-state]`): a callout counting the lapsed
- * connections, search and a "Needs attention" filter when the list is long, groups by category
- * with lapsed rows first (longest lapsed first), loading, empty and error states, and a polite
- * live region that announces status changes. "Reconnect" opens the `ReauthorizeDialog`.
+ * The Connections screen (`div.rca-connection-list[data-state]`): callouts counting the lapsed
+ * connections (with "Reconnect all") and those about to lapse, search and a "Needs attention"
+ * filter when the list is long, groups by category with lapsed rows first (longest lapsed first),
+ * loading, empty and error states, and a polite live region that announces status changes.
+ * "Reconnect" and "Renew" open the `ReauthorizeDialog`; "Ask an admin" the `AskAdminDialog`.
  */
 const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ConnectionListProps>(function ConnectionList(
-  { connections: given, status: givenStatus, error: givenError, onRetry, onReauthorize, renderIcon, searchThreshold = 10, emptyAction, dialogContainer, locale, messages, className, ...props },
+  { connections: given, status: givenStatus, error: givenError, onRetry, onReauthorize, renderIcon, searchThreshold = 10, emptyAction, expiryWarningDays, dialogContainer, locale, messages, className, ...props },
   ref,
 ) {
   const context = useConnectionsContext();
@@ -189,34 +229,60 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const searching = !!needle || (attentionOnly && attention > 0);
   const matches = React.useMemo(() => (searching ? match(groups, needle, attentionOnly, words) : null), [groups, searching, needle, attentionOnly, words]);
 
-  // The dialog of the row whose "Reconnect" was pressed. Kept mounted once opened, so it knows
-  // which of its flows it left to finish.
-  const [dialog, setDialog] = React.useState<{ id: string; open: boolean } | null>(null);
+  const warningDays = expiryWarningDays ?? context?.expiryWarningDays;
+  const expiring = React.useMemo(() => (hydrated ? connections.filter((connection) => isExpiring(connection, warningDays)).length : 0), [connections, hydrated, warningDays]);
+  const reconnectable = groups.reconnectable;
+
+  // The dialog of the row whose button was pressed, or of "Reconnect all". Kept mounted once
+  // opened, so it knows which of its flows it left to finish.
+  const [dialog, setDialog] = React.useState<{ kind: 'reauthorize' | 'ask' | 'all'; id: string; open: boolean } | null>(null);
   // The pressed button and its row: once the button is gone, it is no longer inside its row.
   const opener = React.useRef<(HTMLElement | null)[]>([]);
   const latest = React.useRef(onReauthorize);
   latest.current = onReauthorize;
-  const reconnect = React.useCallback(
-    (connection: Connection, event: React.MouseEvent<HTMLButtonElement>) => {
-      latest.current?.(connection, event);
+  const open = React.useCallback(
+    (kind: 'reauthorize' | 'ask' | 'all', connection: Pick<Connection, 'id'>, event: React.MouseEvent<HTMLButtonElement>) => {
+      if (kind === 'reauthorize') latest.current?.(connection as Connection, event);
       if (event.defaultPrevented || !store) return;
       opener.current = [event.currentTarget, event.currentTarget.closest('li')];
-      setDialog({ id: connection.id, open: true });
+      setDialog({ kind, id: connection.id, open: true });
     },
     [store],
   );
   const reconnects = !!(store || onReauthorize);
+  const asks = !!store?.adapter.requestReauthorization;
   const shared = React.useMemo<Shared>(
-    () => ({ ...words, hydrated, renderIcon, onReauthorize: reconnects ? reconnect : undefined }),
-    [words, hydrated, renderIcon, reconnects, reconnect],
+    () => ({
+      ...words,
+      hydrated,
+      renderIcon,
+      expiryWarningDays: warningDays,
+      onReauthorize: reconnects ? (connection, event) => open('reauthorize', connection, event) : undefined,
+      onAskAdmin: asks ? (connection, event) => open('ask', connection, event) : undefined,
+    }),
+    [words, hydrated, renderIcon, warningDays, reconnects, asks, open],
   );
   const dialogConnection = dialog && connections.find((connection) => connection.id === dialog.id);
   // The connection left the list: its dialog goes, and does not come back by itself.
   React.useEffect(() => {
-    if (dialog && !dialogConnection) setDialog(null);
+    if (dialog && dialog.kind !== 'all' && !dialogConnection) setDialog(null);
   }, [dialog, dialogConnection]);
+  const dialogProps = {
+    open: !!dialog?.open,
+    onOpenChange: (next: boolean) => setDialog(dialog && { ...dialog, open: next }),
+    adapter: store?.adapter,
+    container: dialogContainer,
+    locale,
+    messages,
+    onCloseAutoFocus: (event: Event) => {
+      event.preventDefault();
+      // Back to the button that opened it, else its row, else the list.
+      const [button, row] = opener.current;
+      (button?.isConnected ? button : row?.isConnected ? row : root.current)?.focus();
+    },
+  };
 
-  const announcement = useAnnouncements(connections, status, flows, dialog?.open ? dialog.id : undefined, words);
+  const announcement = useAnnouncements(connections, status, flows, dialog?.open && dialog.kind === 'reauthorize' ? dialog.id : undefined, words);
   useFocusFallback(root);
 
   const view = status === 'loading' && !connections.length ? 'loading' : status === 'error' && !connections.length ? 'error' : connections.length ? 'ready' : 'empty';
@@ -230,6 +296,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
         if (typeof ref == 'function') ref(node);
         else if (ref) ref.current = node;
       }}
+      dir={m.dir}
       data-state={view}
       aria-busy={view === 'loading' || undefined}
       className={clsx('rca-connection-list', className)}
@@ -238,6 +305,18 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
         <div className="rca-callout rca-connection-list-summary" data-tone="danger">
           <p>
             <strong>{m['list.summary'](attention)}</strong> {m['list.summaryHint']}
+          </p>
+          {store && reconnectable > 1 && (
+            <button type="button" className="rca-button" onClick={(event) => open('all', { id: '' }, event)}>
+              {m['list.reconnectAll'](reconnectable)}
+            </button>
+          )}
+        </div>
+      )}
+      {expiring > 0 && (
+        <div className="rca-callout rca-connection-list-expiring" data-tone="warning">
+          <p>
+            <strong>{m['list.expiring'](expiring)}</strong> {m['list.expiringHint']}
           </p>
         </div>
       )}
@@ -267,7 +346,7 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
           <p>{m[view === 'error' ? 'list.loadError' : 'list.refreshError']}</p>
           {retry && (
             <button type="button" className="rca-button" onClick={() => void retry()}>
-              {m['list.retry']}
+              {m['action.retry']}
             </button>
           )}
         </div>
@@ -303,23 +382,9 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
       <div role="status" className="rca-visually-hidden">
         {announcement && <span key={announcement.count}>{announcement.text}</span>}
       </div>
-      {store && dialog && dialogConnection && (
-        <ReauthorizeDialog
-          connection={dialogConnection}
-          adapter={store.adapter}
-          open={dialog.open}
-          onOpenChange={(open) => setDialog({ id: dialog.id, open })}
-          container={dialogContainer}
-          locale={locale}
-          messages={messages}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            // Back to the row's "Reconnect", else its row, else the list.
-            const [button, row] = opener.current;
-            (button?.isConnected ? button : row?.isConnected ? row : root.current)?.focus();
-          }}
-        />
-      )}
+      {dialog?.kind === 'all' && <ReconnectAllDialog {...dialogProps} />}
+      {dialog?.kind === 'ask' && dialogConnection && <AskAdminDialog {...dialogProps} connection={dialogConnection} />}
+      {dialog?.kind === 'reauthorize' && dialogConnection && <ReauthorizeDialog {...dialogProps} connection={dialogConnection} />}
     </div>
   );
 });
@@ -334,11 +399,17 @@ const CATEGORIES: ConnectionCategory[] = ['advertising', 'crm', 'other'];
 const subscribeNowhere = () => () => {};
 const noState = () => undefined;
 
+/** Days left, when a working grant lapses within the warning window; else 0. */
+function isExpiring(connection: Connection, warningDays?: number): number {
+  const expiry = getExpiry(connection, { warningDays });
+  return expiry?.expiring ? expiry.daysLeft : 0;
+}
+
 function reconnectLabel(connection: Connection, { m, providers }: Words): string {
   return m['item.reconnectLabel'](getProvider(connection.provider, providers).label, short(connection.accountName, true));
 }
 
-type Groups = { category: ConnectionCategory; items: Connection[] }[] & { attention: number };
+type Groups = { category: ConnectionCategory; items: Connection[] }[] & { attention: number; reconnectable: number };
 
 /**
  * Groups by category; in each, lapsed connections first (the longest lapsed first), then those
@@ -347,9 +418,11 @@ type Groups = { category: ConnectionCategory; items: Connection[] }[] & { attent
 function arrange(connections: readonly Connection[]): Groups {
   const buckets = new Map(CATEGORIES.map((category) => [category, [[], [], []] as Connection[][]]));
   let attention = 0;
+  let reconnectable = 0;
   for (const connection of connections) {
     const rank = connection.status === 'authorization_required' ? 0 : connection.status === 'error' ? 1 : 2;
     if (!rank) attention += 1;
+    if (!rank && connection.canReauthorize !== false) reconnectable += 1;
     (buckets.get(connection.category) ?? buckets.get('other')!)[rank]!.push(connection);
   }
   const groups = [] as unknown as Groups;
@@ -358,6 +431,7 @@ function arrange(connections: readonly Connection[]): Groups {
     if (lapsed!.length + failing!.length + rest!.length) groups.push({ category, items: [...lapsed!, ...failing!, ...rest!] });
   }
   groups.attention = attention;
+  groups.reconnectable = reconnectable;
   return groups;
 }
 

@@ -4,6 +4,7 @@ import { clsx } from 'clsx';
 import * as React from 'react';
 import { getProvider } from '../core/catalog';
 import { describeImpact } from '../core/impact';
+import { usable } from '../core/store';
 import type { Connection, ConnectionsAdapter } from '../core/types';
 import { formatAgo, formatDate, short } from '../i18n/format';
 import { useReauthorization } from '../react/use-reauthorization';
@@ -49,8 +50,8 @@ export interface ReauthorizeDialogRootProps extends LocalizedProps {
  * next opening starts afresh.
  */
 function ReauthorizeDialogRoot({ connection, adapter, locale, messages, open: controlled, defaultOpen = false, onOpenChange, children }: ReauthorizeDialogRootProps) {
-  const words = useWords({ locale, messages });
-  const reauth = useReauthorization(connection, { adapter });
+  const value = useDialogValue(connection, adapter, { locale, messages });
+  const { reauth } = value;
   const [uncontrolled, setUncontrolled] = React.useState(defaultOpen);
   const open = controlled ?? uncontrolled;
   const { id } = connection;
@@ -65,17 +66,6 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, open: co
     };
   }, [open, id, dismiss, reset, leftToFinish]);
 
-  const stage = reauth.reconnected ? 'succeeded' : reauth.stage;
-  const code = reauth.flow.error?.code;
-  const value: DialogContextValue = {
-    ...words,
-    connection,
-    provider: getProvider(connection.provider, words.providers).label,
-    reauth,
-    stage,
-    canStart: !reauth.isRunning && stage !== 'succeeded' && connection.canReauthorize !== false && code !== 'invalid_authorization_url' && code !== 'unsupported',
-    statusId: React.useId(),
-  };
   return (
     <Dialog.Root
       open={open}
@@ -87,6 +77,23 @@ function ReauthorizeDialogRoot({ connection, adapter, locale, messages, open: co
       <DialogContext.Provider value={value}>{children}</DialogContext.Provider>
     </Dialog.Root>
   );
+}
+
+/** What the parts read: shared with the queue of `ReconnectAllDialog`, which has its own Radix root. */
+function useDialogValue(connection: Connection, adapter: ConnectionsAdapter | undefined, localized: LocalizedProps): DialogContextValue {
+  const words = useWords(localized);
+  const reauth = useReauthorization(connection, { adapter });
+  const stage = reauth.reconnected ? 'succeeded' : reauth.stage;
+  const code = reauth.flow.error?.code;
+  return {
+    ...words,
+    connection,
+    provider: getProvider(connection.provider, words.providers).label,
+    reauth,
+    stage,
+    canStart: !reauth.isRunning && stage !== 'succeeded' && connection.canReauthorize !== false && code !== 'invalid_authorization_url' && code !== 'unsupported',
+    statusId: React.useId(),
+  };
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -114,7 +121,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
   { container, className, onInteractOutside, onOpenAutoFocus, onCloseAutoFocus, ...props },
   ref,
 ) {
-  const { connection, reauth, stage } = useDialogContext();
+  const { m, connection, reauth, stage } = useDialogContext();
   // What had focus when the dialog opened, to give it back: this part mounts before it opens.
   const opener = React.useRef<HTMLElement | null>(null);
   const content = React.useRef<HTMLDivElement | null>(null);
@@ -138,6 +145,7 @@ const ReauthorizeDialogContent = /* @__PURE__ */ React.forwardRef<HTMLDivElement
           if (typeof ref == 'function') ref(node);
           else if (ref) ref.current = node;
         }}
+        dir={m.dir}
         data-stage={stage}
         data-phase={reauth.flow.phase}
         data-method={connection.authMethod ?? 'oauth'}
@@ -174,13 +182,14 @@ export interface ReauthorizeDialogTitleProps extends React.ComponentPropsWithout
 
 /** `h2.rca-dialog-title`: the provider's mark and "Reconnect Google Ads — Acme Search". */
 const ReauthorizeDialogTitle = /* @__PURE__ */ React.forwardRef<HTMLHeadingElement, ReauthorizeDialogTitleProps>(function ReauthorizeDialogTitle({ className, children, ...props }, ref) {
-  const { m, connection, provider, providers } = useDialogContext();
+  const { m, connection, provider, providers, reauth } = useDialogContext();
   return (
     <Dialog.Title {...props} ref={ref} className={clsx('rca-dialog-title', className)}>
       <span className="rca-provider-mark" data-provider={connection.provider} aria-hidden>
         {getProvider(connection.provider, providers).mark}
       </span>
-      {children ?? m['dialog.title'](provider, short(connection.accountName, true))}
+      {/* A lapsed connection reconnected here keeps its title: it was not renewed. */}
+      <span>{children ?? m[usable(connection) && !reauth.reconnected ? 'item.renewLabel' : 'item.reconnectLabel'](provider, short(connection.accountName, true))}</span>
     </Dialog.Title>
   );
 });
@@ -209,12 +218,15 @@ export interface ReauthorizeDialogImpactProps extends React.ComponentPropsWithou
 const ReauthorizeDialogImpact = /* @__PURE__ */ React.forwardRef<HTMLDivElement, ReauthorizeDialogImpactProps>(function ReauthorizeDialogImpact({ className, ...props }, ref) {
   const { m, locale, connection, stage } = useDialogContext();
   const hydrated = useHydrated();
-  const impact = describeImpact(connection);
+  // A grant that still works is renewed: what will stop, and on which day.
+  const { expiresAt } = connection;
+  const renewing = usable(connection) && expiresAt;
+  const impact = describeImpact(renewing ? { ...connection, status: 'authorization_required', statusSince: expiresAt } : connection);
   if (!impact || impact.backfilling || stage === 'succeeded') return null;
   const { recovery } = impact;
   return (
     <div {...props} ref={ref} data-recovery={recovery} className={clsx('rca-dialog-impact', className)}>
-      <p>{m['impact.stopped']((hydrated && formatAgo(impact.since, locale)) || undefined)}</p>
+      <p>{renewing ? m['impact.willStop'](formatDate(expiresAt, locale) ?? '') : m['impact.stopped']((hydrated && formatAgo(impact.since, locale)) || undefined)}</p>
       <ul>
         {impact.stopped.map((activity) => (
           <li key={activity}>{m[`impact.${activity}`]}</li>
@@ -355,7 +367,8 @@ const ReauthorizeDialogActions = /* @__PURE__ */ React.forwardRef<HTMLDivElement
       </Dialog.Close>
     );
   } else if (canStart || stage === 'blocked') {
-    primary = button(m[stage === 'ready' ? 'action.reconnect' : 'action.retry'], connection.authMethod === 'credentials' && stage !== 'blocked' ? undefined : start);
+    // A grant that still works is renewed.
+    primary = button(m[stage !== 'ready' ? 'action.retry' : usable(connection) ? 'item.renew' : 'action.reconnect'], connection.authMethod === 'credentials' && stage !== 'blocked' ? undefined : start);
   } else if (stage === 'waiting' || stage === 'window_closed') {
     primary = button(m['action.reopen'], start, stage === 'waiting' ? 'secondary' : 'primary');
   }
@@ -435,6 +448,8 @@ function useDialogContext(): DialogContextValue {
 }
 
 export {
+  DialogContext,
+  useDialogValue,
   ReauthorizeDialog,
   ReauthorizeDialogActions,
   ReauthorizeDialogClose,

@@ -23,7 +23,7 @@ const defaultProviders: ProviderCatalog = {
   linkedin_ads: { id: 'linkedin_ads', label: 'LinkedIn Ads', category: 'advertising', mark: 'in' },
   microsoft_ads: { id: 'microsoft_ads', label: 'Microsoft Advertising', category: 'advertising', mark: 'MS' },
   salesforce: { id: 'salesforce', label: 'Salesforce', category: 'crm', mark: 'SF' },
-  dynamics365: { id: 'dynamics365', label: 'Microsoft Dynamics 365', category: 'crm', mark: 'D365' },
+  dynamics365: { id: 'dynamics365', label: 'Microsoft Dynamics 365', category: 'crm', mark: 'D' },
 };
 
 /** The built-in catalog with your own providers; yours win on a shared key. */

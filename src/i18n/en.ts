@@ -25,21 +25,20 @@ const en = {
   'list.loadError': 'Connections could not be loaded. Check your network and try again.',
   /** A reload failed while a list is shown; the list stays. */
   'list.refreshError': 'This list may be out of date. Try again to refresh it.',
-  'list.retry': 'Try again',
   'list.search': 'Search connections',
   'list.attention': 'Needs attention',
   'list.matches': (count: number) => (count === 1 ? '1 connection matches.' : `${count} connections match.`),
   'list.noMatches': 'No connections match. Try another search.',
   'list.summary': (count: number) => (count === 1 ? '1 connection needs reconnecting.' : `${count} connections need reconnecting.`),
-  'list.summaryHint': 'Their data stopped syncing. Reconnect them to resume.',
+  'list.summaryHint': 'Data stops syncing until you reconnect.',
   'list.expiring': (count: number) => (count === 1 ? '1 connection expires soon.' : `${count} connections expire soon.`),
-  'list.expiringHint': 'Renew them to keep data flowing.',
-  'list.reconnectAll': (count: number) => `Reconnect all ${count}`,
+  'list.expiringHint': 'Renew to keep data flowing.',
+  /** A button: the count in parentheses, as buttons with counts show it. */
+  'list.reconnectAll': (count: number) => `Reconnect all (${count})`,
   'group.advertising': 'Advertising',
   'group.crm': 'CRM',
   'group.other': 'Other',
-  /** The row's button; the second names it for screen readers. */
-  'item.reconnect': 'Reconnect',
+  /** Names the row's Reconnect button for screen readers, and titles its dialog. */
   'item.reconnectLabel': (provider: string, account: string) => `Reconnect ${provider} — ${account}`,
   /** How long the row has been in its status, when not connected. */
   'item.since': (duration: string) => `For ${duration}`,
@@ -60,8 +59,6 @@ const en = {
   'announce.caughtUp': (name: string) => `${name} has caught up.`,
   'announce.failed': (name: string) => `${name} was not reconnected.`,
 
-  'dialog.title': (provider: string, account: string) => `Reconnect ${provider} — ${account}`,
-  'dialog.renewTitle': (provider: string, account: string) => `Renew ${provider} — ${account}`,
   /** `ago` is relative, like "3 days ago"; absent when unknown. */
   'impact.stopped': (ago?: string) => (ago ? `Stopped ${ago}:` : 'Stopped:'),
   /** Before a grant lapses; `date` is a calendar date. */
@@ -88,7 +85,6 @@ const en = {
 
   /** What went wrong, by `ConnectionsError` code, each with what to do next. */
   'error.popup_blocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
-  'error.popup_closed': 'The sign-in window closed before you finished. Try again.',
   'error.superseded': 'Another connection started signing in. Try this one again afterwards.',
   'error.timeout': 'Signing in took too long. Try again.',
   'error.invalid_authorization_url': 'The platform sent an unsafe sign-in address. Contact your admin.',
@@ -104,7 +100,6 @@ const en = {
   'queue.skip': 'Skip',
   'queue.summary': (reconnected: number, skipped: number) => `${reconnected} reconnected, ${skipped} skipped.`,
 
-  'ask.title': (provider: string, account: string) => `Ask an admin to reconnect ${provider} — ${account}`,
   'ask.description': 'Workspace admins get your request. Add a note if it helps.',
   'ask.note': 'Note for the admin',
   'ask.noteHint': (max: number) => `Optional. Up to ${max} characters.`,

@@ -51,6 +51,11 @@ function formatAgo(iso: string | undefined, locale: string, now = Date.now()): s
   return formatter(`${locale}ago`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(-value, unit);
 }
 
+/** Days ahead, as words: "in 3 days", "tomorrow". */
+function formatIn(days: number, locale: string): string {
+  return formatter(`${locale}ago`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(days, 'day');
+}
+
 /** A calendar date: "Mar 6, 2026". A date alone ("2026-03-06") is that day everywhere. */
 function formatDate(iso: string | undefined, locale: string): string | undefined {
   const time = Date.parse(iso!);
@@ -73,4 +78,4 @@ function short(text: string, inSentence?: boolean): string {
   return shown;
 }
 
-export { formatAgo, formatDate, formatDuration, formatSince, short };
+export { dayOf, formatAgo, formatDate, formatDuration, formatIn, formatSince, short };

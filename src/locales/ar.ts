@@ -33,7 +33,6 @@ const ar: Messages = {
   'list.empty': 'لا توجد اتصالات بعد.',
   'list.loadError': 'تعذّر تحميل الاتصالات. تحقّق من الشبكة ثم أعد المحاولة.',
   'list.refreshError': 'قد لا تكون هذه القائمة محدَّثة. أعد المحاولة لتحديثها.',
-  'list.retry': 'إعادة المحاولة',
   'list.search': 'البحث في الاتصالات',
   'list.attention': 'بحاجة إلى إجراء',
   'list.matches': (count) =>
@@ -63,7 +62,6 @@ const ar: Messages = {
   'group.advertising': 'الإعلانات',
   'group.crm': 'CRM',
   'group.other': 'أخرى',
-  'item.reconnect': 'إعادة الربط',
   'item.reconnectLabel': (provider, account) => `إعادة ربط ${provider} — ${account}`,
   'item.since': (duration) => `منذ ${genitive(duration)}`,
   'item.lastSync': (ago) => `آخر مزامنة ${ago}`,
@@ -82,8 +80,6 @@ const ar: Messages = {
   'announce.caughtUp': (name) => `أصبحت بيانات ${name} محدَّثة.`,
   'announce.failed': (name) => `لم تتم إعادة ربط ${name}.`,
 
-  'dialog.title': (provider, account) => `إعادة ربط ${provider} — ${account}`,
-  'dialog.renewTitle': (provider, account) => `تجديد ${provider} — ${account}`,
   'impact.stopped': (ago) => (ago ? `توقّف ما يلي ${ago}:` : 'توقّف ما يلي:'),
   'impact.willStop': (date) => `سيتوقّف ما يلي في ${date}:`,
   'impact.cost_data': 'تنزيل بيانات التكلفة',
@@ -107,7 +103,6 @@ const ar: Messages = {
   'flow.wrongAccount': (account) => `سجّلت الدخول بحساب آخر. سجّل الدخول باسم ${account} ثم أعد المحاولة.`,
 
   'error.popup_blocked': 'حظر المتصفح نافذة تسجيل الدخول. اسمح بالنوافذ المنبثقة لهذا الموقع ثم أعد المحاولة.',
-  'error.popup_closed': 'أُغلقت نافذة تسجيل الدخول قبل الانتهاء. أعد المحاولة.',
   'error.superseded': 'بدأ اتصال آخر تسجيل الدخول. أعد المحاولة لهذا الاتصال بعد انتهائه.',
   'error.timeout': 'استغرق تسجيل الدخول وقتًا طويلًا. أعد المحاولة.',
   'error.invalid_authorization_url': 'أرسلت المنصة عنوان تسجيل دخول غير آمن. تواصل مع المشرف.',
@@ -122,7 +117,6 @@ const ar: Messages = {
   'queue.skip': 'تخطي',
   'queue.summary': (reconnected, skipped) => `تمت إعادة ربط ${connections(reconnected)}، وتخطي ${connections(skipped)}.`,
 
-  'ask.title': (provider, account) => `اطلب من مشرف إعادة ربط ${provider} — ${account}`,
   'ask.description': 'سيصل طلبك إلى مشرفي مساحة العمل. أضف ملاحظة إن كانت مفيدة.',
   'ask.note': 'ملاحظة للمشرف',
   'ask.noteHint': (max) => `اختياري. الحد الأقصى للأحرف: ${max}.`,

@@ -28,7 +28,6 @@ const de: Messages = {
   'list.empty': 'Noch keine Verbindungen.',
   'list.loadError': 'Verbindungen konnten nicht geladen werden. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.',
   'list.refreshError': 'Diese Liste ist eventuell nicht aktuell. Versuchen Sie es erneut.',
-  'list.retry': 'Erneut versuchen',
   'list.search': 'Verbindungen durchsuchen',
   'list.attention': 'Handlungsbedarf',
   'list.matches': (count) => (one(count) ? `${count} Verbindung gefunden.` : `${count} Verbindungen gefunden.`),
@@ -41,7 +40,6 @@ const de: Messages = {
   'group.advertising': 'Werbung',
   'group.crm': 'CRM',
   'group.other': 'Sonstige',
-  'item.reconnect': 'Neu verbinden',
   'item.reconnectLabel': (provider, account) => `${provider} — ${account} neu verbinden`,
   'item.since': (duration) => `Seit ${dative(duration)}`,
   'item.lastSync': (ago) => `Zuletzt synchronisiert ${ago}`,
@@ -60,8 +58,6 @@ const de: Messages = {
   'announce.caughtUp': (name) => `${name} ist wieder auf dem neuesten Stand.`,
   'announce.failed': (name) => `${name} wurde nicht neu verbunden.`,
 
-  'dialog.title': (provider, account) => `${provider} — ${account} neu verbinden`,
-  'dialog.renewTitle': (provider, account) => `${provider} — ${account} verlängern`,
   'impact.stopped': (ago) => (ago ? `${capital(ago)} gestoppt:` : 'Gestoppt:'),
   'impact.willStop': (date) => `Am ${date} stoppt Folgendes:`,
   'impact.cost_data': 'Download der Kostendaten',
@@ -85,7 +81,6 @@ const de: Messages = {
   'flow.wrongAccount': (account) => `Sie sind mit einem anderen Konto angemeldet. Melden Sie sich als ${account} an und versuchen Sie es erneut.`,
 
   'error.popup_blocked': 'Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Website und versuchen Sie es erneut.',
-  'error.popup_closed': 'Das Anmeldefenster wurde zu früh geschlossen. Versuchen Sie es erneut.',
   'error.superseded': 'Eine andere Verbindung hat eine Anmeldung gestartet. Versuchen Sie es danach mit dieser erneut.',
   'error.timeout': 'Die Anmeldung hat zu lange gedauert. Versuchen Sie es erneut.',
   'error.invalid_authorization_url': 'Die Plattform hat eine unsichere Anmeldeadresse gesendet. Wenden Sie sich an Ihren Admin.',
@@ -100,7 +95,6 @@ const de: Messages = {
   'queue.skip': 'Überspringen',
   'queue.summary': (reconnected, skipped) => `${reconnected} neu verbunden, ${skipped} übersprungen.`,
 
-  'ask.title': (provider, account) => `Admin bitten, ${provider} — ${account} neu zu verbinden`,
   'ask.description': 'Ihre Anfrage geht an die Workspace-Admins. Fügen Sie bei Bedarf eine Notiz hinzu.',
   'ask.note': 'Notiz für den Admin',
   'ask.noteHint': (max) => `Optional. Bis zu ${max} Zeichen.`,

@@ -21,7 +21,6 @@ const es: Messages = {
   'list.empty': 'Aún no hay conexiones.',
   'list.loadError': 'No se pudieron cargar las conexiones. Revisa tu conexión e inténtalo de nuevo.',
   'list.refreshError': 'Puede que esta lista no esté al día. Vuelve a intentarlo para actualizarla.',
-  'list.retry': 'Reintentar',
   'list.search': 'Buscar conexiones',
   'list.attention': 'Requieren atención',
   'list.matches': (count) => (count === 1 ? '1 conexión coincide.' : `${count} conexiones coinciden.`),
@@ -34,7 +33,6 @@ const es: Messages = {
   'group.advertising': 'Publicidad',
   'group.crm': 'CRM',
   'group.other': 'Otras',
-  'item.reconnect': 'Reconectar',
   'item.reconnectLabel': (provider, account) => `Reconectar ${provider} — ${account}`,
   'item.since': (duration) => `Desde hace ${duration}`,
   'item.lastSync': (ago) => `Última sincronización ${ago}`,
@@ -53,9 +51,7 @@ const es: Messages = {
   'announce.caughtUp': (name) => `${name} ya está al día.`,
   'announce.failed': (name) => `${name} no se ha reconectado.`,
 
-  'dialog.title': (provider, account) => `Reconectar ${provider} — ${account}`,
-  'dialog.renewTitle': (provider, account) => `Renovar ${provider} — ${account}`,
-  'impact.stopped': (ago) => (ago ? `Se detuvo ${ago}:` : 'Se detuvo:'),
+  'impact.stopped': (ago) => (ago ? `Detenido ${ago}:` : 'Detenido:'),
   'impact.willStop': (date) => `El ${date} se detendrá:`,
   'impact.cost_data': 'La descarga de datos de costes',
   'impact.ad_tagging': 'Las etiquetas UTM de los anuncios nuevos',
@@ -78,7 +74,6 @@ const es: Messages = {
   'flow.wrongAccount': (account) => `Iniciaste sesión con otra cuenta. Entra como ${account} y vuelve a intentarlo.`,
 
   'error.popup_blocked': 'El navegador bloqueó la ventana de inicio de sesión. Permite las ventanas emergentes y vuelve a intentarlo.',
-  'error.popup_closed': 'La ventana se cerró antes de terminar. Vuelve a intentarlo.',
   'error.superseded': 'Otra conexión empezó a iniciar sesión. Vuelve a intentarlo con esta después.',
   'error.timeout': 'El inicio de sesión tardó demasiado. Vuelve a intentarlo.',
   'error.invalid_authorization_url': 'La plataforma envió una dirección de inicio de sesión insegura. Avisa a tu administrador.',
@@ -94,7 +89,6 @@ const es: Messages = {
   'queue.summary': (reconnected, skipped) =>
     `${reconnected === 1 ? '1 reconectada' : `${reconnected} reconectadas`}, ${skipped === 1 ? '1 omitida' : `${skipped} omitidas`}.`,
 
-  'ask.title': (provider, account) => `Pedir a un administrador que reconecte ${provider} — ${account}`,
   'ask.description': 'Los administradores del espacio de trabajo recibirán tu solicitud. Añade una nota si ayuda.',
   'ask.note': 'Nota para el administrador',
   'ask.noteHint': (max) => `Opcional. Hasta ${max} caracteres.`,

@@ -27,7 +27,6 @@ const fr: Messages = {
   'list.empty': 'Aucune connexion pour le moment.',
   'list.loadError': 'Impossible de charger les connexions. Vérifiez votre réseau et réessayez.',
   'list.refreshError': 'Cette liste n’est peut-être pas à jour. Réessayez pour l’actualiser.',
-  'list.retry': 'Réessayer',
   'list.search': 'Rechercher une connexion',
   'list.attention': 'À traiter',
   'list.matches': (count) => (one(count) ? `${count} connexion trouvée.` : `${count} connexions trouvées.`),
@@ -40,7 +39,6 @@ const fr: Messages = {
   'group.advertising': 'Publicité',
   'group.crm': 'CRM',
   'group.other': 'Autres',
-  'item.reconnect': 'Reconnecter',
   'item.reconnectLabel': (provider, account) => `Reconnecter ${provider} — ${account}`,
   'item.since': (duration) => `Depuis ${duration}`,
   'item.lastSync': (ago) => `Synchronisé ${ago}`,
@@ -59,8 +57,6 @@ const fr: Messages = {
   'announce.caughtUp': (name) => `${name} : données à jour.`,
   'announce.failed': (name) => `${name} : échec de la reconnexion.`,
 
-  'dialog.title': (provider, account) => `Reconnecter ${provider} — ${account}`,
-  'dialog.renewTitle': (provider, account) => `Renouveler ${provider} — ${account}`,
   'impact.stopped': (ago) => (ago ? `Ce qui s’est arrêté ${ago} :` : 'Ce qui s’est arrêté :'),
   'impact.willStop': (date) => `Ce qui s’arrêtera le ${date} :`,
   'impact.cost_data': 'Téléchargement des données de coût',
@@ -84,7 +80,6 @@ const fr: Messages = {
   'flow.wrongAccount': (account) => `Ce n’est pas le bon compte. Connectez-vous avec ${account}, puis réessayez.`,
 
   'error.popup_blocked': 'Votre navigateur a bloqué la fenêtre de connexion. Autorisez les pop-ups pour ce site, puis réessayez.',
-  'error.popup_closed': 'La fenêtre de connexion s’est fermée trop tôt. Réessayez.',
   'error.superseded': 'Une autre connexion est en cours de reconnexion. Réessayez celle-ci ensuite.',
   'error.timeout': 'La connexion a pris trop de temps. Réessayez.',
   'error.invalid_authorization_url': 'La plateforme a envoyé une adresse de connexion non sécurisée. Contactez votre administrateur.',
@@ -100,7 +95,6 @@ const fr: Messages = {
   'queue.summary': (reconnected, skipped) =>
     `${reconnected} ${one(reconnected) ? 'reconnectée' : 'reconnectées'}, ${skipped} ${one(skipped) ? 'ignorée' : 'ignorées'}.`,
 
-  'ask.title': (provider, account) => `Demander à un administrateur de reconnecter ${provider} — ${account}`,
   'ask.description': 'Les administrateurs de l’espace de travail recevront votre demande. Ajoutez une note si besoin.',
   'ask.note': 'Note pour l’administrateur',
   'ask.noteHint': (max) => `Facultatif. ${max} ${one(max) ? 'caractère' : 'caractères'} maximum.`,

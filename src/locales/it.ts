@@ -24,7 +24,6 @@ const it: Messages = {
   'list.empty': 'Ancora nessuna connessione.',
   'list.loadError': 'Impossibile caricare le connessioni. Controlla la rete e riprova.',
   'list.refreshError': 'L’elenco potrebbe non essere aggiornato. Riprova per aggiornarlo.',
-  'list.retry': 'Riprova',
   'list.search': 'Cerca connessioni',
   'list.attention': 'Richiede attenzione',
   'list.matches': (count) => (one(count) ? `${count} connessione trovata.` : `${count} connessioni trovate.`),
@@ -37,7 +36,6 @@ const it: Messages = {
   'group.advertising': 'Pubblicità',
   'group.crm': 'CRM',
   'group.other': 'Altro',
-  'item.reconnect': 'Riconnetti',
   'item.reconnectLabel': (provider, account) => `Riconnetti ${provider} — ${account}`,
   'item.since': (duration) => `Da ${duration}`,
   'item.lastSync': (ago) => `Ultima sincronizzazione ${ago}`,
@@ -56,8 +54,6 @@ const it: Messages = {
   'announce.caughtUp': (name) => `${name}: dati di nuovo aggiornati.`,
   'announce.failed': (name) => `${name}: riconnessione non riuscita.`,
 
-  'dialog.title': (provider, account) => `Riconnetti ${provider} — ${account}`,
-  'dialog.renewTitle': (provider, account) => `Rinnova ${provider} — ${account}`,
   'impact.stopped': (ago) => (ago ? `Cosa si è fermato ${ago}:` : 'Cosa si è fermato:'),
   'impact.willStop': (date) => `Cosa si fermerà il ${date}:`,
   'impact.cost_data': 'Download dei dati di costo',
@@ -81,7 +77,6 @@ const it: Messages = {
   'flow.wrongAccount': (account) => `Hai eseguito l’accesso con un altro account. Accedi come ${account} e riprova.`,
 
   'error.popup_blocked': 'Il browser ha bloccato la finestra di accesso. Consenti i pop-up per questo sito e riprova.',
-  'error.popup_closed': 'La finestra di accesso si è chiusa troppo presto. Riprova.',
   'error.superseded': 'Un’altra connessione ha avviato l’accesso. Riprova con questa subito dopo.',
   'error.timeout': 'L’accesso ha richiesto troppo tempo. Riprova.',
   'error.invalid_authorization_url': 'La piattaforma ha inviato un indirizzo di accesso non sicuro. Contatta il tuo admin.',
@@ -97,7 +92,6 @@ const it: Messages = {
   'queue.summary': (reconnected, skipped) =>
     `${reconnected} ${one(reconnected) ? 'riconnessa' : 'riconnesse'}, ${skipped} ${one(skipped) ? 'saltata' : 'saltate'}.`,
 
-  'ask.title': (provider, account) => `Chiedi a un admin di riconnettere ${provider} — ${account}`,
   'ask.description': 'Gli admin del workspace riceveranno la tua richiesta. Aggiungi una nota, se serve.',
   'ask.note': 'Nota per l’admin',
   'ask.noteHint': (max) => `Facoltativa. Massimo ${max} ${one(max) ? 'carattere' : 'caratteri'}.`,

@@ -24,7 +24,6 @@ const ja: Messages = {
   'list.empty': '連携はまだありません。',
   'list.loadError': '連携を読み込めませんでした。ネットワークを確認して、もう一度お試しください。',
   'list.refreshError': 'この一覧は最新でない可能性があります。もう一度お試しください。',
-  'list.retry': '再試行',
   'list.search': '連携を検索',
   'list.attention': '要対応',
   'list.matches': (count) => `${count} 件が一致しました。`,
@@ -37,7 +36,6 @@ const ja: Messages = {
   'group.advertising': '広告',
   'group.crm': 'CRM',
   'group.other': 'その他',
-  'item.reconnect': '再連携',
   'item.reconnectLabel': (provider, account) => `${provider} — ${account} を再連携`,
   'item.since': (duration) => `${duration}前から`,
   'item.lastSync': (ago) => `最終同期：${ago}`,
@@ -56,8 +54,6 @@ const ja: Messages = {
   'announce.caughtUp': (name) => `${name} のデータが最新になりました。`,
   'announce.failed': (name) => `${name} を再連携できませんでした。`,
 
-  'dialog.title': (provider, account) => `${provider} — ${account} を再連携`,
-  'dialog.renewTitle': (provider, account) => `${provider} — ${account} を更新`,
   'impact.stopped': (ago) => (ago ? `${ago}から停止中：` : '停止中：'),
   'impact.willStop': (date) => `${date} に次の機能が停止します：`,
   'impact.cost_data': '費用データのダウンロード',
@@ -81,7 +77,6 @@ const ja: Messages = {
   'flow.wrongAccount': (account) => `別のアカウントでログインしています。${account} でログインし直してください。`,
 
   'error.popup_blocked': 'ブラウザがログイン画面をブロックしました。このサイトのポップアップを許可して、もう一度お試しください。',
-  'error.popup_closed': 'ログインが終わる前にウィンドウが閉じられました。もう一度お試しください。',
   'error.superseded': '別の連携のログインが始まりました。終わってから、もう一度お試しください。',
   'error.timeout': 'ログインに時間がかかりすぎました。もう一度お試しください。',
   'error.invalid_authorization_url': '連携先から安全でないログイン URL が届きました。管理者にお問い合わせください。',
@@ -96,7 +91,6 @@ const ja: Messages = {
   'queue.skip': 'スキップ',
   'queue.summary': (reconnected, skipped) => `再連携 ${reconnected} 件、スキップ ${skipped} 件。`,
 
-  'ask.title': (provider, account) => `${provider} — ${account} の再連携を管理者に依頼`,
   'ask.description': 'ワークスペースの管理者に依頼が届きます。必要ならメモを添えてください。',
   'ask.note': '管理者へのメモ',
   'ask.noteHint': (max) => `任意。${max} 文字まで。`,

@@ -24,7 +24,6 @@ const nl: Messages = {
   'list.empty': 'Nog geen koppelingen.',
   'list.loadError': 'De koppelingen konden niet worden geladen. Controleer je netwerk en probeer het opnieuw.',
   'list.refreshError': 'Deze lijst is misschien niet actueel. Probeer het opnieuw om te vernieuwen.',
-  'list.retry': 'Opnieuw proberen',
   'list.search': 'Koppelingen zoeken',
   'list.attention': 'Actie nodig',
   'list.matches': (count) => (one(count) ? `${count} koppeling gevonden.` : `${count} koppelingen gevonden.`),
@@ -37,7 +36,6 @@ const nl: Messages = {
   'group.advertising': 'Advertenties',
   'group.crm': 'CRM',
   'group.other': 'Overig',
-  'item.reconnect': 'Opnieuw koppelen',
   'item.reconnectLabel': (provider, account) => `${provider} — ${account} opnieuw koppelen`,
   'item.since': (duration) => `Al ${duration}`,
   'item.lastSync': (ago) => `Laatst gesynchroniseerd ${ago}`,
@@ -56,8 +54,6 @@ const nl: Messages = {
   'announce.caughtUp': (name) => `${name} is weer bij.`,
   'announce.failed': (name) => `${name} is niet opnieuw gekoppeld.`,
 
-  'dialog.title': (provider, account) => `${provider} — ${account} opnieuw koppelen`,
-  'dialog.renewTitle': (provider, account) => `${provider} — ${account} verlengen`,
   'impact.stopped': (ago) => (ago ? `Gestopt ${ago}:` : 'Gestopt:'),
   'impact.willStop': (date) => `Op ${date} stopt het volgende:`,
   'impact.cost_data': 'Downloaden van kostengegevens',
@@ -81,7 +77,6 @@ const nl: Messages = {
   'flow.wrongAccount': (account) => `Je bent ingelogd met een ander account. Log in als ${account} en probeer het opnieuw.`,
 
   'error.popup_blocked': 'Je browser heeft het inlogvenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw.',
-  'error.popup_closed': 'Het inlogvenster is te vroeg gesloten. Probeer het opnieuw.',
   'error.superseded': 'Een andere koppeling is begonnen met inloggen. Probeer deze daarna opnieuw.',
   'error.timeout': 'Inloggen duurde te lang. Probeer het opnieuw.',
   'error.invalid_authorization_url': 'Het platform gaf een onveilig inlogadres. Neem contact op met je beheerder.',
@@ -96,7 +91,6 @@ const nl: Messages = {
   'queue.skip': 'Overslaan',
   'queue.summary': (reconnected, skipped) => `${reconnected} opnieuw gekoppeld, ${skipped} overgeslagen.`,
 
-  'ask.title': (provider, account) => `Beheerder vragen om ${provider} — ${account} opnieuw te koppelen`,
   'ask.description': 'De beheerders van je workspace krijgen je verzoek. Voeg zo nodig een notitie toe.',
   'ask.note': 'Notitie voor de beheerder',
   'ask.noteHint': (max) => `Optioneel. Maximaal ${max} ${one(max) ? 'teken' : 'tekens'}.`,

@@ -26,7 +26,6 @@ const ptBR: Messages = {
   'list.empty': 'Nenhuma conexão ainda.',
   'list.loadError': 'Não foi possível carregar as conexões. Verifique sua rede e tente de novo.',
   'list.refreshError': 'Esta lista pode estar desatualizada. Tente de novo para atualizar.',
-  'list.retry': 'Tentar de novo',
   'list.search': 'Buscar conexões',
   'list.attention': 'Requer atenção',
   'list.matches': (count) => (one(count) ? `${count} conexão encontrada.` : `${count} conexões encontradas.`),
@@ -39,7 +38,6 @@ const ptBR: Messages = {
   'group.advertising': 'Publicidade',
   'group.crm': 'CRM',
   'group.other': 'Outras',
-  'item.reconnect': 'Reconectar',
   'item.reconnectLabel': (provider, account) => `Reconectar ${provider} — ${account}`,
   'item.since': (duration) => `Há ${duration}`,
   'item.lastSync': (ago) => `Última sincronização ${ago}`,
@@ -58,8 +56,6 @@ const ptBR: Messages = {
   'announce.caughtUp': (name) => `${name}: dados em dia.`,
   'announce.failed': (name) => `${name}: a reconexão falhou.`,
 
-  'dialog.title': (provider, account) => `Reconectar ${provider} — ${account}`,
-  'dialog.renewTitle': (provider, account) => `Renovar ${provider} — ${account}`,
   'impact.stopped': (ago) => (ago ? `O que parou ${ago}:` : 'O que parou:'),
   'impact.willStop': (date) => `O que vai parar em ${date}:`,
   'impact.cost_data': 'Download dos dados de custo',
@@ -83,7 +79,6 @@ const ptBR: Messages = {
   'flow.wrongAccount': (account) => `Você entrou com outra conta. Entre como ${account} e tente de novo.`,
 
   'error.popup_blocked': 'O navegador bloqueou a janela de login. Permita pop-ups neste site e tente de novo.',
-  'error.popup_closed': 'A janela de login fechou antes do fim. Tente de novo.',
   'error.superseded': 'Outra conexão começou um login. Tente esta de novo depois.',
   'error.timeout': 'O login demorou demais. Tente de novo.',
   'error.invalid_authorization_url': 'A plataforma enviou um endereço de login inseguro. Fale com seu admin.',
@@ -99,7 +94,6 @@ const ptBR: Messages = {
   'queue.summary': (reconnected, skipped) =>
     `${reconnected} ${one(reconnected) ? 'reconectada' : 'reconectadas'}, ${skipped} ${one(skipped) ? 'pulada' : 'puladas'}.`,
 
-  'ask.title': (provider, account) => `Pedir a um admin para reconectar ${provider} — ${account}`,
   'ask.description': 'Os admins do workspace recebem seu pedido. Adicione uma nota, se ajudar.',
   'ask.note': 'Nota para o admin',
   'ask.noteHint': (max) => `Opcional. Até ${max} ${one(max) ? 'caractere' : 'caracteres'}.`,

@@ -14,6 +14,7 @@ export interface ConnectionsContextValue {
   locale?: string;
   messages?: Partial<Messages>;
   providers?: readonly ProviderInfo[];
+  expiryWarningDays?: number;
 }
 
 const ConnectionsContext = /* @__PURE__ */ React.createContext<ConnectionsContextValue | null>(null);
@@ -27,13 +28,15 @@ export interface ConnectionsProviderProps extends ConnectionStoreOptions {
   messages?: Partial<Messages>;
   /** Your own providers, added to the built-in catalog. */
   providers?: readonly ProviderInfo[];
+  /** A working grant that lapses within this many days warns and offers "Renew". @default 7 */
+  expiryWarningDays?: number;
   children?: React.ReactNode;
 }
 
 /** Holds the connections of one adapter, and the words, for everything below it. */
-function ConnectionsProvider({ adapter, locale, messages, providers, children, ...options }: ConnectionsProviderProps) {
+function ConnectionsProvider({ adapter, locale, messages, providers, expiryWarningDays, children, ...options }: ConnectionsProviderProps) {
   const store = useStore(adapter, options);
-  const value = React.useMemo(() => ({ store, locale, messages, providers }), [store, locale, messages, providers]);
+  const value = React.useMemo(() => ({ store, locale, messages, providers, expiryWarningDays }), [store, locale, messages, providers, expiryWarningDays]);
   return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
 }
 

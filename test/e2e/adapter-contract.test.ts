@@ -67,5 +67,7 @@ describeAdapterContract({
   failNextCall: (adapter) => sessions.get(adapter)!.failNextRequest(),
   // The example backend's stand-in login check refuses this password (HTTP 401, invalid_credentials).
   refusedCredentials: { username: 'ana', password: 'wrong' },
+  // The note the example backend kept with the latest request to an admin about this connection.
+  readRequestNote: (_, connection) => stack.requests().filter((request) => request.connectionId === connection.id).at(-1)?.note,
   testTimeoutMs: 30_000,
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startApp } from '../../../examples/server/app.mjs';
+import type { App } from '../../../examples/server/app.mjs';
 import { startDevPlatform } from '../../../examples/server/dev-platform.mjs';
 
 /* -------------------------------------------------------------------------------------------------
@@ -15,6 +16,8 @@ export interface OAuthStack {
   /** The app's origin: the demo page, the API under /api and the callback page. */
   origin: string;
   issuer: string;
+  /** The requests to an admin the example backend kept, oldest first. */
+  requests: App['requests'];
   close(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export async function startOAuthStack({ backfillMs = 300 }: { backfillMs?: numbe
     return {
       origin: app.origin,
       issuer: platform.issuer,
+      requests: () => app.requests(),
       close: async () => {
         await app.close();
         await platform.close();

@@ -108,7 +108,7 @@ describe('given a workspace with lapsed connections', () => {
     const callout = container.querySelector('.rca-connection-list-summary')!;
     expect(callout).toHaveClass('rca-callout');
     expect(callout).toHaveAttribute('data-tone', 'danger');
-    expect(callout).toHaveTextContent('4 connections need reconnecting. Their data stopped syncing. Reconnect them to resume.');
+    expect(callout).toHaveTextContent('4 connections need reconnecting. Data stops syncing until you reconnect.');
     expect(callout.querySelector('strong')).toHaveTextContent(/^4 connections need reconnecting\.$/);
     // Before the groups, so it is read first.
     expect(container.querySelector('.rca-connection-list')!.firstElementChild).toBe(callout);
@@ -171,7 +171,7 @@ describe('given a workspace with lapsed connections', () => {
     expect(button).toHaveAttribute('type', 'button');
     // Inside its own row, beside the account it reconnects.
     expect(button.closest('li')).toBe(rowOf('Acme Search'));
-    expect(screen.getAllByRole('button', { name: /^Reconnect / }).map((b) => b.getAttribute('aria-label'))).toEqual([
+    expect(screen.getAllByRole('button', { name: /^Reconnect (?!all)/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
       'Reconnect Google Ads — Acme Search',
       'Reconnect Salesforce — Acme Production',
       'Reconnect Microsoft Dynamics 365 — Acme On-Premises',

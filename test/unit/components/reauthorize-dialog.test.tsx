@@ -832,7 +832,7 @@ describe('given a Spanish-speaking user', () => {
   it('speaks Spanish throughout with the Spanish messages', async () => {
     const { dialog, status } = await openDialog(googleSearch, {}, { messages: es });
     expect(dialog).toHaveAccessibleName('Reconectar Google Ads — Acme Search');
-    expect(dialog.querySelector('.rca-dialog-impact p')).toHaveTextContent(/^Se detuvo hace 3 días:$/);
+    expect(dialog.querySelector('.rca-dialog-impact p')).toHaveTextContent(/^Detenido hace 3 días:$/);
     expect(dialog).toHaveTextContent('La descarga de datos de costes');
     expect(dialog).toHaveTextContent('no podrán etiquetarse después');
     expect(status()).toHaveTextContent('Iniciarás sesión en Google Ads en una ventana nueva.');
@@ -867,7 +867,7 @@ describe('given a locale written the POSIX way, or one Intl does not accept', ()
       </Provider>,
     );
     await settle();
-    expect(screen.getByRole('dialog', { name: 'Reconectar Google Ads — Acme Search' })).toHaveTextContent('Se detuvo hace 3 días:');
+    expect(screen.getByRole('dialog', { name: 'Reconectar Google Ads — Acme Search' })).toHaveTextContent('Detenido hace 3 días:');
     unmount();
 
     render(
@@ -1287,12 +1287,12 @@ describe('given a slow backend while the sign-in window opens', () => {
 });
 
 describe('given a dialog opened on a connection that works', () => {
-  it('says nothing stopped, and offers to reconnect it anyway', async () => {
+  it('says nothing stopped, and offers to renew it anyway', async () => {
     const { dialog, status, actions } = await openDialog(googleBrand);
     expect(dialog.querySelector('.rca-dialog-impact')).toBeNull();
     expect(dialog).not.toHaveTextContent('Stopped');
     expect(dialog).toHaveAttribute('data-stage', 'ready');
     expect(status()).toHaveTextContent(/^You’ll sign in to Google Ads in a new window\.$/);
-    expect(actions()).toEqual(['Cancel (secondary)', 'Reconnect (primary)']);
+    expect(actions()).toEqual(['Cancel (secondary)', 'Renew (primary)']);
   });
 });

@@ -83,8 +83,6 @@ const ARGS: { [K in FunctionKey]: (s: Sample) => Parameters<Messages[K]> } = {
   'announce.error': () => [NAME],
   'announce.caughtUp': () => [NAME],
   'announce.failed': () => [NAME],
-  'dialog.title': () => [PROVIDER, ACCOUNT],
-  'dialog.renewTitle': () => [PROVIDER, ACCOUNT],
   'impact.stopped': (s) => [s.count % 2 ? s.ago : undefined],
   'impact.willStop': (s) => [s.date],
   'flow.ready': () => [PROVIDER],
@@ -95,7 +93,6 @@ const ARGS: { [K in FunctionKey]: (s: Sample) => Parameters<Messages[K]> } = {
   'flow.wrongAccount': () => [ACCOUNT],
   'queue.step': (s) => [Math.min(1, s.count), s.count, NAME],
   'queue.summary': (s) => [s.count, 1],
-  'ask.title': () => [PROVIDER, ACCOUNT],
   'ask.noteHint': (s) => [s.count],
 };
 
