@@ -205,7 +205,8 @@ describe('given a lapsed connection and a platform on another origin', () => {
         .toBe('The sign-in did not finish. Close this window and try again in the app.');
       expect(popup.location.search).toBe('');
       expect(popup.location.pathname).toBe(new URL(CALLBACK_URL).pathname);
-      expect(received.filter((m) => isOurMessage(m.data) && m.data.result.state === state).map((m) => (m.data as { result: AuthorizationResult }).result)).toEqual([
+      // A message arrives on its own task: wait for it rather than race it.
+      await expect.poll(() => received.filter((m) => isOurMessage(m.data) && m.data.result.state === state).map((m) => (m.data as { result: AuthorizationResult }).result)).toEqual([
         { state, error: 'access_denied', errorDescription: 'No', params: { error: 'access_denied', error_description: 'No', state } },
       ]);
       // It is still open a moment later.

@@ -209,8 +209,9 @@ describe('given the styled look', () => {
     const button = container.querySelector('.rca-reauthorize-button')!;
     const key = getComputedStyle(button, '::before');
     expect(key.maskImage).toBe(look(rows[0]!.querySelector('.rca-status-badge')!).mask);
-    expect(key.backgroundColor).toBe(getComputedStyle(button).color);
-    expect(getComputedStyle(button).color).toBe(resolved('--rca-color-danger'));
+    // The key is red; the button's words stay neutral, as the row already says it lapsed.
+    expect(key.backgroundColor).toBe(resolved('--rca-color-danger'));
+    expect(getComputedStyle(button).color).toBe(resolved('--rca-color-text'));
   });
 
   it('shows where a backfill\'s progress bar ends at 3:1 or more, in both themes', async () => {
