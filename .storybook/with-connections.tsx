@@ -1,7 +1,8 @@
 import type { Decorator } from '@storybook/react-vite';
 import * as React from 'react';
 import { ConnectionsProvider, createMemoryAdapter } from '../src';
-import type { ConnectionsAdapter, ConnectionsProviderProps, MemoryAdapter, MemoryAdapterOptions } from '../src';
+import type { ConnectionsAdapter, ConnectionsProviderProps, MemoryAdapter, MemoryAdapterOptions, Messages } from '../src';
+import { es } from '../src/locales/es';
 import styles from '../src/styles.css?inline';
 
 /* -------------------------------------------------------------------------------------------------
@@ -31,28 +32,9 @@ export type StoryGlobals = {
   failureRate?: string;
 };
 
-/** The id of the internal story that plays the OAuth callback page inside the simulated popup. */
-const CALLBACK_STORY_ID = 'internal-oauth-callback--page';
-
-/**
- * The redirect URI of the simulated OAuth flow: the callback story's own iframe URL, built
- * relative to the document so a static Storybook works from whatever folder serves it.
- */
-function callbackUrl(): string {
-  return new URL(`iframe.html?id=${CALLBACK_STORY_ID}&viewMode=story`, document.baseURI).href;
-}
-
-/* -------------------------------------------------------------------------------------------------
- * The story's adapter, for stories that drive it (lapse a grant, push a change)
- * -----------------------------------------------------------------------------------------------*/
-
-const StoryAdapterContext = React.createContext<ConnectionsAdapter | null>(null);
-
-/** The adapter the preview built for this story; throws outside the preview's decorator. */
-function useStoryAdapter<T extends ConnectionsAdapter = MemoryAdapter>(): T {
-  const adapter = React.useContext(StoryAdapterContext);
-  if (!adapter) throw new Error('useStoryAdapter() needs the withConnections decorator of .storybook/preview.');
-  return adapter as T;
+/** The message set of the toolbar's language: English is built in, Spanish is `locales/es`. */
+function messagesOf(globals: StoryGlobals): Messages | undefined {
+  return globals.locale === 'es' ? es : undefined;
 }
 
 /* -------------------------------------------------------------------------------------------------
@@ -106,6 +88,7 @@ const withConnections: Decorator = (Story, context) => {
   const globals = context.globals as StoryGlobals;
   // A new key (another story, or changed args) mounts a new adapter: no state leaks between them.
   const key = `${context.id}:${safeStringify(context.args)}`;
+  if (parameters.wrap === false) return <Story />;
   return (
     <StoryConnections key={key} parameters={parameters} globals={globals}>
       <Story />
@@ -123,21 +106,15 @@ function StoryConnections({
   children: React.ReactNode;
 }) {
   const knobs = { latencyMs: Number(globals.latency ?? 0), failureRate: Number(globals.failureRate ?? 0) };
-  const [adapter] = React.useState<ConnectionsAdapter>(
-    () =>
-      parameters.adapter?.() ??
-      createMemoryAdapter({ ...parameters.memory, ...knobs }),
-  );
+  const [adapter] = React.useState<ConnectionsAdapter>(() => parameters.adapter?.() ?? createMemoryAdapter({ ...parameters.memory, ...knobs }));
   // The toolbar's knobs change the running adapter, so a flow in progress carries on.
   React.useEffect(() => {
     if (isMemoryAdapter(adapter)) adapter.setOptions(knobs);
   }, [adapter, knobs.latencyMs, knobs.failureRate]);
-
-  const content = <StoryAdapterContext.Provider value={adapter}>{children}</StoryAdapterContext.Provider>;
-  if (parameters.wrap === false) return content;
+  // The toolbar's language: its message set, and its locale for dates and numbers.
   return (
-    <ConnectionsProvider adapter={adapter} locale={globals.locale ?? 'en'} {...parameters.provider}>
-      {content}
+    <ConnectionsProvider adapter={adapter} locale={globals.locale ?? 'en'} messages={messagesOf(globals)} {...parameters.provider}>
+      {children}
     </ConnectionsProvider>
   );
 }
@@ -159,4 +136,4 @@ function safeStringify(value: unknown): string {
   }
 }
 
-export { CALLBACK_STORY_ID, callbackUrl, useStoryAdapter, withConnections, withTheme };
+export { withConnections, withTheme };

@@ -22,8 +22,9 @@ function ConnectionsTable() {
   }
   return (
     <section aria-label="Connections">
-      <table>
-        <caption>Connections from the in-memory adapter</caption>
+      {/* Fixed columns that wrap long words: no sideways scroll on a phone. */}
+      <table style={{ width: '100%', maxWidth: '40rem', tableLayout: 'fixed', overflowWrap: 'anywhere', textAlign: 'start' }}>
+        <caption style={{ textAlign: 'start' }}>Connections from the in-memory adapter</caption>
         <thead>
           <tr>
             <th scope="col">Platform</th>

@@ -1,10 +1,13 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import * as React from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ConnectionList, createSampleConnections } from '../../src';
+import { ConnectionList, createMemoryAdapter, createSampleConnections, useConnections } from '../../src';
 import type { Connection } from '../../src';
+import { renderBrandIcon } from '../support/brand-icons';
 import { manyConnections } from '../support/many-connections';
+import { stubSignInWindow } from '../support/sign-in-window';
 import { createStoryAdapter } from '../support/story-adapter';
-import { HOUR, WAIT, ago, messagesFor } from '../support/story-helpers';
+import { DAY, HOUR, WAIT, ago, messagesFor } from '../support/story-helpers';
 import headless from './connection-list-headless.module.css';
 
 /* -------------------------------------------------------------------------------------------------
@@ -13,8 +16,8 @@ import headless from './connection-list-headless.module.css';
 
 /** The sample connections, plus a platform outside the catalog and a lapsed one this user may not fix. */
 function mixedConnections(): Connection[] {
-  return [
-    ...createSampleConnections(),
+  const sample = createSampleConnections();
+  const extra: Connection[] = [
     {
       id: 'linkedin-emea',
       provider: 'linkedin_ads',
@@ -36,7 +39,46 @@ function mixedConnections(): Connection[] {
       lastSyncedAt: ago(3 * HOUR),
     },
   ];
+  return [...sample, ...extra.filter((connection) => !sample.some((given) => given.id === connection.id))];
 }
+
+/** How many of these have lapsed: what the summary callout counts. */
+const lapsed = (connections: readonly Connection[]) => connections.filter((connection) => connection.status === 'authorization_required').length;
+
+/** 1 MB of account name, as a broken backend might send, and an error message as long. */
+const HUGE_NAME = 'Acme Worldwide Holdings International — Performance Marketing Search '.repeat(15_000).slice(0, 1 << 20);
+
+function longTextConnections(): Connection[] {
+  return [
+    {
+      id: 'long-name',
+      provider: 'google_ads',
+      category: 'advertising',
+      accountName: HUGE_NAME,
+      accountId: '123-456-7890',
+      status: 'authorization_required',
+      statusSince: ago(2 * DAY),
+      lastSyncedAt: ago(2 * DAY),
+      autoTagging: true,
+    },
+    {
+      id: 'long-error',
+      provider: 'microsoft_ads',
+      category: 'advertising',
+      accountName: 'Acme EMEA',
+      status: 'error',
+      statusSince: ago(6 * HOUR),
+      lastSyncedAt: ago(7 * HOUR),
+      error: { code: 'quota_exceeded', message: 'The platform rejected the report request: the quota for cost downloads is used up for today. '.repeat(11_000).slice(0, 1 << 20) },
+    },
+  ];
+}
+
+/** Words of this file's own, in the toolbar's language. */
+const words = {
+  en: { connect: 'Connect a platform' },
+  es: { connect: 'Conectar una plataforma' },
+};
 
 const meta = {
   title: 'Components/ConnectionList',
@@ -48,26 +90,56 @@ const meta = {
     renderIcon: { control: false },
     status: { control: false },
     error: { control: false },
+    emptyAction: { control: false },
+    dialogContainer: { control: false },
   },
   parameters: { connections: { memory: { connections: mixedConnections() } } },
+  // As wide as a settings page's content column, not the whole window.
+  decorators: [(Story) => <div style={{ maxWidth: '52rem' }}><Story /></div>],
 } satisfies Meta<typeof ConnectionList>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every status at once: grouped by category, the ones needing attention first, a red key on each lapsed row. */
+/**
+ * Every status at once: the callout counts the lapsed ones, groups by category, lapsed rows first
+ * (the longest lapsed first), each with a labelled "Reconnect".
+ */
 export const Loaded: Story = {
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
     await waitFor(() => expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready'), WAIT);
-    // Four lapsed, one of them not this user's to fix.
-    await expect(canvas.getByText(m['list.summary'](4))).toBeVisible();
-    await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') })).toBeVisible();
-    await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Salesforce', 'Acme Production') })).toBeVisible();
-    await expect(canvas.getByText(m['item.noRights'])).toBeVisible();
-    // Attention first: the first advertising row is a lapsed one.
-    const firstRow = canvasElement.querySelector('[data-category="advertising"] li');
-    await expect(firstRow).toHaveAttribute('data-status', 'authorization_required');
+    // The callout counts the lapsed ones, this user's to fix or not.
+    await expect(canvas.getByText(m['list.summary'](lapsed(mixedConnections())))).toBeVisible();
+    const reconnect = canvas.getByRole('button', { name: m['item.reconnectLabel']('Google Ads', 'Acme Search') });
+    await expect(reconnect).toBeVisible();
+    await expect(reconnect).toHaveTextContent(m['action.reconnect']);
+    await expect(canvas.getByRole('button', { name: m['item.reconnectLabel']('Salesforce', 'Acme Production') })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: m['item.reconnectLabel']('LinkedIn Ads', 'Acme EMEA Leads') })).toBeNull();
+    // Each status has its pill.
+    for (const status of ['connected', 'authorization_required', 'backfilling', 'error'] as const) {
+      await expect(canvasElement.querySelector(`.rca-status-badge[data-status="${status}"]`)).toHaveTextContent(m[`status.${status}`]);
+    }
+    // Lapsed first, the longest lapsed first: Acme Search (3 days) before Acme EMEA Leads (30 hours).
+    const rows = [...canvasElement.querySelectorAll('[data-category="advertising"] li')];
+    await expect(rows.map((row) => row.getAttribute('data-status')).slice(0, 2)).toEqual(['authorization_required', 'authorization_required']);
+    await expect(rows[0]).toHaveTextContent('Acme Search');
+    await expect(rows[1]).toHaveTextContent('Acme EMEA Leads');
+    // A platform outside the catalog gets its letters.
+    await expect(canvasElement.querySelector('.rca-provider-mark[data-provider="event_hub"]')).toHaveTextContent('EH');
+  },
+};
+
+/**
+ * Real logos through `renderIcon` (simple-icons, in this Storybook only): Google Ads and Meta.
+ * LinkedIn, Microsoft and Salesforce are not in simple-icons, so they keep their letters.
+ */
+export const BrandLogos: Story = {
+  args: { renderIcon: renderBrandIcon },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('.rca-provider-mark[data-provider="google_ads"] svg')).not.toBeNull(), WAIT);
+    await expect(canvasElement.querySelector('.rca-provider-mark[data-provider="meta_ads"] svg')).not.toBeNull();
+    await expect(canvasElement.querySelector('.rca-provider-mark[data-provider="salesforce"]')).toHaveTextContent('SF');
   },
 };
 
@@ -75,78 +147,180 @@ export const Loaded: Story = {
 export const Loading: Story = {
   parameters: { connections: { adapter: () => createStoryAdapter({ connections: [], list: 'never' }) } },
   play: async ({ canvasElement, canvas, globals }) => {
-    await expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'loading');
+    const list = canvasElement.querySelector('.rca-connection-list');
+    await expect(list).toHaveAttribute('data-state', 'loading');
+    await expect(list).toHaveAttribute('aria-busy', 'true');
     await expect(canvas.getByText(messagesFor(globals)['list.loading'])).toBeVisible();
   },
 };
 
-/** A workspace with nothing connected yet. */
+/** A workspace with nothing connected yet: a sentence, and your action in the `emptyAction` slot. */
 export const Empty: Story = {
   parameters: { connections: { memory: { connections: [] } } },
+  render: (args, { globals }) => (
+    <ConnectionList
+      {...args}
+      emptyAction={
+        <button type="button" className="rca-button" data-variant="primary">
+          {words[globals.locale === 'es' ? 'es' : 'en'].connect}
+        </button>
+      }
+    />
+  ),
   play: async ({ canvas, globals }) => {
     await expect(await canvas.findByText(messagesFor(globals)['list.empty'], {}, WAIT)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: words[globals.locale === 'es' ? 'es' : 'en'].connect })).toBeVisible();
   },
 };
 
-/** The list could not load; "Try again" loads it. */
+/** The list could not load: the error at once, and "Try again" loads it. */
 export const LoadError: Story = {
   parameters: {
     connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), list: 'fail-once' }) },
   },
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
-    const alert = await canvas.findByRole('alert');
+    const alert = await canvas.findByRole('alert', {}, WAIT);
+    await expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'error');
     await expect(alert).toHaveTextContent(m['list.loadError']);
-    await userEvent.click(within(alert).getByRole('button', { name: m['list.retry'] }));
-    await waitFor(() => expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready'));
-    await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') })).toBeVisible();
+    await expect(alert).toHaveAttribute('data-tone', 'danger');
+    // Held here for a look (and a screenshot); the next story presses "Try again".
+    await expect(within(alert).getByRole('button', { name: m['action.retry'] })).toBeVisible();
   },
 };
 
-/** 240 connections: a search box filters by platform and account, a page of matches at a time. */
+/** "Try again" after a failed load: the list arrives. */
+export const LoadErrorThenTryAgain: Story = {
+  tags: ['!autodocs'],
+  parameters: LoadError.parameters,
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals);
+    const alert = await canvas.findByRole('alert', {}, WAIT);
+    await userEvent.click(within(alert).getByRole('button', { name: m['action.retry'] }));
+    await waitFor(() => expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready'), WAIT);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByRole('button', { name: m['item.reconnectLabel']('Google Ads', 'Acme Search') })).toBeVisible();
+  },
+};
+
+/** A reload failed while a list is shown: the list stays, under a warning with "Try again". */
+export const RefreshError: Story = {
+  tags: ['!autodocs'],
+  parameters: {
+    connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), list: 'fail-after-first' }) },
+  },
+  render: (args) => (
+    <>
+      <RefreshOnce />
+      <ConnectionList {...args} />
+    </>
+  ),
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals);
+    const alert = await canvas.findByRole('alert', {}, WAIT);
+    await expect(alert).toHaveTextContent(m['list.refreshError']);
+    await expect(alert).toHaveAttribute('data-tone', 'warning');
+    await expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready');
+    await expect(canvas.getByRole('button', { name: m['item.reconnectLabel']('Google Ads', 'Acme Search') })).toBeVisible();
+  },
+};
+
+/** Loads the list once more after the first one arrived, as a focus of the window would. */
+function RefreshOnce() {
+  const { status, refresh } = useConnections();
+  const done = React.useRef(false);
+  React.useEffect(() => {
+    if (status !== 'ready' || done.current) return;
+    done.current = true;
+    void refresh();
+  }, [status, refresh]);
+  return null;
+}
+
+/**
+ * 240 connections: search by platform or account, and "Needs attention" shows the lapsed ones
+ * only. Rows that do not match are hidden, not unmounted.
+ */
 export const LongListWithSearch: Story = {
   parameters: { connections: { memory: { connections: manyConnections(240) } } },
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
     const search = await canvas.findByRole('searchbox', { name: m['list.search'] }, WAIT);
-    await expect(canvasElement.querySelectorAll('li[data-status]')).toHaveLength(240);
-    const results = () => within(canvas.getByRole('list', { name: m['list.results'] })).getAllByRole('listitem');
+    const shown = () => [...canvasElement.querySelectorAll<HTMLElement>('li.rca-connection-item:not([hidden])')];
+    await expect(shown()).toHaveLength(240);
 
-    // "Northwind EMEA" exists once per platform.
-    await userEvent.type(search, 'Northwind EMEA');
-    await waitFor(() => expect(results()).toHaveLength(6));
-    for (const row of results()) await expect(row).toHaveTextContent('Northwind EMEA');
-
-    // "Search" names 60 accounts: 25 show at a time, and "Show more" shows the next ones.
-    await userEvent.clear(search);
-    await userEvent.type(search, 'Search');
-    await waitFor(() => expect(results()).toHaveLength(25));
-    await userEvent.click(canvas.getByRole('button', { name: m['list.showMore'] }));
-    await waitFor(() => expect(results()).toHaveLength(50));
-    await userEvent.click(canvas.getByRole('button', { name: m['list.showMore'] }));
-    await waitFor(() => expect(results()).toHaveLength(60));
+    // "Northwind EMEA" exists once per platform. Pasted: one change rather than one per letter.
+    await userEvent.click(search);
+    await userEvent.paste('Northwind EMEA');
+    await waitFor(() => expect(shown()).toHaveLength(6), WAIT);
+    for (const row of shown()) await expect(row).toHaveTextContent('Northwind EMEA');
+    await expect(await canvas.findByText(m['list.matches'](6))).toBeInTheDocument();
 
     await userEvent.clear(search);
-    await userEvent.type(search, 'no such account');
-    await expect(canvas.getByText(m['list.noMatches']('no such account'))).toBeVisible();
+    await userEvent.paste('no such account');
+    await expect(await canvas.findByText(m['list.noMatches'], {}, WAIT)).toBeVisible();
+    await userEvent.clear(search);
+
+    // "Needs attention": the 14 lapsed accounts only, with their count on the button.
+    const attention = canvas.getByRole('button', { name: `${m['list.attention']} 14` });
+    await expect(attention).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(attention);
+    await expect(attention).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(shown()).toHaveLength(14), WAIT);
+    for (const row of shown()) await expect(row).toHaveAttribute('data-status', 'authorization_required');
   },
 };
 
-/** From props alone, no provider: the red key calls `onReauthorize` and your app opens what it likes. */
+/** The long list with "Needs attention" on: the state to look at. */
+export const NeedsAttentionFilter: Story = {
+  tags: ['!autodocs'],
+  parameters: LongListWithSearch.parameters,
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals);
+    const attention = await canvas.findByRole('button', { name: `${m['list.attention']} 14` }, WAIT);
+    await userEvent.click(attention);
+    await waitFor(() => expect(canvasElement.querySelectorAll('li.rca-connection-item:not([hidden])')).toHaveLength(14), WAIT);
+  },
+};
+
+/** An account name of 1 MB, and an error message as long: one line with an ellipsis, the error capped to a few lines. */
+export const LongText: Story = {
+  tags: ['!autodocs'],
+  // Built when the story runs: 2 MB of parameters would travel to the manager with the story.
+  parameters: { connections: { adapter: () => createMemoryAdapter({ connections: longTextConnections() }) } },
+  play: async ({ canvasElement }) => {
+    const name = await waitFor(() => {
+      const found = canvasElement.querySelector<HTMLElement>('[data-status="authorization_required"] .rca-account-name');
+      if (!found) throw new Error('No row yet.');
+      return found;
+    }, WAIT);
+    // At most 200 characters and an ellipsis in the page; the whole name in its title.
+    await expect(name.textContent!.length).toBeLessThanOrEqual(201);
+    await expect(name.textContent!.endsWith('…')).toBe(true);
+    await expect(name.title).toBe(HUGE_NAME);
+    // One line: the row's name does not wrap, and nothing scrolls sideways.
+    const line = name.closest('p')!;
+    await expect(line.getBoundingClientRect().height).toBeLessThan(40);
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  },
+};
+
+/** From props alone, no provider: "Reconnect" calls `onReauthorize` and your app opens what it likes. */
 export const StandaloneFromProps: Story = {
   args: { connections: createSampleConnections(), onReauthorize: fn() },
   parameters: { connections: { wrap: false } },
+  render: (args, { globals }) => <ConnectionList {...args} messages={messagesFor(globals)} locale={globals.locale} />,
   play: async ({ args, canvas, globals }) => {
     const m = messagesFor(globals);
-    await userEvent.click(canvas.getByRole('button', { name: m['item.reauthorize']('Salesforce', 'Acme Production') }));
+    await userEvent.click(canvas.getByRole('button', { name: m['item.reconnectLabel']('Salesforce', 'Acme Production') }));
     await expect(args.onReauthorize).toHaveBeenCalledTimes(1);
     await expect(args.onReauthorize).toHaveBeenCalledWith(expect.objectContaining({ id: 'sfdc-prod' }), expect.anything());
   },
 };
 
 /**
- * Without `styles.css`: the same markup, styled only through its data attributes by a CSS module
- * of this story (`connection-list-headless.module.css`).
+ * Without `styles.css`: the same markup, styled only through element selectors and data attributes
+ * by a CSS module of this story (`connection-list-headless.module.css`).
  */
 export const Headless: Story = {
   tags: ['!autodocs'],
@@ -158,20 +332,49 @@ export const Headless: Story = {
   },
 };
 
-/** The red key opens the dialog for that row; Escape closes it and focus returns to the key. */
-export const KeyOpensTheDialog: Story = {
+/** "Reconnect" opens the dialog for that row; Escape closes it and focus returns to the button. */
+export const ReconnectOpensTheDialog: Story = {
   tags: ['!autodocs'],
   play: async (context) => {
     const m = messagesFor(context.globals);
-    const key = await context.canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, WAIT);
-    await userEvent.click(key);
+    const button = await context.canvas.findByRole('button', { name: m['item.reconnectLabel']('Google Ads', 'Acme Search') }, WAIT);
+    await userEvent.click(button);
     const dialog = await dialogOf(context);
-    await expect(dialog).toHaveAccessibleName(m['dialog.title']('Google Ads'));
+    await expect(dialog).toHaveAccessibleName(m['item.reconnectLabel']('Google Ads', 'Acme Search'));
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
-    await waitFor(() => expect(key).toHaveFocus());
+    await waitFor(() => expect(button).toHaveFocus());
   },
 };
+
+/**
+ * A sign-in that is still being finished when the dialog closes carries on: the row's pill says
+ * "Reconnecting" meanwhile.
+ */
+export const Reconnecting: Story = {
+  tags: ['!autodocs'],
+  parameters: {
+    connections: { adapter: () => createStoryAdapter({ connections: mixedConnections(), complete: 'never' }) },
+  },
+  beforeEach: () => stubSignInWindow('allow'),
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    await userEvent.click(await context.canvas.findByRole('button', { name: m['item.reconnectLabel']('Google Ads', 'Acme Search') }, WAIT));
+    const dialog = await dialogOf(context);
+    await userEvent.click(within(dialog).getByRole('button', { name: m['action.reconnect'] }));
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'completing'), WAIT);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    const row = context.canvasElement.querySelector('li[data-reauthorizing]');
+    await expect(row).toHaveTextContent('Acme Search');
+    await expect(row?.querySelector('.rca-status-badge')).toHaveAttribute('data-status', 'reauthorizing');
+    await expect(row?.querySelector('.rca-status-badge')).toHaveTextContent(m['status.reauthorizing']);
+  },
+};
+
+/* -------------------------------------------------------------------------------------------------
+ * Helpers
+ * -----------------------------------------------------------------------------------------------*/
 
 async function dialogOf(context: StoryContext): Promise<HTMLElement> {
   const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);

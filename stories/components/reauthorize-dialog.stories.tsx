@@ -20,6 +20,11 @@ import { WAIT, messagesFor, sampleConnection } from '../support/story-helpers';
 const GOOGLE_ADS = sampleConnection('gads-search');
 const SALESFORCE = sampleConnection('sfdc-prod');
 const DYNAMICS_ON_PREMISES = sampleConnection('d365-onprem');
+const LONG_NAME: Connection = {
+  ...GOOGLE_ADS,
+  id: 'gads-long-name',
+  accountName: 'Acme Worldwide Holdings International — Performance Marketing Search '.repeat(15_000).slice(0, 1 << 20),
+};
 const EVENT_HUB: Connection = {
   id: 'event-hub-webinars',
   provider: 'event_hub',
@@ -33,10 +38,11 @@ const EVENT_HUB: Connection = {
 function LiveDialog({
   connection,
   initialOpen,
+  trigger,
   triggerLabel,
   onOpenChange,
   ...props
-}: ReauthorizeDialogProps & { initialOpen: boolean; triggerLabel: string }) {
+}: ReauthorizeDialogProps & { initialOpen: boolean; trigger: string; triggerLabel: string }) {
   const { connections, status } = useConnections();
   const [open, setOpen] = React.useState(initialOpen);
   // Until the list arrives the store cannot run a flow for the connection.
@@ -52,8 +58,8 @@ function LiveDialog({
         onOpenChange?.(next);
       }}
     >
-      <ReauthorizeDialog.Trigger className="rca-button" data-variant="secondary">
-        {triggerLabel}
+      <ReauthorizeDialog.Trigger className="rca-button" data-variant="secondary" aria-label={triggerLabel}>
+        {trigger}
       </ReauthorizeDialog.Trigger>
     </ReauthorizeDialog>
   );
@@ -75,13 +81,15 @@ const meta = {
     connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections() }) },
   },
   render: (args, context) => {
+    const m = messagesFor(context.globals);
     const provider = getProvider(args.connection.provider).label;
     return (
       <LiveDialog
         {...args}
         // On the docs page the dialogs start closed: one modal at a time.
         initialOpen={context.viewMode !== 'docs'}
-        triggerLabel={messagesFor(context.globals)['item.reauthorize'](provider, args.connection.accountName)}
+        trigger={m['action.reconnect']}
+        triggerLabel={m['item.reconnectLabel'](provider, args.connection.accountName)}
       />
     );
   },
@@ -90,24 +98,63 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/* -- impact ----------------------------------------------------------------------------------- */
+/* -- impact and the ready stage ----------------------------------------------------------------- */
 
-/** An ad platform: cost data and UTM tagging stopped, and the gap is permanent. */
+/**
+ * An ad platform with auto-tagging on: cost data and UTM tagging stopped, and a warning callout
+ * says the gap in tagging is permanent.
+ */
 export const AdvertisingImpact: Story = {
   play: async (context) => {
     const m = messagesFor(context.globals);
     const dialog = await findDialog(context);
+    await expect(dialog).toHaveAccessibleName(m['item.reconnectLabel']('Google Ads', 'Acme Search'));
     const impact = dialog.querySelector('[data-recovery]');
     await expect(impact).toHaveAttribute('data-recovery', 'permanent');
     await expect(impact).toHaveTextContent(m['impact.cost_data']);
     await expect(impact).toHaveTextContent(m['impact.ad_tagging']);
-    await expect(impact).toHaveTextContent(m['impact.permanent']);
+    await expect(impact?.querySelector('.rca-callout')).toHaveAttribute('data-tone', 'warning');
+    await expect(impact?.querySelector('.rca-callout')).toHaveTextContent(m['impact.permanent']);
     await expect(dialog).toHaveAttribute('data-stage', 'ready');
-    await expect(within(dialog).getByRole('button', { name: m['action.signIn']('Google Ads') })).toBeVisible();
+    await expect(dialog).toHaveTextContent(m['flow.ready']('Google Ads'));
+    await expect(within(dialog).getByRole('button', { name: m['action.reconnect'] })).toHaveAttribute('data-variant', 'primary');
   },
 };
 
-/** A CRM: updates and new touchpoints stopped, and what was missed is backfilled after reconnecting. */
+/** Auto-tagging unknown: the permanent gap is said as a condition. */
+export const AutoTaggingUnknown: Story = {
+  args: { connection: { ...GOOGLE_ADS, autoTagging: undefined } },
+  tags: ['!autodocs'],
+  parameters: withBackend({ ...GOOGLE_ADS, autoTagging: undefined }),
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const dialog = await findDialog(context);
+    const impact = dialog.querySelector('[data-recovery]');
+    await expect(impact).toHaveAttribute('data-recovery', 'possibly_permanent');
+    await expect(impact).toHaveTextContent(m['impact.cost_data']);
+    await expect(impact).not.toHaveTextContent(m['impact.ad_tagging']);
+    await expect(impact?.querySelector('.rca-callout')).toHaveAttribute('data-tone', 'warning');
+    await expect(impact?.querySelector('.rca-callout')).toHaveTextContent(m['impact.possibly_permanent']);
+  },
+};
+
+/** Auto-tagging off: nothing was being tagged, so the dialog promises nothing either way. */
+export const AutoTaggingOff: Story = {
+  args: { connection: { ...GOOGLE_ADS, autoTagging: false } },
+  tags: ['!autodocs'],
+  parameters: withBackend({ ...GOOGLE_ADS, autoTagging: false }),
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const dialog = await findDialog(context);
+    const impact = dialog.querySelector('[data-recovery]');
+    await expect(impact).toHaveAttribute('data-recovery', 'unknown');
+    await expect(impact).toHaveTextContent(m['impact.cost_data']);
+    await expect(impact).not.toHaveTextContent(m['impact.ad_tagging']);
+    await expect(impact?.querySelector('.rca-callout')).toBeNull();
+  },
+};
+
+/** A CRM: updates and new touchpoints stopped; an info callout says what was missed is sent later. */
 export const CrmImpact: Story = {
   args: { connection: SALESFORCE },
   tags: ['!autodocs'],
@@ -118,7 +165,8 @@ export const CrmImpact: Story = {
     await expect(impact).toHaveAttribute('data-recovery', 'backfilled');
     await expect(impact).toHaveTextContent(m['impact.record_updates']);
     await expect(impact).toHaveTextContent(m['impact.touchpoint_push']);
-    await expect(impact).toHaveTextContent(m['impact.backfilled']);
+    await expect(impact?.querySelector('.rca-callout')).toHaveAttribute('data-tone', 'info');
+    await expect(impact?.querySelector('.rca-callout')).toHaveTextContent(m['impact.backfilled']);
   },
 };
 
@@ -126,64 +174,113 @@ export const CrmImpact: Story = {
 export const OtherPlatformImpact: Story = {
   args: { connection: EVENT_HUB },
   tags: ['!autodocs'],
-  parameters: {
-    connections: { adapter: () => createStoryAdapter({ connections: [...createSampleConnections(), EVENT_HUB] }) },
-  },
+  parameters: withBackend(EVENT_HUB),
   play: async (context) => {
     const m = messagesFor(context.globals);
     const dialog = await findDialog(context);
     const impact = dialog.querySelector('[data-recovery]');
     await expect(impact).toHaveAttribute('data-recovery', 'unknown');
     await expect(impact).toHaveTextContent(m['impact.data_sync']);
-    await expect(impact).toHaveTextContent(m['impact.unknown']);
+    await expect(impact?.querySelector('.rca-callout')).toBeNull();
+  },
+};
+
+/**
+ * An account name of 1 MB: the title shows its first 200 characters and an ellipsis, and the
+ * dialog still fits the screen. The name is kept out of the story's args: they travel to the manager.
+ */
+export const LongAccountName: Story = {
+  tags: ['!autodocs'],
+  parameters: withBackend(LONG_NAME),
+  render: (args, context) => meta.render({ ...args, connection: LONG_NAME }, context),
+  play: async (context) => {
+    const dialog = await findDialog(context);
+    const title = dialog.querySelector('.rca-dialog-title')!;
+    await expect(title.textContent!.length).toBeLessThan(400);
+    await expect(title.textContent).toContain('…');
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  },
+};
+
+/** This user may not reconnect it: the dialog says whom to ask, and offers no "Reconnect". */
+export const NoRights: Story = {
+  args: { connection: { ...GOOGLE_ADS, canReauthorize: false } },
+  tags: ['!autodocs'],
+  parameters: withBackend({ ...GOOGLE_ADS, canReauthorize: false }),
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const dialog = await findDialog(context);
+    await expect(dialog).toHaveTextContent(m['item.noRights']);
+    await expect(within(dialog).queryByRole('button', { name: m['action.reconnect'] })).toBeNull();
   },
 };
 
 /* -- OAuth phases ----------------------------------------------------------------------------- */
 
 /** The window is open and the platform's address is still being fetched. */
-export const Starting: Story = phase({ window: 'stay', adapter: { start: 'never' }, stage: 'starting' });
+export const Starting: Story = phase({
+  window: 'stay',
+  adapter: { start: 'never' },
+  stage: 'starting',
+  check: async (dialog, m) => {
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'busy');
+    await expect(dialog).toHaveTextContent(m['flow.starting']);
+  },
+});
 
-/** The user is signing in in the platform's window: "Reopen window" brings it back. */
+/** The user is signing in in the platform's window: "Reopen window" is there, but not the primary action. */
 export const Waiting: Story = phase({
   window: 'stay',
   stage: 'waiting',
   check: async (dialog, m) => {
-    await expect(within(dialog).getByRole('button', { name: m['action.reopen'] })).toBeVisible();
+    await expect(dialog).toHaveTextContent(m['flow.waiting']('Google Ads'));
+    await expect(within(dialog).getByRole('button', { name: m['action.reopen'] })).toHaveAttribute('data-variant', 'secondary');
     await expect(within(dialog).getByRole('button', { name: m['action.cancel'] })).toBeVisible();
   },
 });
 
-/** The window was closed without an answer: the dialog says so and offers to reopen it. */
+/** The window was closed without an answer: a warning, and "Reopen window" becomes the primary action. */
 export const WindowClosed: Story = phase({
   window: 'close',
   stage: 'window_closed',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['flow.windowClosed']);
-    await expect(within(dialog).getByRole('button', { name: m['action.reopen'] })).toBeVisible();
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'warning');
+    await expect(within(dialog).getByRole('button', { name: m['action.reopen'] })).toHaveAttribute('data-variant', 'primary');
   },
 });
 
-/** The browser blocked the window: a fresh click opens it. */
+/** The browser blocked the window: a warning, and a fresh click opens it. */
 export const Blocked: Story = phase({
   window: 'blocked',
   stage: 'blocked',
   check: async (dialog, m) => {
-    await expect(dialog).toHaveTextContent(m['flow.blocked']);
-    await expect(within(dialog).getByRole('button', { name: m['action.openAgain'] })).toBeVisible();
+    await expect(dialog).toHaveTextContent(m['error.popup_blocked']);
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'warning');
+    await expect(within(dialog).getByRole('button', { name: m['action.retry'] })).toHaveAttribute('data-variant', 'primary');
   },
 });
 
 /** The platform answered; the backend is exchanging the code. */
-export const Completing: Story = phase({ window: 'allow', adapter: { complete: 'never' }, stage: 'completing' });
+export const Completing: Story = phase({
+  window: 'allow',
+  adapter: { complete: 'never' },
+  stage: 'completing',
+  check: async (dialog, m) => {
+    await expect(dialog).toHaveTextContent(m['flow.completing']);
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'busy');
+  },
+});
 
-/** Connected again. */
+/** Connected again: a success mark, "Done", and what had stopped is gone. */
 export const Succeeded: Story = phase({
   window: 'allow',
   stage: 'succeeded',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['flow.succeeded']('Google Ads'));
-    await expect(within(dialog).getByRole('button', { name: m['action.done'] })).toBeVisible();
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'success');
+    await expect(dialog.querySelector('[data-recovery]')).toBeNull();
+    await expect(within(dialog).getByRole('button', { name: m['action.done'] })).toHaveAttribute('data-variant', 'primary');
   },
 });
 
@@ -194,29 +291,30 @@ export const SucceededWithBackfill: Story = phase({
   stage: 'succeeded',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['flow.succeeded']('Salesforce'));
-    await expect(dialog.querySelector('.rca-dialog-status-detail')).not.toBeNull();
+    await expect(dialog.querySelector('.rca-dialog-status-detail')).toHaveTextContent(m['flow.backfilling']('').split(' ')[0]!);
   },
 });
 
-/** The backend failed: the error in words, and "Try again". */
+/** The backend failed: what happened, what to do, and "Try again". */
 export const Failed: Story = phase({
   window: 'allow',
   adapter: { complete: 'fail' },
   stage: 'failed',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['error.adapter_failed']);
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'danger');
     await expect(within(dialog).getByRole('button', { name: m['action.retry'] })).toBeVisible();
   },
 });
 
-/** The platform refused: its own description is shown as text, never as HTML. */
+/** The platform refused: its own description is shown under ours, as text, never as HTML. */
 export const PlatformRefused: Story = phase({
   window: 'allow',
   adapter: { complete: 'refused' },
   stage: 'failed',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['error.provider_error']);
-    await expect(dialog).toHaveTextContent('<b>Start again</b>');
+    await expect(dialog.querySelector('.rca-dialog-status-detail')).toHaveTextContent('<b>Start again</b>');
     await expect(dialog.querySelector('b')).toBeNull();
   },
 });
@@ -227,10 +325,11 @@ export const Cancelled: Story = phase({
   stage: 'cancelled',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['flow.cancelled']);
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'neutral');
   },
 });
 
-/** Cancel while the window is open: the flow ends and nothing changes. */
+/** Cancel while the window is open: the flow ends, its window closes, and nothing changes. */
 export const CancelWhileWaiting: Story = phase({
   window: 'stay',
   stage: 'waiting',
@@ -245,17 +344,14 @@ export const CancelWhileWaiting: Story = phase({
   },
 });
 
-/**
- * The user signed in to another account: refused, and the dialog names the account to sign in
- * with. (That the connection is not shown as connected is checked by the flow's unit tests and the
- * end-to-end tests.)
- */
+/** The user signed in to another account: refused, and the dialog names the account to sign in with. */
 export const WrongAccount: Story = phase({
   window: 'other-account',
   adapter: { complete: 'other-account' },
   stage: 'wrong_account',
   check: async (dialog, m) => {
     await expect(dialog).toHaveTextContent(m['flow.wrongAccount']('Acme Search'));
+    await expect(dialog.querySelector('.rca-dialog-status')).toHaveAttribute('data-tone', 'warning');
   },
 });
 
@@ -267,24 +363,33 @@ export const CredentialsForm: Story = {
   play: async (context) => {
     const m = messagesFor(context.globals);
     const dialog = await findDialog(context);
+    await expect(dialog).toHaveTextContent(m['flow.readyCredentials']('Microsoft Dynamics 365'));
     await expect(within(dialog).getByLabelText(m['form.username'])).toHaveAttribute('autocomplete', 'username');
     await expect(within(dialog).getByLabelText(m['form.password'])).toHaveAttribute('autocomplete', 'current-password');
+    // The submit button is inside the form, so Enter submits it.
+    await expect(within(dialog).getByRole('button', { name: m['action.reconnect'] }).closest('form')).not.toBeNull();
   },
 };
 
-/** The login is accepted: connected again, and the CRM backfills. */
+/** The login is accepted (sent with Enter): connected again, and the CRM backfills. */
 export const CredentialsAccepted: Story = {
   args: { connection: DYNAMICS_ON_PREMISES },
   tags: ['!autodocs'],
   play: async (context) => {
     const m = messagesFor(context.globals);
-    const dialog = await submitLogin(context, 'correct horse battery staple');
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'));
+    const dialog = await findDialog(context);
+    await context.userEvent.type(within(dialog).getByLabelText(m['form.username']), 'admin@acme.example');
+    await context.userEvent.type(within(dialog).getByLabelText(m['form.password']), 'correct horse battery staple{Enter}');
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), WAIT);
     await expect(dialog).toHaveTextContent(m['flow.succeeded']('Microsoft Dynamics 365'));
+    await expect(dialog.querySelector('.rca-dialog-status-detail')).not.toBeNull();
   },
 };
 
-/** The login is refused: the error in words, and the fields are already empty. */
+/**
+ * The login is refused (`invalid_credentials`): it says so, keeps the username, and empties,
+ * marks and focuses the password.
+ */
 export const CredentialsRefused: Story = {
   args: { connection: DYNAMICS_ON_PREMISES },
   tags: ['!autodocs'],
@@ -296,15 +401,19 @@ export const CredentialsRefused: Story = {
     const dialog = await findDialog(context);
     const username = within(dialog).getByLabelText<HTMLInputElement>(m['form.username']);
     const password = within(dialog).getByLabelText<HTMLInputElement>(m['form.password']);
-    await submitLogin(context, 'not the password');
-    // Credentials are never kept: the fields that were sent are emptied by the submit itself.
-    await expect(username.value).toBe('');
-    await expect(password.value).toBe('');
-    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'failed'));
-    await expect(dialog).toHaveTextContent(m['error.provider_error']);
-    // The form shows again, empty.
-    await expect(within(dialog).getByLabelText(m['form.username'])).toHaveValue('');
-    await expect(within(dialog).getByLabelText(m['form.password'])).toHaveValue('');
+    await context.userEvent.type(username, 'admin@acme.example');
+    await context.userEvent.type(password, 'not the password');
+    await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.reconnect'] }));
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'failed'), WAIT);
+    await expect(dialog).toHaveTextContent(m['error.invalid_credentials']);
+    const usernameAfter = within(dialog).getByLabelText<HTMLInputElement>(m['form.username']);
+    const passwordAfter = within(dialog).getByLabelText<HTMLInputElement>(m['form.password']);
+    await expect(usernameAfter).toHaveValue('admin@acme.example');
+    await expect(passwordAfter).toHaveValue('');
+    await expect(usernameAfter).toHaveAttribute('aria-invalid', 'true');
+    await expect(passwordAfter).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(passwordAfter).toHaveFocus());
+    await expect(within(dialog).getByRole('button', { name: m['action.retry'] })).toBeVisible();
   },
 };
 
@@ -324,7 +433,7 @@ interface PhaseOptions {
   check?: (dialog: HTMLElement, messages: Messages, context: StoryContext) => Promise<void>;
 }
 
-/** A story that presses "Sign in", lets the scripted platform answer, and holds the phase reached. */
+/** A story that presses "Reconnect", lets the scripted platform answer, and holds the phase reached. */
 function phase({ connection = GOOGLE_ADS, window: answer, adapter, stage, check }: PhaseOptions): Story {
   return {
     args: { connection },
@@ -341,8 +450,7 @@ function phase({ connection = GOOGLE_ADS, window: answer, adapter, stage, check 
     play: async (context) => {
       const m = messagesFor(context.globals);
       const dialog = await findDialog(context);
-      const provider = getProvider(connection.provider).label;
-      await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
+      await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.reconnect'] }));
       await waitFor(() => expect(dialog).toHaveAttribute('data-stage', stage), WAIT);
       // Not a stage passed through on the way: it is still there after pending work has run.
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -350,6 +458,12 @@ function phase({ connection = GOOGLE_ADS, window: answer, adapter, stage, check 
       await check?.(dialog, m, context as StoryContext);
     },
   };
+}
+
+/** The story's backend: the sample connections, with `connection` in place of its namesake or added. */
+function withBackend(connection: Connection, options?: Omit<StoryAdapterOptions, 'connections'>) {
+  const others = createSampleConnections().filter((candidate) => candidate.id !== connection.id);
+  return { connections: { adapter: () => createStoryAdapter({ ...options, connections: [connection, ...others] }) } };
 }
 
 /** The stand-in windows `window.open` returned in this story, oldest first. */
@@ -364,14 +478,5 @@ async function findDialog(context: StoryContext): Promise<HTMLElement> {
   const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);
   // styles.css fades the dialog in: wait until it can be seen, as a person would.
   await waitFor(() => expect(dialog).toBeVisible());
-  return dialog;
-}
-
-async function submitLogin(context: StoryContext, password: string): Promise<HTMLElement> {
-  const m = messagesFor(context.globals);
-  const dialog = await findDialog(context);
-  await context.userEvent.type(within(dialog).getByLabelText(m['form.username']), 'admin@acme.example');
-  await context.userEvent.type(within(dialog).getByLabelText(m['form.password']), password);
-  await context.userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn']('Microsoft Dynamics 365') }));
   return dialog;
 }

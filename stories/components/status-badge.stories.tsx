@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { StatusBadge } from '../../src';
 import type { StatusBadgeStatus } from '../../src';
+import { es } from '../../src/locales/es';
 import { DAY, HOUR, MINUTE, ago, messagesFor } from '../support/story-helpers';
 
 /* -------------------------------------------------------------------------------------------------
@@ -18,6 +19,7 @@ const meta = {
   argTypes: {
     status: { control: 'select', options: STATUSES },
     since: { control: 'text', description: 'ISO 8601 time the status began' },
+    messages: { control: false },
   },
 } satisfies Meta<typeof StatusBadge>;
 
@@ -39,31 +41,20 @@ export const Playground: Story = {
 export const AllStatuses: Story = {
   parameters: { controls: { disable: true } },
   render: () => (
-    <table style={{ borderCollapse: 'separate', borderSpacing: '1.5rem 0.75rem' }}>
-      <caption style={{ textAlign: 'start' }}>Every status of a connection</caption>
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">Without since</th>
-          <th scope="col">With since</th>
-        </tr>
-      </thead>
-      <tbody>
+    <section aria-labelledby="all-statuses">
+      <h2 id="all-statuses" style={{ margin: '0 0 0.75rem', fontSize: '1rem' }}>
+        Every status of a connection
+      </h2>
+      <ul style={{ display: 'grid', gap: '0.75rem', margin: 0, padding: 0, listStyle: 'none' }}>
         {STATUSES.map((status) => (
-          <tr key={status}>
-            <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal' }}>
-              <code>{status}</code>
-            </th>
-            <td>
-              <StatusBadge status={status} />
-            </td>
-            <td>
-              <StatusBadge status={status} since={ago(status === 'reauthorizing' ? 2 * MINUTE : 3 * DAY + 4 * HOUR)} />
-            </td>
-          </tr>
+          <li key={status} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem 0.75rem' }}>
+            <code style={{ flex: '0 0 13rem', maxWidth: '100%' }}>{status}</code>
+            <StatusBadge status={status} />
+            <StatusBadge status={status} since={ago(status === 'reauthorizing' ? 2 * MINUTE : 3 * DAY + 4 * HOUR)} />
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+    </section>
   ),
   play: async ({ canvasElement, globals }) => {
     const messages = messagesFor(globals);
@@ -72,14 +63,21 @@ export const AllStatuses: Story = {
       await expect(badges).toHaveLength(2);
       for (const badge of badges) await expect(badge).toHaveTextContent(messages[`status.${status}`]);
     }
+    // No two statuses share both colour and icon.
+    const looks = STATUSES.map((status) => {
+      const badge = canvasElement.querySelector(`[data-status="${status}"]`)!;
+      return `${getComputedStyle(badge).color} ${getComputedStyle(badge, '::before').maskImage}`;
+    });
+    await expect(new Set(looks).size).toBe(STATUSES.length);
   },
 };
 
-/** Outside any provider, from props alone, in the language given to it. */
+/** Outside any provider, from props alone: Spanish through `messages={es}`, dates in `locale`. */
 export const Standalone: Story = {
   parameters: { connections: { wrap: false } },
-  args: { locale: 'es' },
+  args: { messages: es, locale: 'es-MX' },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Se requiere autorización')).toBeVisible();
+    await expect(canvas.getByText(/^desde hace 3 días$/)).toBeVisible();
   },
 };

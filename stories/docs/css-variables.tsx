@@ -25,6 +25,13 @@ const DESCRIPTIONS: Record<string, string> = {
   '--rca-color-overlay': 'The backdrop behind the dialog.',
   '--rca-shadow': 'The dialog\u2019s shadow.',
   '--rca-z-index': 'The layer of the dialog and its overlay, above a host page\u2019s positioned header.',
+  '--rca-icon-check': 'Icon mask of "Connected" and success.',
+  '--rca-icon-key': 'Icon mask of "Authorization required", "Reconnect" and the summary: the red key.',
+  '--rca-icon-sync': 'Icon mask of "Backfilling".',
+  '--rca-icon-spin': 'Icon mask of "Reconnecting" and of work in progress; it turns unless motion is reduced.',
+  '--rca-icon-warn': 'Icon mask of errors and warnings.',
+  '--rca-icon-stop': 'Icon mask of failures.',
+  '--rca-icon-info': 'Icon mask of notes.',
 };
 
 interface Variable {
@@ -33,7 +40,10 @@ interface Variable {
   dark?: string;
 }
 
-/** Every `--rca-*` declaration: light values from `:root`, dark ones from `[data-theme='dark']`. */
+/**
+ * Every `--rca-*` declaration: light values from `:root`, dark ones from `[data-theme='dark']`, or
+ * both from one `light-dark(light, dark)`. An SVG reads `url(…)`.
+ */
 function readVariables(css: string): Variable[] {
   const found = new Map<string, Variable>();
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -47,12 +57,28 @@ function readVariables(css: string): Variable[] {
     for (const declaration of block[2]!.matchAll(/(--rca-[\w-]+)\s*:\s*([^;]+);/g)) {
       const name = declaration[1]!;
       const entry = found.get(name) ?? { name };
-      if (scope) entry[scope] = declaration[2]!.trim();
+      const value = declaration[2]!.trim().replace(/^url\(.*\)$/s, 'url(…)');
+      const both = scope === 'light' ? splitLightDark(value) : undefined;
+      if (both) [entry.light, entry.dark] = both;
+      else if (scope) entry[scope] = value;
       found.set(name, entry);
     }
   }
   // Theme tokens only: a variable a component rule sets for itself (--rca-status-icon) is not one.
   return [...found.values()].filter((variable) => variable.light !== undefined || variable.dark !== undefined);
+}
+
+/** The two values of `light-dark(a, b)`, split at its one top-level comma. */
+function splitLightDark(value: string): [string, string] | undefined {
+  const inner = /^light-dark\((.*)\)$/s.exec(value)?.[1];
+  if (!inner) return;
+  let depth = 0;
+  for (let index = 0; index < inner.length; index += 1) {
+    const character = inner[index];
+    if (character === '(') depth += 1;
+    else if (character === ')') depth -= 1;
+    else if (character === ',' && depth === 0) return [inner.slice(0, index).trim(), inner.slice(index + 1).trim()];
+  }
 }
 
 function Swatch({ value }: { value?: string }) {

@@ -2,6 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectionList, createSampleConnections } from '../../src';
 import type { Connection } from '../../src';
+import { renderBrandIcon } from '../support/brand-icons';
 import { stubSignInWindow } from '../support/sign-in-window';
 import type { SignInAnswer } from '../support/sign-in-window';
 import { WAIT, messagesFor } from '../support/story-helpers';
@@ -10,10 +11,12 @@ import styles from './settings-page.module.css';
 /* -------------------------------------------------------------------------------------------------
  * Settings › Integrations › Connections: the whole journey, on the in-memory adapter
  *
- * A Google Ads account and a Salesforce org have lapsed. Press a red key, read what stopped, and
- * sign in in the memory adapter's simulated platform window: allow, deny, use another account,
- * or close it. The scripted stories below play each ending with a stand-in
- * window, so they also run as tests.
+ * Google Ads, Salesforce and an on-premises Dynamics 365 have lapsed (and a LinkedIn account
+ * that only an admin may reconnect). Press
+ * "Reconnect", read what stopped, and sign in in the memory adapter's simulated platform window
+ * (a blob: page of this Storybook): allow, deny, use another account, or close it. Dynamics 365
+ * takes a login form: the password "wrong" is refused, any other is accepted. The scripted
+ * stories below play each ending with a stand-in window, so they also run as tests.
  * -----------------------------------------------------------------------------------------------*/
 
 const words = {
@@ -47,12 +50,13 @@ const words = {
   },
 };
 
-/** The page's connections: the Google Ads account and the Salesforce org have lapsed. */
+/** The page's connections: the memory adapter's sample. */
 function journeyConnections(): Connection[] {
-  return createSampleConnections().map((connection) =>
-    connection.id === 'd365-onprem' ? { ...connection, status: 'connected', lastSyncedAt: new Date().toISOString() } : connection,
-  );
+  return createSampleConnections();
 }
+
+/** How many have lapsed, this user's to fix or not: what the summary callout counts. */
+const LAPSED = journeyConnections().filter((connection) => connection.status === 'authorization_required').length;
 
 function ConnectionsSettingsPage({ locale = 'en' }: { locale?: 'en' | 'es' }) {
   const t = words[locale] ?? words.en;
@@ -106,7 +110,7 @@ function ConnectionsSettingsPage({ locale = 'en' }: { locale?: 'en' | 'es' }) {
       <main className={styles.main}>
         <h1>{t.connections}</h1>
         <p className={styles.intro}>{t.intro}</p>
-        <ConnectionList />
+        <ConnectionList renderIcon={renderBrandIcon} />
       </main>
     </div>
   );
@@ -134,12 +138,11 @@ type Story = StoryObj<typeof meta>;
 export const Journey: Story = {
   play: async ({ canvas, globals }) => {
     const m = messagesFor(globals);
-    // The red keys of the two lapsed accounts, named after them.
-    await expect(
-      await canvas.findByRole('button', { name: m['item.reauthorize']('Google Ads', 'Acme Search') }, WAIT),
-    ).toBeVisible();
-    await expect(canvas.getByRole('button', { name: m['item.reauthorize']('Salesforce', 'Acme Production') })).toBeVisible();
-    await expect(canvas.getByText(m['list.summary'](2))).toBeVisible();
+    // "Reconnect" on each lapsed account, named after it.
+    await expect(await canvas.findByRole('button', { name: m['item.reconnectLabel']('Google Ads', 'Acme Search') }, WAIT)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: m['item.reconnectLabel']('Salesforce', 'Acme Production') })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: m['item.reconnectLabel']('Microsoft Dynamics 365', 'Acme On-Premises') })).toBeVisible();
+    await expect(canvas.getByText(m['list.summary'](LAPSED))).toBeVisible();
   },
 };
 
@@ -151,12 +154,13 @@ export const AllowAccess: Story = journey({
   check: async ({ context, dialog, m, row }) => {
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), WAIT);
     await expect(within(dialog).getByText(m['flow.succeeded']('Google Ads'))).toBeInTheDocument();
+    // The dialog speaks alone: the list behind it, live region included, is hidden from assistive technology.
+    const said = context.canvas.queryByText(m['announce.connected']('Google Ads — Acme Search'));
+    if (said) await expect(said.closest('[aria-hidden="true"]')).not.toBeNull();
     await userEvent.click(within(dialog).getByRole('button', { name: m['action.done'] }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     await waitFor(() => expect(row()).toHaveAttribute('data-status', 'connected'));
-    // The list's live region does not say it a second time.
-    await expect(context.canvas.queryByText(m['announce.connected']('Google Ads', 'Acme Search'))).toBeNull();
-    await expect(context.canvas.getByText(m['list.summary'](1))).toBeVisible();
+    await expect(context.canvas.getByText(m['list.summary'](LAPSED - 1))).toBeVisible();
   },
 });
 
@@ -172,7 +176,7 @@ export const AllowAccessToTheCrm: Story = journey({
   },
 });
 
-/** Deny in the platform's window: cancelled, nothing changed, the key is still there. */
+/** Deny in the platform's window: cancelled, nothing changed, "Reconnect" is still there. */
 export const DenyAccess: Story = journey({
   answer: 'deny',
   provider: 'Google Ads',
@@ -208,6 +212,29 @@ export const AnotherAccount: Story = journey({
   },
 });
 
+/**
+ * Dynamics 365 on-premises takes a login form, on the in-memory adapter: the password "wrong" is
+ * refused (the username stays), then the right one reconnects it and the CRM catches up.
+ */
+export const LogIn: Story = {
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const provider = 'Microsoft Dynamics 365';
+    await userEvent.click(await context.canvas.findByRole('button', { name: m['item.reconnectLabel'](provider, 'Acme On-Premises') }, WAIT));
+    const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);
+    await waitFor(() => expect(dialog).toBeVisible());
+    await userEvent.type(within(dialog).getByLabelText(m['form.username']), 'admin@acme.example');
+    await userEvent.type(within(dialog).getByLabelText(m['form.password']), 'wrong{Enter}');
+    await waitFor(() => expect(dialog).toHaveTextContent(m['error.invalid_credentials']), WAIT);
+    await expect(within(dialog).getByLabelText(m['form.username'])).toHaveValue('admin@acme.example');
+    const password = within(dialog).getByLabelText(m['form.password']);
+    await waitFor(() => expect(password).toHaveFocus());
+    await userEvent.type(password, 'correct horse battery staple{Enter}');
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), WAIT);
+    await expect(dialog).toHaveTextContent(m['flow.succeeded'](provider));
+  },
+};
+
 /* -------------------------------------------------------------------------------------------------
  * Helpers
  * -----------------------------------------------------------------------------------------------*/
@@ -220,7 +247,7 @@ interface JourneyCheck {
   row: () => HTMLElement | null;
 }
 
-/** Presses the account's red key and "Sign in", with a stand-in platform window that answers `answer`. */
+/** Presses the account's "Reconnect", then the dialog's, with a stand-in platform window that answers `answer`. */
 function journey({
   answer,
   provider,
@@ -236,15 +263,15 @@ function journey({
     beforeEach: () => stubSignInWindow(answer),
     play: async (context) => {
       const m = messagesFor(context.globals);
-      const key = await context.canvas.findByRole('button', { name: m['item.reauthorize'](provider, account) }, WAIT);
+      const button = await context.canvas.findByRole('button', { name: m['item.reconnectLabel'](provider, account) }, WAIT);
       const row = () => {
         const items = context.canvasElement.querySelectorAll<HTMLElement>('li[data-status]');
         return [...items].find((item) => item.textContent?.includes(account)) ?? null;
       };
-      await userEvent.click(key);
+      await userEvent.click(button);
       const dialog = await within(context.canvasElement.ownerDocument.body).findByRole('dialog', {}, WAIT);
       await waitFor(() => expect(dialog).toBeVisible());
-      await userEvent.click(within(dialog).getByRole('button', { name: m['action.signIn'](provider) }));
+      await userEvent.click(within(dialog).getByRole('button', { name: m['action.reconnect'] }));
       await check({ context: context as StoryContext, dialog, m, row });
     },
   };

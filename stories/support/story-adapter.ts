@@ -15,15 +15,17 @@ export interface StoryAdapterOptions {
    * - `never`: still finishing;
    * - `fail`: the backend failed (retryable);
    * - `other-account`: the platform signed in to another account;
-   * - `refused`: the platform refused the login or the code.
+   * - `refused`: the platform refused the code (`provider_error`, with its own description), or
+   *   the login form (`invalid_credentials`).
    * @default 'connected'
    */
   complete?: 'connected' | 'never' | 'fail' | 'other-account' | 'refused';
   /**
    * `never`: the list never loads; `fail`: it fails every time; `fail-once`: the first load fails
-   * and "Try again" works. Failures are not retryable, so the error shows at once. @default 'resolve'
+   * and "Try again" works; `fail-after-first`: the first load works and every reload fails.
+   * Failures are not retryable, so the error shows at once. @default 'resolve'
    */
-  list?: 'resolve' | 'never' | 'fail' | 'fail-once';
+  list?: 'resolve' | 'never' | 'fail' | 'fail-once' | 'fail-after-first';
 }
 
 function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
@@ -31,7 +33,7 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
   let flows = 0;
   let lists = 0;
 
-  const finish = async (connection: Connection, signal: AbortSignal): Promise<Connection> => {
+  const finish = async (connection: Connection, signal: AbortSignal, login = false): Promise<Connection> => {
     const current = data.get(connection.id) ?? connection;
     switch (options.complete ?? 'connected') {
       case 'never':
@@ -39,6 +41,7 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
       case 'fail':
         throw new ConnectionsError('adapter_failed', 'The connections service answered 503.', { retryable: true });
       case 'refused':
+        if (login) throw new ConnectionsError('invalid_credentials', 'The username or password was not accepted.');
         throw new ConnectionsError('provider_error', 'The platform refused the grant.', {
           providerError: 'invalid_grant',
           providerErrorDescription: 'The sign-in expired before it was finished. <b>Start again</b> from the app.',
@@ -49,7 +52,7 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
         const at = new Date().toISOString();
         const next: Connection =
           current.category === 'crm'
-            ? { ...current, status: 'backfilling', statusSince: at, backfill: { since: current.statusSince ?? at, progress: 0 } }
+            ? { ...current, status: 'backfilling', statusSince: at, lastSyncedAt: at, backfill: { since: current.statusSince ?? at, progress: 0 } }
             : { ...current, status: 'connected', statusSince: at, lastSyncedAt: at };
         data.set(next.id, next);
         return structuredClone(next);
@@ -61,7 +64,7 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
     async listConnections({ signal }) {
       if (options.list === 'never') return untilAborted(signal);
       lists += 1;
-      if (options.list === 'fail' || (options.list === 'fail-once' && lists === 1)) {
+      if (options.list === 'fail' || (options.list === 'fail-once' && lists === 1) || (options.list === 'fail-after-first' && lists > 1)) {
         throw new ConnectionsError('adapter_failed', 'The connections service is unreachable.', { retryable: false });
       }
       return [...data.values()].map((connection) => structuredClone(connection));
@@ -75,7 +78,7 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
       return { url: url.href, state };
     },
     completeAuthorization: (connection, _result, { signal }) => finish(connection, signal),
-    submitCredentials: (connection, _credentials, { signal }) => finish(connection, signal),
+    submitCredentials: (connection, _credentials, { signal }) => finish(connection, signal, true),
   };
 }
 

@@ -1,5 +1,6 @@
-import { createSampleConnections, en, es } from '../../src';
+import { createSampleConnections, en } from '../../src';
 import type { Connection, Messages } from '../../src';
+import { es } from '../../src/locales/es';
 
 /* -------------------------------------------------------------------------------------------------
  * Small helpers shared by the stories
@@ -21,7 +22,10 @@ function ago(ms: number): string {
   return new Date(Date.now() - ms).toISOString();
 }
 
-/** The built-in words of the story's language, so play functions check what a user reads. */
+/**
+ * The words of the toolbar's language, so play functions check what a user reads. Stories without
+ * the provider pass them to the component as `messages`.
+ */
 function messagesFor(globals: Record<string, unknown>): Messages {
   return globals.locale === 'es' ? es : en;
 }
