@@ -29,7 +29,6 @@ export default defineConfig({
   onSuccess: async () => {
     // Shipped minified: what size-limit measures is what an app loads.
     writeFileSync('dist/styles.css', transformSync(readFileSync('src/styles.css', 'utf8'), { loader: 'css', minify: true }).code);
-    writeFileSync('dist/styles.css.d.ts', 'export {};\n');
     // Bundling drops module-level directives, and a banner lands after CommonJS's "use strict":
     // put "use client" first on the main entry, shifting its source map by one line.
     for (const file of CLIENT_ENTRIES) {

@@ -5,8 +5,8 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserProviderOption } from 'vitest/node';
-import { commands as browserCommands } from './test/browser/browser-commands';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
+import { commands as browserCommands } from './test/browser/browser-commands.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -15,11 +15,11 @@ function chromium(): BrowserProviderOption {
   return playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 }
 
-/** Every story as a test, with the toolbar's theme set to `theme`. */
-function storybookProject(name: string, theme: 'light' | 'dark') {
+/** Every story as a test, with the toolbar's theme set to `theme` and its language to `locale`. */
+function storybookProject(name: string, theme: 'light' | 'dark', locale = 'en') {
   return {
     extends: true as const,
-    plugins: [storybookTest({ configDir: path.join(dirname, '.storybook'), initialGlobals: { theme } })],
+    plugins: [storybookTest({ configDir: path.join(dirname, '.storybook'), initialGlobals: { theme, locale } })],
     test: {
       name,
       browser: {
@@ -54,6 +54,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // The e2e tests' stand-in platform says, on every start, that it is for development: it is.
+    onConsoleLog: (log) => !log.includes('oidc-provider WARNING: a quick start development-only'),
     projects: [
       {
         extends: true,
@@ -82,9 +84,11 @@ export default defineConfig({
           },
         },
       },
-      // Every story (and its play function) as a test in Chromium, with axe checks, in light and dark.
+      // Every story (and its play function) as a test in Chromium, with axe checks, in light and
+      // dark, and in Arabic: right to left, the whole canvas and its dialogs mirrored.
       storybookProject('storybook', 'light'),
       storybookProject('storybook-dark', 'dark'),
+      storybookProject('storybook-ar', 'light', 'ar'),
       {
         // Node drives Debian's Chromium through Playwright against real servers on loopback.
         extends: true,
