@@ -94,7 +94,7 @@ const PROVIDER_LABELS: Record<string, string> = {
   salesforce: 'Salesforce',
   dynamics365: 'Microsoft Dynamics 365',
 };
-const MARKS: Record<string, string> = { google_ads: 'GA', meta_ads: 'Me', linkedin_ads: 'in', microsoft_ads: 'MS', salesforce: 'SF', dynamics365: 'D365' };
+const MARKS: Record<string, string> = { google_ads: 'GA', meta_ads: 'Me', linkedin_ads: 'in', microsoft_ads: 'MS', salesforce: 'SF', dynamics365: 'D' };
 const UNITS = [
   [new Intl.NumberFormat('en', { style: 'unit', unit: 'day', unitDisplay: 'long' }), 86_400_000],
   [new Intl.NumberFormat('en', { style: 'unit', unit: 'hour', unitDisplay: 'long' }), 3_600_000],

@@ -166,6 +166,43 @@ const Row = /* @__PURE__ */ React.memo(
   }),
 );
 
+/**
+ * One category's `section`, its heading and its rows. Memoised: a change in another group, which
+ * keeps this one's rows, renders none of them.
+ */
+const Group = /* @__PURE__ */ React.memo(function Group({
+  id,
+  group: { category, items },
+  flows,
+  matches,
+  shared,
+}: {
+  id: string;
+  group: Groups[number];
+  flows?: Readonly<Record<string, FlowState>>;
+  matches: ReturnType<typeof match> | null;
+  shared: Shared;
+}) {
+  return (
+    <section className="rca-connection-group" data-category={category} aria-labelledby={id + category}>
+      <h2 id={id + category} className="rca-connection-group-title">
+        {shared.m[`group.${category}`]}
+      </h2>
+      <ul className="rca-connection-group-list">
+        {items.map((connection) => (
+          <Row
+            key={connection.id}
+            connection={connection}
+            running={flows && Object.hasOwn(flows, connection.id) ? RUNNING.includes(flows[connection.id]!.phase) : false}
+            hidden={matches ? !matches.shown.has(connection) : undefined}
+            shared={shared}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+});
+
 /** A comma a screen reader pauses on; styles.css hides it from sight. */
 const Separator = () => <span className="rca-visually-hidden">, </span>;
 
@@ -224,7 +261,8 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const [query, setQuery] = React.useState('');
   const [attentionOnly, setAttentionOnly] = React.useState(false);
   const needle = React.useDeferredValue(query.trim().toLowerCase());
-  const groups = React.useMemo(() => arrange(connections), [connections]);
+  const arranged = React.useRef<Groups | undefined>(undefined);
+  const groups = React.useMemo(() => (arranged.current = arrange(connections, arranged.current)), [connections]);
   const attention = groups.attention;
   const searching = !!needle || (attentionOnly && attention > 0);
   const matches = React.useMemo(() => (searching ? match(groups, needle, attentionOnly, words) : null), [groups, searching, needle, attentionOnly, words]);
@@ -282,7 +320,6 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
     },
   };
 
-  const announcement = useAnnouncements(connections, status, flows, dialog?.open && dialog.kind === 'reauthorize' ? dialog.id : undefined, words);
   useFocusFallback(root);
 
   const view = status === 'loading' && !connections.length ? 'loading' : status === 'error' && !connections.length ? 'error' : connections.length ? 'ready' : 'empty';
@@ -358,30 +395,8 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
         </div>
       )}
       {matches?.count === 0 && <p className="rca-connection-list-message">{m['list.noMatches']}</p>}
-      {groups.map(
-        ({ category, items }) =>
-          (!matches || matches.categories.has(category)) && (
-            <section key={category} className="rca-connection-group" data-category={category} aria-labelledby={id + category}>
-              <h2 id={id + category} className="rca-connection-group-title">
-                {m[`group.${category}`]}
-              </h2>
-              <ul className="rca-connection-group-list">
-                {items.map((connection) => (
-                  <Row
-                    key={connection.id}
-                    connection={connection}
-                    running={flows && Object.hasOwn(flows, connection.id) ? RUNNING.includes(flows[connection.id]!.phase) : false}
-                    hidden={matches ? !matches.shown.has(connection) : undefined}
-                    shared={shared}
-                  />
-                ))}
-              </ul>
-            </section>
-          ),
-      )}
-      <div role="status" className="rca-visually-hidden">
-        {announcement && <span key={announcement.count}>{announcement.text}</span>}
-      </div>
+      {groups.map((group) => (!matches || matches.categories.has(group.category)) && <Group key={group.category} id={id} group={group} flows={flows} matches={matches} shared={shared} />)}
+      <Announcer connections={connections} status={status} flows={flows} openId={dialog?.open && dialog.kind === 'reauthorize' ? dialog.id : undefined} words={words} />
       {dialog?.kind === 'all' && <ReconnectAllDialog {...dialogProps} />}
       {dialog?.kind === 'ask' && dialogConnection && <AskAdminDialog {...dialogProps} connection={dialogConnection} />}
       {dialog?.kind === 'reauthorize' && dialogConnection && <ReauthorizeDialog {...dialogProps} connection={dialogConnection} />}
@@ -414,8 +429,9 @@ type Groups = { category: ConnectionCategory; items: Connection[] }[] & { attent
 /**
  * Groups by category; in each, lapsed connections first (the longest lapsed first), then those
  * with an error, then the rest in the adapter's order. One pass, and a sort of the lapsed only.
+ * A group whose rows did not change is the `previous` one, so it need not render again.
  */
-function arrange(connections: readonly Connection[]): Groups {
+function arrange(connections: readonly Connection[], previous?: Groups): Groups {
   const buckets = new Map(CATEGORIES.map((category) => [category, [[], [], []] as Connection[][]]));
   let attention = 0;
   let reconnectable = 0;
@@ -428,7 +444,9 @@ function arrange(connections: readonly Connection[]): Groups {
   const groups = [] as unknown as Groups;
   for (const [category, [lapsed, failing, rest]] of buckets) {
     lapsed!.sort((a, b) => (Date.parse(a.statusSince!) || Infinity) - (Date.parse(b.statusSince!) || Infinity));
-    if (lapsed!.length + failing!.length + rest!.length) groups.push({ category, items: [...lapsed!, ...failing!, ...rest!] });
+    const items = [...lapsed!, ...failing!, ...rest!];
+    const before = previous?.find((group) => group.category === category);
+    if (items.length) groups.push(before && before.items.length === items.length && items.every((item, index) => item === before.items[index]) ? before : { category, items });
   }
   groups.attention = attention;
   groups.reconnectable = reconnectable;
@@ -455,17 +473,24 @@ function match(groups: Groups, needle: string, attentionOnly: boolean, { provide
 }
 
 /**
- * What the live region says: each status change ("Google Ads — Acme Search is reconnected."), and
- * a re-authorization that failed while its dialog was closed. Never the first list. While a dialog
- * is open the page behind it is hidden from assistive technology, so the dialog speaks alone.
+ * The polite live region: each status change ("Google Ads — Acme Search is reconnected."), and a
+ * re-authorization that failed while its dialog was closed. Never the first list. While a dialog
+ * is open the page behind it is hidden from assistive technology, so the dialog speaks alone. A
+ * component of its own: saying something re-renders the region, not the list.
  */
-function useAnnouncements(
-  connections: readonly Connection[],
-  status: ListStatus,
-  flows: Readonly<Record<string, FlowState>> | undefined,
-  openId: string | undefined,
-  { m, providers }: Words,
-) {
+function Announcer({
+  connections,
+  status,
+  flows,
+  openId,
+  words: { m, providers },
+}: {
+  connections: readonly Connection[];
+  status: ListStatus;
+  flows: Readonly<Record<string, FlowState>> | undefined;
+  openId: string | undefined;
+  words: Words;
+}) {
   const [said, setSaid] = React.useState<{ text: string; count: number } | null>(null);
   const last = React.useRef<{ connections: readonly Connection[]; flows?: Readonly<Record<string, FlowState>> } | null>(null);
   React.useEffect(() => {
@@ -492,7 +517,11 @@ function useAnnouncements(
     }
     if (sentences.length) setSaid((previous) => ({ text: sentences.join(' '), count: (previous?.count ?? 0) + 1 }));
   }, [connections, status, flows]);
-  return said;
+  return (
+    <div role="status" className="rca-visually-hidden">
+      {said && <span key={said.count}>{said.text}</span>}
+    </div>
+  );
 }
 
 /**
