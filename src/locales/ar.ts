@@ -62,7 +62,7 @@ const ar: Messages = {
   'group.advertising': 'الإعلانات',
   'group.crm': 'CRM',
   'group.other': 'أخرى',
-  'item.reconnectLabel': (provider, account) => `إعادة ربط ${provider} — ${account}`,
+  'item.reconnectLabel': (provider, account) => `إعادة الربط لـ ${provider} — ${account}`,
   'item.since': (duration) => `منذ ${genitive(duration)}`,
   'item.lastSync': (ago) => `آخر مزامنة ${ago}`,
   'item.backfill': (date) => `جارٍ إرسال البيانات الفائتة منذ ${date}`,

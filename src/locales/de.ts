@@ -48,7 +48,7 @@ const de: Messages = {
   'item.renew': 'Verlängern',
   'item.renewLabel': (provider, account) => `${provider} — ${account} verlängern`,
   'item.askAdmin': 'Admin fragen',
-  'item.askAdminLabel': (provider, account) => `Admin bitten, ${provider} — ${account} neu zu verbinden`,
+  'item.askAdminLabel': (provider, account) => `Admin fragen: ${provider} — ${account} neu verbinden`,
   'item.requested': (ago) => `Angefragt ${ago}`,
 
   'announce.connected': (name) => `${name} ist wieder verbunden.`,

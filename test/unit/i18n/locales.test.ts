@@ -219,3 +219,14 @@ describe('given durations and moments formatted by Intl', () => {
     expect(ja.ja['item.lastSync'](ago('ja', 1))).toBe('最終同期：昨日');
   });
 });
+
+/* A button's accessible name starts from the words it shows (WCAG 2.5.3, axe's label-content-name-mismatch). */
+describe.each(Object.entries({ en: en, ...Object.fromEntries(Object.entries(LOCALES).map(([tag, l]) => [tag, l.messages])) }))('%s: labels hold the visible words', (tag, m) => {
+  it.each([
+    ['action.reconnect', 'item.reconnectLabel'],
+    ['item.renew', 'item.renewLabel'],
+    ['item.askAdmin', 'item.askAdminLabel'],
+  ] as const)('%s is in %s', (visible, label) => {
+    expect(m[label](PROVIDER, ACCOUNT).toLocaleLowerCase(tag)).toContain(m[visible].toLocaleLowerCase(tag));
+  });
+});
