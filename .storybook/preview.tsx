@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite';
+import { LOCALES } from '../stories/support/locales';
 import { withConnections, withTheme } from './with-connections';
 
 /* -------------------------------------------------------------------------------------------------
@@ -26,10 +27,8 @@ const preview: Preview = {
       toolbar: {
         title: 'Language',
         icon: 'globe',
-        items: [
-          { value: 'en', title: 'English' },
-          { value: 'es', title: 'Español' },
-        ],
+        // Each language's own message set (src/locales/<tag>); Arabic also turns the canvas right to left.
+        items: Object.entries(LOCALES).map(([value, { title, messages }]) => ({ value, title, right: messages.dir === 'rtl' ? 'RTL' : undefined })),
         dynamicTitle: true,
       },
     },

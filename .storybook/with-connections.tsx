@@ -1,9 +1,10 @@
 import type { Decorator } from '@storybook/react-vite';
 import * as React from 'react';
 import { ConnectionsProvider, createMemoryAdapter } from '../src';
-import type { ConnectionsAdapter, ConnectionsProviderProps, MemoryAdapter, MemoryAdapterOptions, Messages } from '../src';
-import { es } from '../src/locales/es';
+import type { ConnectionsAdapter, ConnectionsProviderProps, MemoryAdapter, MemoryAdapterOptions } from '../src';
 import styles from '../src/styles.css?inline';
+import { LOCALES, localeOf, messagesFor } from '../stories/support/locales';
+import type { StoryLocale } from '../stories/support/locales';
 
 /* -------------------------------------------------------------------------------------------------
  * What a story can ask of the preview (parameters.connections, parameters.styles)
@@ -25,17 +26,13 @@ export interface StoryConnectionsParameters {
 
 export type StoryGlobals = {
   theme?: 'light' | 'dark';
-  locale?: 'en' | 'es';
+  /** One of the nine toolbar languages (`LOCALES`): its message set goes to the provider. */
+  locale?: StoryLocale;
   /** Milliseconds, as a string: toolbar values are strings. */
   latency?: string;
   /** 0..1, as a string. */
   failureRate?: string;
 };
-
-/** The message set of the toolbar's language: English is built in, Spanish is `locales/es`. */
-function messagesOf(globals: StoryGlobals): Messages | undefined {
-  return globals.locale === 'es' ? es : undefined;
-}
 
 /* -------------------------------------------------------------------------------------------------
  * withTheme: data-theme on the root, the styled look unless a story is headless
@@ -50,13 +47,16 @@ const CANVAS = {
 } as const;
 
 const withTheme: Decorator = (Story, context) => {
-  const { theme = 'light', locale = 'en' } = context.globals as StoryGlobals;
+  const { theme = 'light' } = context.globals as StoryGlobals;
+  const locale = localeOf(context.globals);
   const styled = context.parameters.styles !== false;
-  // Before paint, so no story is ever seen (or checked by axe) in the wrong theme.
+  // Before paint, so no story is ever seen (or checked by axe) in the wrong theme or direction.
   React.useLayoutEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
     root.lang = locale;
+    // Arabic mirrors the whole canvas, story markup and portalled dialogs alike.
+    root.dir = LOCALES[locale].messages.dir;
     root.style.colorScheme = theme;
     // The canvas takes the theme's background (styles.css variables where loaded), so axe checks
     // contrast against what people would see; inline, because the test runner has no preview-head.
@@ -113,7 +113,7 @@ function StoryConnections({
   }, [adapter, knobs.latencyMs, knobs.failureRate]);
   // The toolbar's language: its message set, and its locale for dates and numbers.
   return (
-    <ConnectionsProvider adapter={adapter} locale={globals.locale ?? 'en'} messages={messagesOf(globals)} {...parameters.provider}>
+    <ConnectionsProvider adapter={adapter} locale={localeOf(globals)} messages={messagesFor(globals)} {...parameters.provider}>
       {children}
     </ConnectionsProvider>
   );

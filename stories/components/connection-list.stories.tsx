@@ -7,7 +7,7 @@ import { renderBrandIcon } from '../support/brand-icons';
 import { manyConnections } from '../support/many-connections';
 import { stubSignInWindow } from '../support/sign-in-window';
 import { createStoryAdapter } from '../support/story-adapter';
-import { DAY, HOUR, WAIT, ago, messagesFor } from '../support/story-helpers';
+import { DAY, HOUR, WAIT, ago, ahead, dateOf, hoursAgo, inDays, messagesFor, secondsAgo, wordsFor } from '../support/story-helpers';
 import headless from './connection-list-headless.module.css';
 
 /* -------------------------------------------------------------------------------------------------
@@ -78,6 +78,13 @@ function longTextConnections(): Connection[] {
 const words = {
   en: { connect: 'Connect a platform' },
   es: { connect: 'Conectar una plataforma' },
+  fr: { connect: 'Connecter une plateforme' },
+  de: { connect: 'Plattform verbinden' },
+  it: { connect: 'Collega una piattaforma' },
+  nl: { connect: 'Platform koppelen' },
+  'pt-BR': { connect: 'Conectar uma plataforma' },
+  ja: { connect: 'プラットフォームを連携' },
+  ar: { connect: 'ربط منصة' },
 };
 
 const meta = {
@@ -162,14 +169,14 @@ export const Empty: Story = {
       {...args}
       emptyAction={
         <button type="button" className="rca-button" data-variant="primary">
-          {words[globals.locale === 'es' ? 'es' : 'en'].connect}
+          {wordsFor(words, globals).connect}
         </button>
       }
     />
   ),
   play: async ({ canvas, globals }) => {
     await expect(await canvas.findByText(messagesFor(globals)['list.empty'], {}, WAIT)).toBeVisible();
-    await expect(canvas.getByRole('button', { name: words[globals.locale === 'es' ? 'es' : 'en'].connect })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: wordsFor(words, globals).connect })).toBeVisible();
   },
 };
 
@@ -369,6 +376,157 @@ export const Reconnecting: Story = {
     await expect(row).toHaveTextContent('Acme Search');
     await expect(row?.querySelector('.rca-status-badge')).toHaveAttribute('data-status', 'reauthorizing');
     await expect(row?.querySelector('.rca-status-badge')).toHaveTextContent(m['status.reauthorizing']);
+  },
+};
+
+/* -- expiry warnings (SPEC §9) ------------------------------------------------------------------ */
+
+/** The sample, with Acme Brand's grant lapsing in 3 days; Meta's, 12 days away, is past the 7-day warning. */
+function expiringConnections(): Connection[] {
+  return createSampleConnections().map((connection) => (connection.id === 'gads-brand' ? { ...connection, expiresAt: ahead(3 * DAY) } : connection));
+}
+
+/**
+ * A grant about to lapse: the row stays "Connected", adds "Expires in 3 days" and "Renew", and a
+ * warning callout counts it apart from the lapsed ones.
+ */
+export const Expiring: Story = {
+  parameters: { connections: { memory: { connections: expiringConnections() } } },
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals);
+    const renew = await canvas.findByRole('button', { name: m['item.renewLabel']('Google Ads', 'Acme Brand') }, WAIT);
+    await expect(renew).toHaveTextContent(m['item.renew']);
+    const row = renew.closest('li')!;
+    await expect(row).toHaveAttribute('data-expiring');
+    await expect(row).toHaveAttribute('data-status', 'connected');
+    await expect(row.querySelector('.rca-status-badge[data-status="connected"]')).toHaveTextContent(m['status.connected']);
+    await expect(row.querySelector('.rca-status-badge[data-status="expiring"]')).toHaveTextContent(m['status.expiring'](inDays(3, globals)));
+    // Twelve days ahead is past the warning: no pill, no "Renew".
+    const meta = canvasElement.querySelector('li:has([data-provider="meta_ads"])');
+    await expect(meta).not.toHaveAttribute('data-expiring');
+    await expect(canvas.queryByRole('button', { name: m['item.renewLabel']('Meta Ads', 'Acme Retargeting') })).toBeNull();
+    // Its own callout, a warning, apart from the lapsed ones' danger callout.
+    const callout = canvasElement.querySelector('.rca-connection-list-expiring');
+    await expect(callout).toHaveAttribute('data-tone', 'warning');
+    await expect(callout).toHaveTextContent(m['list.expiring'](1));
+    await expect(callout).toHaveTextContent(m['list.expiringHint']);
+    await expect(canvasElement.querySelector('.rca-connection-list-summary')).toHaveTextContent(m['list.summary'](lapsed(expiringConnections())));
+  },
+};
+
+/** With `expiryWarningDays: 14` on the provider, Meta's grant, 12 days away, warns too. */
+export const ExpiringWithinTwoWeeks: Story = {
+  tags: ['!autodocs'],
+  parameters: { connections: { memory: { connections: expiringConnections() }, provider: { expiryWarningDays: 14 } } },
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals);
+    await expect(await canvas.findByRole('button', { name: m['item.renewLabel']('Meta Ads', 'Acme Retargeting') }, WAIT)).toBeVisible();
+    await expect(canvasElement.querySelector('.rca-connection-list-expiring')).toHaveTextContent(m['list.expiring'](2));
+  },
+};
+
+/** "Renew" opens the dialog in the future tense: what will stop, and on which day. */
+export const RenewOpensTheDialog: Story = {
+  tags: ['!autodocs'],
+  parameters: Expiring.parameters,
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const renew = await context.canvas.findByRole('button', { name: m['item.renewLabel']('Google Ads', 'Acme Brand') }, WAIT);
+    await userEvent.click(renew);
+    const dialog = await dialogOf(context);
+    await expect(dialog).toHaveAccessibleName(m['item.renewLabel']('Google Ads', 'Acme Brand'));
+    const expiresAt = expiringConnections().find((connection) => connection.id === 'gads-brand')!.expiresAt!;
+    await expect(dialog.querySelector('.rca-dialog-impact')).toHaveTextContent(m['impact.willStop'](dateOf(expiresAt, context.globals)));
+    await expect(within(dialog).getByRole('button', { name: m['item.renew'] })).toHaveAttribute('data-variant', 'primary');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await waitFor(() => expect(renew).toHaveFocus());
+  },
+};
+
+/* -- ask an admin (SPEC §9) --------------------------------------------------------------------- */
+
+/**
+ * A lapsed connection this user may not reconnect, on a backend that takes requests: "Ask an
+ * admin" in place of "Reconnect", named after the connection.
+ */
+export const AskAnAdminRow: Story = {
+  play: async ({ canvas, globals }) => {
+    const m = messagesFor(globals);
+    const ask = await canvas.findByRole('button', { name: m['item.askAdminLabel']('LinkedIn Ads', 'Acme EMEA Leads') }, WAIT);
+    await expect(ask).toHaveTextContent(m['item.askAdmin']);
+    const row = ask.closest('li')!;
+    await expect(row).toHaveAttribute('data-status', 'authorization_required');
+    await expect(row).not.toHaveTextContent(m['item.noRights']);
+    await expect(within(row).queryByRole('button', { name: m['item.reconnectLabel']('LinkedIn Ads', 'Acme EMEA Leads') })).toBeNull();
+  },
+};
+
+/** "Ask an admin", a note, "Send request": the row then says "Requested now", and focus is back on its button. */
+export const AskAnAdminThenRequested: Story = {
+  tags: ['!autodocs'],
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const ask = await context.canvas.findByRole('button', { name: m['item.askAdminLabel']('LinkedIn Ads', 'Acme EMEA Leads') }, WAIT);
+    await userEvent.click(ask);
+    const dialog = await dialogOf(context);
+    await userEvent.type(within(dialog).getByLabelText(m['ask.note']), 'The EMEA report is due on Friday.');
+    await userEvent.click(within(dialog).getByRole('button', { name: m['ask.send'] }));
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'sent'), WAIT);
+    await userEvent.click(within(dialog).getByRole('button', { name: m['action.done'] }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await waitFor(() => expect(ask).toHaveFocus());
+    await expect(ask.closest('li')!.querySelector('.rca-connection-item-meta')).toHaveTextContent(m['item.requested'](secondsAgo(0, context.globals)));
+  },
+};
+
+/** Asked two hours ago, after it lapsed: the row says so. */
+export const RequestedHoursAgo: Story = {
+  tags: ['!autodocs'],
+  parameters: {
+    connections: {
+      memory: {
+        connections: mixedConnections().map((connection) => (connection.id === 'linkedin-emea' ? { ...connection, reauthorizationRequestedAt: ago(2 * HOUR) } : connection)),
+      },
+    },
+  },
+  play: async ({ canvas, globals }) => {
+    const m = messagesFor(globals);
+    const ask = await canvas.findByRole('button', { name: m['item.askAdminLabel']('LinkedIn Ads', 'Acme EMEA Leads') }, WAIT);
+    await expect(ask.closest('li')!.querySelector('.rca-connection-item-meta')).toHaveTextContent(m['item.requested'](hoursAgo(2, globals)));
+  },
+};
+
+/** A backend without `requestReauthorization`: no "Ask an admin"; the row says who can reconnect it. */
+export const WhoCanReconnect: Story = {
+  tags: ['!autodocs'],
+  parameters: { connections: { adapter: () => createStoryAdapter({ connections: mixedConnections() }) } },
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals);
+    await waitFor(() => expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready'), WAIT);
+    const row = [...canvasElement.querySelectorAll('li')].find((item) => item.textContent?.includes('Acme EMEA Leads'))!;
+    await expect(row.querySelector('.rca-connection-item-meta')).toHaveTextContent(m['item.noRights']);
+    await expect(within(row).queryByRole('button')).toBeNull();
+    await expect(canvas.queryByRole('button', { name: m['item.askAdminLabel']('LinkedIn Ads', 'Acme EMEA Leads') })).toBeNull();
+  },
+};
+
+/* -- reconnect all (SPEC §9) -------------------------------------------------------------------- */
+
+/** Two or more this user may reconnect: "Reconnect all (N)" in the callout, counting only those; Escape gives focus back to it. */
+export const ReconnectAllButton: Story = {
+  tags: ['!autodocs'],
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    // Four lapsed, three of them this user's: LinkedIn EMEA is an admin's.
+    const all = await context.canvas.findByRole('button', { name: m['list.reconnectAll'](3) }, WAIT);
+    await expect(all.closest('.rca-connection-list-summary')).toHaveTextContent(m['list.summary'](lapsed(mixedConnections())));
+    await userEvent.click(all);
+    const dialog = await dialogOf(context);
+    await expect(dialog).toHaveAccessibleName(m['queue.title']);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await waitFor(() => expect(all).toHaveFocus());
   },
 };
 

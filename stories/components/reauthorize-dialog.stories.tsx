@@ -8,7 +8,7 @@ import { stubSignInWindow } from '../support/sign-in-window';
 import type { SignInAnswer } from '../support/sign-in-window';
 import { createStoryAdapter } from '../support/story-adapter';
 import type { StoryAdapterOptions } from '../support/story-adapter';
-import { WAIT, messagesFor, sampleConnection } from '../support/story-helpers';
+import { DAY, WAIT, ahead, dateOf, messagesFor, sampleConnection } from '../support/story-helpers';
 
 /* -------------------------------------------------------------------------------------------------
  * ReauthorizeDialog: what stopped, since when, what comes back; then every phase of the flow
@@ -212,6 +212,58 @@ export const NoRights: Story = {
     const dialog = await findDialog(context);
     await expect(dialog).toHaveTextContent(m['item.noRights']);
     await expect(within(dialog).queryByRole('button', { name: m['action.reconnect'] })).toBeNull();
+  },
+};
+
+/* -- renewing before it lapses (SPEC §9) --------------------------------------------------------- */
+
+/** A working grant that lapses in 3 days: "Renew Google Ads — Acme Brand", what will stop on that day. */
+const EXPIRING: Connection = { ...sampleConnection('gads-brand'), expiresAt: ahead(3 * DAY) };
+
+/**
+ * "Renew": the impact panel in the future tense ("On 12 Dec 2026, these will stop:"), the same
+ * warning about tagging, and "Renew" as the primary action.
+ */
+export const RenewImpact: Story = {
+  args: { connection: EXPIRING },
+  parameters: withBackend(EXPIRING),
+  render: (args, context) => {
+    const m = messagesFor(context.globals);
+    return (
+      <LiveDialog
+        {...args}
+        initialOpen={context.viewMode !== 'docs'}
+        trigger={m['item.renew']}
+        triggerLabel={m['item.renewLabel']('Google Ads', args.connection.accountName)}
+      />
+    );
+  },
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const dialog = await findDialog(context);
+    await expect(dialog).toHaveAccessibleName(m['item.renewLabel']('Google Ads', 'Acme Brand'));
+    const impact = dialog.querySelector('[data-recovery]');
+    // The future tense, not "Stopped 3 days ago:".
+    await expect(impact?.querySelector('p')).toHaveTextContent(m['impact.willStop'](dateOf(EXPIRING.expiresAt!, context.globals)));
+    await expect(impact).toHaveTextContent(m['impact.cost_data']);
+    await expect(impact).toHaveTextContent(m['impact.ad_tagging']);
+    await expect(impact?.querySelector('.rca-callout')).toHaveAttribute('data-tone', 'warning');
+    await expect(within(dialog).getByRole('button', { name: m['item.renew'] })).toHaveAttribute('data-variant', 'primary');
+  },
+};
+
+/** Renewed: "Done", and the warning of what would stop is gone. */
+export const RenewSucceeded: Story = {
+  ...RenewImpact,
+  tags: ['!autodocs'],
+  beforeEach: () => stubSignInWindow('allow'),
+  play: async (context) => {
+    const m = messagesFor(context.globals);
+    const dialog = await findDialog(context);
+    await context.userEvent.click(within(dialog).getByRole('button', { name: m['item.renew'] }));
+    await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'succeeded'), WAIT);
+    await expect(dialog.querySelector('[data-recovery]')).toBeNull();
+    await expect(within(dialog).getByRole('button', { name: m['action.done'] })).toHaveAttribute('data-variant', 'primary');
   },
 };
 

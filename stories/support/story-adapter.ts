@@ -26,6 +26,12 @@ export interface StoryAdapterOptions {
    * Failures are not retryable, so the error shows at once. @default 'resolve'
    */
   list?: 'resolve' | 'never' | 'fail' | 'fail-once' | 'fail-after-first';
+  /**
+   * A request to an admin (`requestReauthorization`): `resolve` records it now, `never` is still
+   * on its way, `fail` fails (retryable). Left out, the adapter has no such method, and a row this
+   * user may not reconnect says who can. @default undefined
+   */
+  request?: 'resolve' | 'never' | 'fail';
 }
 
 function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
@@ -79,6 +85,15 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
     },
     completeAuthorization: (connection, _result, { signal }) => finish(connection, signal),
     submitCredentials: (connection, _credentials, { signal }) => finish(connection, signal, true),
+    ...(options.request && {
+      async requestReauthorization(connection, { signal }) {
+        if (options.request === 'never') return untilAborted(signal);
+        if (options.request === 'fail') throw new ConnectionsError('adapter_failed', 'The connections service answered 503.', { retryable: true });
+        const next: Connection = { ...(data.get(connection.id) ?? connection), reauthorizationRequestedAt: new Date().toISOString() };
+        data.set(next.id, next);
+        return structuredClone(next);
+      },
+    }),
   };
 }
 

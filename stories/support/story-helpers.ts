@@ -1,6 +1,6 @@
-import { createSampleConnections, en } from '../../src';
-import type { Connection, Messages } from '../../src';
-import { es } from '../../src/locales/es';
+import { createSampleConnections } from '../../src';
+import type { Connection } from '../../src';
+import { localeOf, messagesFor, wordsFor } from './locales';
 
 /* -------------------------------------------------------------------------------------------------
  * Small helpers shared by the stories
@@ -22,12 +22,32 @@ function ago(ms: number): string {
   return new Date(Date.now() - ms).toISOString();
 }
 
+/** An ISO 8601 time this long after now. */
+function ahead(ms: number): string {
+  return new Date(Date.now() + ms).toISOString();
+}
+
 /**
- * The words of the toolbar's language, so play functions check what a user reads. Stories without
- * the provider pass them to the component as `messages`.
+ * "in 3 days", "خلال ٣ أيام": days ahead as the toolbar's language words them through `Intl`, so
+ * play functions check what a user reads without repeating the library's code.
  */
-function messagesFor(globals: Record<string, unknown>): Messages {
-  return globals.locale === 'es' ? es : en;
+function inDays(days: number, globals: Record<string, unknown>): string {
+  return new Intl.RelativeTimeFormat(localeOf(globals), { numeric: 'auto' }).format(days, 'day');
+}
+
+/** "now" for under a minute, as the library words a moment just past, in the toolbar's language. */
+function secondsAgo(seconds: number, globals: Record<string, unknown>): string {
+  return new Intl.RelativeTimeFormat(localeOf(globals), { numeric: 'auto' }).format(-seconds, 'second');
+}
+
+/** "2 hours ago" in the toolbar's language. */
+function hoursAgo(hours: number, globals: Record<string, unknown>): string {
+  return new Intl.RelativeTimeFormat(localeOf(globals), { numeric: 'auto' }).format(-hours, 'hour');
+}
+
+/** A calendar date ("Mar 6, 2026") in the toolbar's language. */
+function dateOf(iso: string, globals: Record<string, unknown>): string {
+  return new Intl.DateTimeFormat(localeOf(globals), { dateStyle: 'medium' }).format(Date.parse(iso));
 }
 
 /** One of the in-memory adapter's sample connections, e.g. `'gads-search'` or `'sfdc-prod'`. */
@@ -37,4 +57,9 @@ function sampleConnection(id: string): Connection {
   return connection;
 }
 
-export { DAY, HOUR, MINUTE, WAIT, ago, messagesFor, sampleConnection };
+/**
+ * The words of the toolbar's language, so play functions check what a user reads. Stories without
+ * the provider pass them to the component as `messages`.
+ */
+export { messagesFor, wordsFor };
+export { DAY, HOUR, MINUTE, WAIT, ago, ahead, dateOf, hoursAgo, inDays, sampleConnection, secondsAgo };
