@@ -5,33 +5,25 @@ import styles from '../../src/styles.css?inline';
  * -----------------------------------------------------------------------------------------------*/
 
 const DESCRIPTIONS: Record<string, string> = {
-  '--rca-font': 'Font family of every part.',
-  '--rca-font-size': 'Base font size; headings and small print scale from it.',
-  '--rca-radius': 'Corner radius of rows, buttons, fields and the dialog.',
-  '--rca-space': 'The spacing unit; gaps and paddings are multiples of it.',
-  '--rca-color-bg': 'Page and dialog background. Text colours keep 4.5:1 against it.',
-  '--rca-color-surface': 'Raised areas: the impact box, the provider mark, loading rows, the load-error box.',
+  '--rca-font': 'The font of the list and the dialogs.',
+  '--rca-font-size': 'The base size; small print is set in rem.',
+  '--rca-radius': 'Corners: 1\u00d7 on dialogs, 0.75\u00d7 on buttons, fields and marks, 0.5\u00d7 on callouts.',
+  '--rca-color-bg': 'Backgrounds of the dialog, buttons, fields and tints.',
   '--rca-color-text': 'Body text.',
-  '--rca-color-muted': 'Secondary text: durations, last sync, hints.',
-  '--rca-color-border': 'Borders of the rows.',
-  '--rca-color-field': 'Borders of inputs and buttons (3:1 against the background).',
-  '--rca-color-accent': 'Primary buttons.',
-  '--rca-color-accent-text': 'Text on the accent colour.',
+  '--rca-color-muted': 'Account names, durations, hints, group titles.',
+  '--rca-color-border': 'Lines between rows, the dialog\u2019s edge.',
+  '--rca-color-field': 'Borders of buttons, fields and the progress bar (3:1 against the background).',
+  '--rca-color-accent': 'Primary buttons, the pressed filter.',
+  '--rca-color-accent-text': 'Text on the accent.',
   '--rca-color-focus': 'Focus rings.',
-  '--rca-color-danger': 'The red key, "Authorization required", the summary line, failures and the permanent-gap warning.',
-  '--rca-color-success': 'Connected and succeeded.',
-  '--rca-color-warning': 'A connection in error, and its error text.',
-  '--rca-color-info': 'Backfilling and reauthorizing, and the backfill progress bar.',
-  '--rca-color-overlay': 'The backdrop behind the dialog.',
+  '--rca-color-danger': 'The red key, "Authorization required", failures, invalid fields.',
+  '--rca-color-success': '"Connected", success.',
+  '--rca-color-warning': 'Errors, expiring grants, warnings.',
+  '--rca-color-info': 'Backfilling, notes, the progress value.',
+  '--rca-color-busy': '"Reconnecting" and work in progress.',
+  '--rca-color-overlay': 'The backdrop behind a dialog.',
   '--rca-shadow': 'The dialog\u2019s shadow.',
-  '--rca-z-index': 'The layer of the dialog and its overlay, above a host page\u2019s positioned header.',
-  '--rca-icon-check': 'Icon mask of "Connected" and success.',
-  '--rca-icon-key': 'Icon mask of "Authorization required", "Reconnect" and the summary: the red key.',
-  '--rca-icon-sync': 'Icon mask of "Backfilling".',
-  '--rca-icon-spin': 'Icon mask of "Reconnecting" and of work in progress; it turns unless motion is reduced.',
-  '--rca-icon-warn': 'Icon mask of errors and warnings.',
-  '--rca-icon-stop': 'Icon mask of failures.',
-  '--rca-icon-info': 'Icon mask of notes.',
+  '--rca-z-index': 'The layer of the dialogs and their backdrop.',
 };
 
 interface Variable {
@@ -64,7 +56,7 @@ function readVariables(css: string): Variable[] {
       found.set(name, entry);
     }
   }
-  // Theme tokens only: a variable a component rule sets for itself (--rca-status-icon) is not one.
+  // Theme tokens only: a variable a component rule sets for itself (--rca-tone, --rca-icon) is not one.
   return [...found.values()].filter((variable) => variable.light !== undefined || variable.dark !== undefined);
 }
 
