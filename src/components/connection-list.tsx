@@ -443,7 +443,9 @@ function arrange(connections: readonly Connection[], previous?: Groups): Groups 
   }
   const groups = [] as unknown as Groups;
   for (const [category, [lapsed, failing, rest]] of buckets) {
-    lapsed!.sort((a, b) => (Date.parse(a.statusSince!) || Infinity) - (Date.parse(b.statusSince!) || Infinity));
+    // Each date parsed once, not once per comparison.
+    const since = new Map(lapsed!.map((c) => [c, Date.parse(c.statusSince!) || Infinity]));
+    lapsed!.sort((a, b) => since.get(a)! - since.get(b)!);
     const items = [...lapsed!, ...failing!, ...rest!];
     const before = previous?.find((group) => group.category === category);
     if (items.length) groups.push(before && before.items.length === items.length && items.every((item, index) => item === before.items[index]) ? before : { category, items });
