@@ -4,6 +4,7 @@
 // A file missing from the package fails here. Run after `npm run build`.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -13,8 +14,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 
 const EXAMPLES = [
-  { name: 'next', port: 3107, build: ['next', 'build'], serve: ['next', 'start', '-p', '3107'], route: '/settings/connections', callback: '/oauth/callback' },
-  { name: 'vite', port: 3108, build: ['vite', 'build', '--logLevel', 'warn'], serve: ['vite', 'preview', '--port', '3108', '--strictPort'], route: '/settings/connections/', callback: '/oauth/callback/' },
+  { name: 'next', build: ['next', 'build'], serve: (port) => ['next', 'start', '-p', port], route: '/settings/connections', callback: '/oauth/callback' },
+  { name: 'vite', build: ['vite', 'build', '--logLevel', 'warn'], serve: (port) => ['vite', 'preview', '--port', port, '--strictPort'], route: '/settings/connections/', callback: '/oauth/callback/' },
 ];
 
 // `node scripts/examples.mjs vite` runs one.
@@ -37,9 +38,12 @@ try {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd, ...quiet });
     execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd, ...quiet });
     execFileSync(bin(example.build[0]), example.build.slice(1), { cwd, ...quiet, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    const server = spawn(bin(example.serve[0]), example.serve.slice(1), { cwd, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    // A free port, so a second run beside this one does not collide.
+    const port = await freePort();
+    const [command, ...args] = example.serve(String(port));
+    const server = spawn(bin(command), args, { cwd, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     try {
-      await check(example);
+      await check({ ...example, port });
       console.log(`examples/${example.name}: the sign-in and the callback page work from the packed tarball`);
     } catch (error) {
       failed = true;
@@ -81,20 +85,34 @@ async function check({ port, route, callback: callbackRoute }) {
           setTimeout(() => resolve({}), 30_000);
         }),
     );
+    // The scripts the callback window asks for, read again once it has closed.
     const scripts = [];
-    context.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+    context.on('request', (request) => {
+      if (request.resourceType() === 'script' && request.frame().page() !== page) scripts.push(request.url());
     });
     const [callback] = await Promise.all([page.waitForEvent('popup'), page.evaluate((url) => void open(url, 'signin', 'popup'), `${callbackRoute}?code=c-1&state=s-1`)]);
     const { origin: from, data } = await received;
     if (from !== origin || data?.result?.state !== 's-1' || data.result.code !== 'c-1') throw new Error(`the callback page sent ${JSON.stringify({ from, data })}`);
     await callback.waitForEvent('close', { timeout: 10_000 }).catch(() => {});
     if (scripts.length === 0) throw new Error('the callback page loaded no script');
-    if (scripts.some((code) => code.includes('react.element') || code.includes('react.transitional.element'))) throw new Error('the callback page loaded React');
+    for (const url of scripts) {
+      const code = await (await context.request.get(url)).text();
+      if (/react\.(transitional\.)?element/.test(code)) throw new Error(`the callback page loaded React in ${url}`);
+    }
     if (errors.length) throw new Error(`errors on the page: ${errors.join('; ')}`);
   } finally {
     await context.close();
   }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** The server answers once it is up: try for a minute, then give up. */
