@@ -60,7 +60,8 @@ const ConnectionListItem = /* @__PURE__ */ React.forwardRef<HTMLLIElement, Conne
   ref,
 ) {
   const words = useWords({ locale, messages });
-  const shared = { ...words, hydrated: useHydrated(), renderIcon, onReauthorize, onAskAdmin, expiryWarningDays };
+  const warningDays = expiryWarningDays ?? useConnectionsContext()?.expiryWarningDays;
+  const shared = { ...words, hydrated: useHydrated(), renderIcon, onReauthorize, onAskAdmin, expiryWarningDays: warningDays };
   return <Row {...props} ref={ref} connection={connection} running={reauthorizing} shared={shared} />;
 });
 

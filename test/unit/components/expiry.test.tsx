@@ -205,6 +205,17 @@ describe('given grants that lapse at different times', () => {
     expect(screen.getByRole('listitem')).not.toHaveAttribute('data-expiring');
     expect(screen.queryByRole('button')).toBeNull();
   });
+
+  it('takes expiryWarningDays from the ConnectionsProvider on a ConnectionListItem too', () => {
+    render(
+      <Provider adapter={createFakeAdapter([]).adapter} expiryWarningDays={2}>
+        <ul>
+          <ConnectionListItem connection={expiringBrand} onReauthorize={() => {}} />
+        </ul>
+      </Provider>,
+    );
+    expect(screen.getByRole('listitem')).not.toHaveAttribute('data-expiring');
+  });
 });
 
 describe('given an expiresAt that is not a date', () => {
