@@ -54,6 +54,11 @@ export default defineConfig({
     ],
   },
   test: {
+    // Room for a real browser on a loaded two-core machine: a 240-row story took 15 s there once.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // expect.poll and expect.element wait this long for what should come, 1 s by default.
+    expect: { poll: { timeout: 20_000 } },
     // The e2e tests' stand-in platform says, on every start, that it is for development: it is.
     onConsoleLog: (log) => !log.includes('oidc-provider WARNING: a quick start development-only'),
     projects: [
@@ -96,8 +101,6 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
         },
       },
     ],

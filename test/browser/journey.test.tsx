@@ -50,7 +50,7 @@ async function clickInPopup(popup: { current: Window | null }, label: string) {
       } catch {
         return null;
       }
-    }, { timeout: 10_000 })
+    })
     .not.toBeNull();
   [...popup.current!.document.querySelectorAll('button')].find((b) => b.textContent === label)!.click();
 }
@@ -77,9 +77,9 @@ describe('given a lapsed Google Ads account in a real browser', () => {
 
     await clickInPopup(popup, 'Allow');
 
-    await expect.element(dialog, { timeout: 10_000 }).toHaveAttribute('data-stage', 'succeeded');
+    await expect.element(dialog).toHaveAttribute('data-stage', 'succeeded');
     await expect.element(dialog).toHaveTextContent('Google Ads is reconnected.');
-    await expect.poll(() => popup.current?.closed, { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => popup.current?.closed).toBe(true);
 
     const lapsedRow = [...document.querySelectorAll<HTMLElement>('.rca-connection-item')].find((li) => li.textContent?.includes('Acme Search'))!;
     expect(lapsedRow).toHaveAttribute('data-status', 'connected');
@@ -107,7 +107,7 @@ describe('given a lapsed Google Ads account in a real browser', () => {
     await expect.element(dialog).toHaveTextContent('No se pierde nada.');
     await userEvent.click(dialog.getByRole('button', { name: 'Reconectar', exact: true }));
     await clickInPopup(popup, 'Deny');
-    await expect.element(dialog, { timeout: 10_000 }).toHaveAttribute('data-stage', 'cancelled');
+    await expect.element(dialog).toHaveAttribute('data-stage', 'cancelled');
     await expect.element(dialog).toHaveTextContent('No se ha cambiado nada. Puedes volver a intentarlo cuando quieras.');
     await expect.element(dialog.getByRole('button', { name: 'Reintentar' })).toBeVisible();
 

@@ -40,7 +40,7 @@ async function signInPage(index = 0): Promise<Window> {
     .poll(() => {
       const popup = open.mock.results[index]?.value as Window | null | undefined;
       return popup?.location.protocol === 'blob:' && popup.document.readyState === 'complete' && popup.document.title !== 'Sign in';
-    }, { timeout: 5000 })
+    })
     .toBe(true);
   return open.mock.results[index]!.value as Window;
 }
@@ -113,10 +113,10 @@ describe('given the in-memory adapter’s sign-in page, at /settings/connections
 
     choose(popup, 'Allow');
 
-    await expect.poll(() => flow().phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(() => flow().phase).toBe('succeeded');
     expect(store.getConnection('gads-search')?.status).toBe('connected');
     expect(adapter.snapshot().find((c) => c.id === 'gads-search')?.status).toBe('connected');
-    await expect.poll(() => popup.closed, { timeout: 5000 }).toBe(true);
+    await expect.poll(() => popup.closed).toBe(true);
   });
 
   it('also sends the answer on the state’s BroadcastChannel, as the callback page does', async () => {
@@ -129,7 +129,7 @@ describe('given the in-memory adapter’s sign-in page, at /settings/connections
 
     choose(popup, 'Allow');
 
-    await expect.poll(() => heard.length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => heard.length).toBe(1);
     expect(heard[0]).toMatchObject({ type: 'react-connected-accounts:authorization-result', version: 1, result: { state, code: expect.any(String) } });
     channel.close();
   });
@@ -140,7 +140,7 @@ describe('given the in-memory adapter’s sign-in page, at /settings/connections
 
     choose(popup, 'Use another account');
 
-    await expect.poll(() => flow().phase, { timeout: 5000 }).toBe('failed');
+    await expect.poll(() => flow().phase).toBe('failed');
     expect(flow().error?.code).toBe('account_mismatch');
     expect(store.getConnection('gads-search')).toMatchObject({ status: 'authorization_required', accountId: '123-456-7890' });
   });
@@ -151,7 +151,7 @@ describe('given the in-memory adapter’s sign-in page, at /settings/connections
 
     choose(popup, 'Deny');
 
-    await expect.poll(() => flow().phase, { timeout: 5000 }).toBe('failed');
+    await expect.poll(() => flow().phase).toBe('failed');
     expect(flow().error).toMatchObject({ code: 'provider_error', providerError: 'access_denied', isCancellation: true });
     expect(store.getConnection('gads-search')?.status).toBe('authorization_required');
   });
@@ -161,13 +161,13 @@ describe('given the in-memory adapter’s sign-in page, at /settings/connections
     const popup = await openSignIn();
 
     popup.close();
-    await expect.poll(() => flow().popup, { timeout: 5000 }).toBe('closed');
+    await expect.poll(() => flow().popup).toBe('closed');
     expect(flow().phase).toBe('awaiting_user');
     await userEvent.click(page.getByRole('button', { name: 'Reauthorize' }));
     const again = await signInPage(1);
     choose(again, 'Allow');
 
-    await expect.poll(() => flow().phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(() => flow().phase).toBe('succeeded');
   });
 
   it('shows account names as text, never as markup', async () => {

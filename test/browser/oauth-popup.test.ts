@@ -101,7 +101,7 @@ async function clickKey(accountName = SEARCH.accountName): Promise<void> {
  */
 async function signInPageShown(count = 1): Promise<void> {
   const shown = () => received.filter((m) => typeof m.data === 'string' && issued.some((state) => m.data === SIGN_IN_PAGE_LOADED + state)).length;
-  await expect.poll(shown, { timeout: 5000 }).toBe(count);
+  await expect.poll(shown).toBe(count);
 }
 
 function popups(): Window[] {
@@ -164,7 +164,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     expect(open).toHaveBeenCalledTimes(1);
     expect(open.mock.calls[0]![0]).toBe('');
     expect(String(open.mock.calls[0]![2])).not.toMatch(/noopener|noreferrer/);
-    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(phase).toBe('succeeded');
     expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
     const [, result] = adapter.completeAuthorization.mock.calls[0]!;
     const { state } = await adapter.startAuthorization.mock.results[0]!.value;
@@ -186,7 +186,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     try {
       const popup = window.open(`${CALLBACK_URL}?code=code-handed-over&state=${state}`, 'handed-over', 'popup=yes,width=400,height=300')!;
       expect(popup).not.toBeNull();
-      await expect.poll(() => popup.closed, { timeout: 6000 }).toBe(true);
+      await expect.poll(() => popup.closed).toBe(true);
       const expected = { type: AUTHORIZATION_MESSAGE_TYPE, version: 1, result: { state, code: 'code-handed-over', params: { code: 'code-handed-over', state } } };
       // To this window, from the app's own origin, and once on the channel.
       await expect.poll(() => received.filter((m) => isOurMessage(m.data) && m.data.result.state === state)).toEqual([{ origin: window.location.origin, data: expected }]);
@@ -201,7 +201,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     const popup = window.open(`${CALLBACK_URL}?error=access_denied&error_description=No&state=${state}`, 'refused', 'popup=yes,width=400,height=300')!;
     try {
       await expect
-        .poll(() => popup.document?.querySelector('[role="status"]')?.textContent ?? '', { timeout: 6000 })
+        .poll(() => popup.document?.querySelector('[role="status"]')?.textContent ?? '')
         .toBe('The sign-in did not finish. Close this window and try again in the app.');
       expect(popup.location.search).toBe('');
       expect(popup.location.pathname).toBe(new URL(CALLBACK_URL).pathname);
@@ -223,7 +223,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     await clickKey();
 
-    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(phase).toBe('succeeded');
     const forged = received.filter((message) => message.origin === new URL(PROVIDER).origin);
     expect(forged.length).toBeGreaterThan(0);
     expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
@@ -238,7 +238,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     // The callback page did post its (tampered) result to the app…
     await expect
-      .poll(() => received.some((m) => m.origin === window.location.origin && isOurMessage(m.data) && m.data.result.state.endsWith('-tampered')), { timeout: 5000 })
+      .poll(() => received.some((m) => m.origin === window.location.origin && isOurMessage(m.data) && m.data.result.state.endsWith('-tampered')))
       .toBe(true);
     // …and the flow paid no attention.
     expect(adapter.completeAuthorization).not.toHaveBeenCalled();
@@ -254,7 +254,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     await clickKey();
 
-    await expect.poll(phase, { timeout: 5000 }).toBe('failed');
+    await expect.poll(phase).toBe('failed');
     const error = store.getFlow(SEARCH.id).error;
     expect(error).toBeInstanceOf(ConnectionsError);
     expect(error).toMatchObject({ code: 'provider_error', providerError: 'access_denied', providerErrorDescription: HOSTILE_DESCRIPTION, isCancellation: true });
@@ -270,12 +270,12 @@ describe('given a lapsed connection and a platform on another origin', () => {
     mode = 'wait';
     await setUp();
     await clickKey();
-    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    await expect.poll(() => store.getFlow(SEARCH.id).popup).toBe('open');
     await signInPageShown();
 
     popups()[0]!.close();
 
-    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('closed');
+    await expect.poll(() => store.getFlow(SEARCH.id).popup).toBe('closed');
     expect(phase()).toBe('awaiting_user');
     expect(store.getConnection(SEARCH.id)?.status).toBe('authorization_required');
 
@@ -297,7 +297,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     await clickKey();
 
-    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(phase).toBe('succeeded');
     expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
     // Nothing came by postMessage: the callback page had no opener, so the channel carried it.
     expect(received.filter((m) => isOurMessage(m.data) && issued.includes(m.data.result.state))).toEqual([]);
@@ -309,7 +309,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     await clickKey();
     // The URL just arrived: the window is on its way to the platform, and Chromium may drop a
     // close() that lands meanwhile. The flow asks again until the window is gone.
-    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    await expect.poll(() => store.getFlow(SEARCH.id).popup).toBe('open');
 
     store.cancelReauthorize(SEARCH.id);
 
@@ -334,7 +334,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
     });
     await setUp();
     await clickKey();
-    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    await expect.poll(() => store.getFlow(SEARCH.id).popup).toBe('open');
     expect(focused).not.toHaveBeenCalled();
 
     await clickKey();
@@ -349,14 +349,14 @@ describe('given a lapsed connection and a platform on another origin', () => {
     modes = { [SEARCH.id]: 'wait', [CRM.id]: 'allow' };
     await setUp();
     await clickKey();
-    await expect.poll(() => store.getFlow(SEARCH.id).popup, { timeout: 5000 }).toBe('open');
+    await expect.poll(() => store.getFlow(SEARCH.id).popup).toBe('open');
     await signInPageShown();
 
     await clickKey(CRM.accountName);
 
     await expect(flow).rejects.toMatchObject({ code: 'superseded' });
     expect(popups()[0]!.closed).toBe(true);
-    await expect.poll(() => store.getFlow(CRM.id).phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(() => store.getFlow(CRM.id).phase).toBe('succeeded');
     await expect(crmFlow).resolves.toMatchObject({ id: CRM.id, status: 'connected' });
     expect(adapter.completeAuthorization).toHaveBeenCalledTimes(1);
     expect(adapter.completeAuthorization.mock.calls[0]![0].id).toBe(CRM.id);
@@ -374,7 +374,7 @@ describe('given a lapsed connection and a platform on another origin', () => {
 
     await clickKey();
 
-    await expect.poll(phase, { timeout: 5000 }).toBe('succeeded');
+    await expect.poll(phase).toBe('succeeded');
     expect(open).toHaveBeenCalledTimes(2);
   });
 });

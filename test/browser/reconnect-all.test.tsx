@@ -69,7 +69,6 @@ async function clickInPopup(popup: Window | null | undefined, label: string) {
           return null;
         }
       },
-      { timeout: 10_000 },
     )
     .not.toBeNull();
   [...popup!.document.querySelectorAll('button')].find((b) => b.textContent === label)!.click();
@@ -111,7 +110,7 @@ describe('given four lapsed connections in a real browser', () => {
       expect(popups[windows - 1]).not.toBeNull();
       await expect.poll(() => popups[windows - 1]?.location.href).toMatch(new RegExp(`^blob:${location.origin}/`));
       await clickInPopup(popups[windows - 1], 'Allow');
-      await expect.poll(() => popups[windows - 1]?.closed, { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => popups[windows - 1]?.closed).toBe(true);
     }
 
     await expect.element(dialog).toHaveTextContent('3 reconnected, 1 skipped.');
