@@ -14,12 +14,13 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 
 const EXAMPLES = [
-  { name: 'next', build: ['next', 'build'], serve: (port) => ['next', 'start', '-p', port], route: '/settings/connections', callback: '/oauth/callback' },
-  { name: 'vite', build: ['vite', 'build', '--logLevel', 'warn'], serve: (port) => ['vite', 'preview', '--port', port, '--strictPort'], route: '/settings/connections/', callback: '/oauth/callback/' },
+  { name: 'next', build: ['next', 'build'], serve: (port) => ['next', 'start', '-H', '127.0.0.1', '-p', port], route: '/settings/connections', callback: '/oauth/callback' },
+  { name: 'vite', build: ['vite', 'build', '--logLevel', 'warn'], serve: (port) => ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], route: '/settings/connections/', callback: '/oauth/callback.html' },
 ];
 
 // `node scripts/examples.mjs vite` runs one.
 const chosen = EXAMPLES.filter(({ name }) => process.argv.length < 3 || process.argv.includes(name));
+if (!chosen.length) throw new Error(`No example named ${process.argv.slice(2).join(', ')}: next or vite.`);
 
 const packDir = mkdtempSync(path.join(tmpdir(), 'rca-pack-'));
 const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
@@ -93,7 +94,9 @@ async function check({ port, route, callback: callbackRoute }) {
     const [callback] = await Promise.all([page.waitForEvent('popup'), page.evaluate((url) => void open(url, 'signin', 'popup'), `${callbackRoute}?code=c-1&state=s-1`)]);
     const { origin: from, data } = await received;
     if (from !== origin || data?.result?.state !== 's-1' || data.result.code !== 'c-1') throw new Error(`the callback page sent ${JSON.stringify({ from, data })}`);
-    await callback.waitForEvent('close', { timeout: 10_000 }).catch(() => {});
+    // Handed over, the page closes itself.
+    for (let wait = 0; wait < 60 && !callback.isClosed(); wait++) await new Promise((resolve) => setTimeout(resolve, 500));
+    if (!callback.isClosed()) throw new Error('the callback page stayed open');
     if (scripts.length === 0) throw new Error('the callback page loaded no script');
     for (const url of scripts) {
       const code = await (await context.request.get(url)).text();
@@ -117,13 +120,16 @@ function freePort() {
 
 /** The server answers once it is up: try for a minute, then give up. */
 async function waitForServer(page, url) {
-  for (let attempt = 0; ; attempt++) {
+  let last;
+  for (let attempt = 0; attempt < 120; attempt++) {
     try {
       const response = await page.goto(url);
       if (response?.ok()) return;
+      last = new Error(`${url} answered ${response?.status()}`);
     } catch (error) {
-      if (attempt >= 120) throw error;
+      last = error;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  throw last;
 }

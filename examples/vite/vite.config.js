@@ -9,7 +9,7 @@ export default defineConfig({
       input: {
         home: 'index.html',
         connections: 'settings/connections/index.html',
-        callback: 'oauth/callback/index.html',
+        callback: 'oauth/callback.html',
       },
     },
   },

@@ -50,7 +50,7 @@ export interface ConnectionListItemProps extends React.ComponentPropsWithoutRef<
   onReauthorize?: (connection: Connection, event: React.MouseEvent<HTMLButtonElement>) => void;
   /** Called by "Ask an admin", on a lapsed row this user may not reconnect; without it the row says who can. @default undefined */
   onAskAdmin?: (connection: Connection, event: React.MouseEvent<HTMLButtonElement>) => void;
-  /** A working grant that lapses within this many days warns and offers "Renew". @default 7 */
+  /** A working grant that lapses within this many days warns and offers "Renew". @default the provider's, else 7 */
   expiryWarningDays?: number;
 }
 
@@ -60,8 +60,8 @@ const ConnectionListItem = /* @__PURE__ */ React.forwardRef<HTMLLIElement, Conne
   ref,
 ) {
   const words = useWords({ locale, messages });
-  const warningDays = expiryWarningDays ?? useConnectionsContext()?.expiryWarningDays;
-  const shared = { ...words, hydrated: useHydrated(), renderIcon, onReauthorize, onAskAdmin, expiryWarningDays: warningDays };
+  const context = useConnectionsContext();
+  const shared = { ...words, hydrated: useHydrated(), renderIcon, onReauthorize, onAskAdmin, expiryWarningDays: expiryWarningDays ?? context?.expiryWarningDays };
   return <Row {...props} ref={ref} connection={connection} running={reauthorizing} shared={shared} />;
 });
 

@@ -220,7 +220,7 @@ describe('given durations and moments formatted by Intl', () => {
   });
 });
 
-/* A button's accessible name starts from the words it shows (WCAG 2.5.3, axe's label-content-name-mismatch). */
+/* A button's accessible name holds the words it shows (WCAG 2.5.3, axe's label-content-name-mismatch). */
 describe.each(Object.entries({ en: en, ...Object.fromEntries(Object.entries(LOCALES).map(([tag, l]) => [tag, l.messages])) }))('%s: labels hold the visible words', (tag, m) => {
   it.each([
     ['action.reconnect', 'item.reconnectLabel'],
