@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AskAdminDialog } from '../../../src/components/ask-admin-dialog';
 import { ConnectionList } from '../../../src/components/connection-list';
 import { ConnectionsError } from '../../../src/core/errors';
@@ -9,7 +9,7 @@ import { createMemoryAdapter } from '../../../src/core/memory-adapter';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { expectNoAxeViolations } from './axe';
-import { NOW, Provider, createFakeAdapter, deferred, googleSearch, hubspot } from './harness';
+import { HOUR, NOW, Provider, ago, createFakeAdapter, deferred, fixDate, googleSearch, hubspot } from './harness';
 import type { Deferred } from './harness';
 
 /* -------------------------------------------------------------------------------------------------
@@ -18,17 +18,8 @@ import type { Deferred } from './harness';
  * when it was asked.
  * -----------------------------------------------------------------------------------------------*/
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+fixDate();
 
-const HOUR = 3_600_000;
-const ago = (ms: number) => new Date(NOW - ms).toISOString();
 const settle = () => act(async () => {});
 
 /** LinkedIn Ads, lapsed three days ago, only an admin may reconnect it. */

@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { es } from '../../../src/locales/es';
-import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, googleBrand, googleSearch, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
+import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, fixDate, googleBrand, googleSearch, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
 
 /* -------------------------------------------------------------------------------------------------
  * ConnectionList, after review: search and the "Needs attention" filter, refresh failures shown
@@ -16,14 +16,7 @@ import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, googleBrand, googleSe
  * elsewhere while its dialog is open
  * -----------------------------------------------------------------------------------------------*/
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+fixDate();
 
 /** Twelve connections: more than the default search threshold. Brand 4 and Brand 9 have lapsed, Brand 6 has an error. */
 const many: Connection[] = Array.from({ length: 12 }, (_, i) => ({

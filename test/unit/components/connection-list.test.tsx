@@ -1,41 +1,17 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionList, ConnectionListItem, ReauthorizeButton } from '../../../src/components/connection-list';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { es } from '../../../src/locales/es';
 import { expectNoAxeViolations } from './axe';
-import {
-  NOW,
-  Provider,
-  createFakeAdapter,
-  deferred,
-  dynamicsEu,
-  dynamicsOnPrem,
-  googleBrand,
-  googleSearch,
-  hubspot,
-  metaEmea,
-  salesforce,
-  sample,
-  sendCallback,
-  stubWindowOpen,
-} from './harness';
+import { HOUR, NOW, Provider, ago, createFakeAdapter, deferred, dynamicsEu, dynamicsOnPrem, fixDate, googleBrand, googleSearch, hubspot, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+fixDate();
 
-const HOUR = 3_600_000;
-const ago = (ms: number) => new Date(NOW - ms).toISOString();
 
 function rowOf(text: string): HTMLElement {
   return screen.getByText(text).closest('li')!;

@@ -1,31 +1,22 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionList, ConnectionListItem } from '../../../src/components/connection-list';
 import type { ConnectionsError } from '../../../src/core/errors';
 import { getExpiry } from '../../../src/core/impact';
 import type { Connection } from '../../../src/core/types';
 import { expectNoAxeViolations } from './axe';
-import { NOW, Provider, createFakeAdapter, googleBrand, googleSearch, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
+import { HOUR, NOW, Provider, ago, createFakeAdapter, fixDate, googleBrand, googleSearch, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
 
 /* -------------------------------------------------------------------------------------------------
  * Expiry warnings: a working grant that lapses soon keeps "Connected", adds "Expires in 3 days"
  * and a "Renew" button; the Renew dialog says what will stop, in the future tense.
  * -----------------------------------------------------------------------------------------------*/
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+fixDate();
 
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ahead = (ms: number) => new Date(NOW + ms).toISOString();
-const ago = (ms: number) => new Date(NOW - ms).toISOString();
 
 /** Acme Brand (Google Ads, connected, auto-tagging on), lapsing three days from now. */
 const expiringBrand: Connection = { ...googleBrand, autoTagging: true, expiresAt: ahead(3 * DAY) };

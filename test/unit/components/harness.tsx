@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { AUTHORIZATION_MESSAGE_TYPE } from '../../../src/core/message';
 import type { AuthorizationMessage } from '../../../src/core/message';
 import type { AuthorizationResult, AuthorizationStart, Connection, ConnectionsAdapter } from '../../../src/core/types';
@@ -14,8 +14,20 @@ import type { Deferred } from '../../support/deferred';
  * -----------------------------------------------------------------------------------------------*/
 
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
-const HOUR = 3_600_000;
-const ago = (ms: number) => new Date(NOW - ms).toISOString();
+export const HOUR = 3_600_000;
+export const ago = (ms: number) => new Date(NOW - ms).toISOString();
+
+/** In every test of the calling file, the clock reads NOW; timers stay real. */
+export function fixDate(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+}
 
 export const googleSearch: Connection = {
   id: 'gads-search',

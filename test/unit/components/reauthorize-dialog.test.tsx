@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReauthorizeDialog } from '../../../src/components/reauthorize-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getConnectionStore } from '../../../src/core/store';
@@ -9,18 +9,11 @@ import type { Connection } from '../../../src/core/types';
 import { es } from '../../../src/locales/es';
 import { useReauthorization } from '../../../src/react/use-reauthorization';
 import { expectNoAxeViolations } from './axe';
-import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, googleBrand, googleSearch, hubspot, salesforce, sendCallback, stubWindowOpen } from './harness';
+import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, fixDate, googleBrand, googleSearch, hubspot, salesforce, sendCallback, stubWindowOpen } from './harness';
 
 const AUTH_URL = 'https://accounts.example.com/o/oauth2/auth?state=s1';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+fixDate();
 
 /** Lets the adapter's answers and the store's updates land. */
 const settle = () => act(async () => {});

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionList } from '../../../src/components/connection-list';
 import { ReconnectAllDialog } from '../../../src/components/reconnect-all-dialog';
 import { ConnectionsError } from '../../../src/core/errors';
@@ -9,7 +9,7 @@ import { getConnectionStore } from '../../../src/core/store';
 import type { Connection } from '../../../src/core/types';
 import { useReconnectQueue } from '../../../src/react/use-reconnect-queue';
 import { expectNoAxeViolations } from './axe';
-import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, googleBrand, googleSearch, hubspot, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
+import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, fixDate, googleBrand, googleSearch, hubspot, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
 
 /* -------------------------------------------------------------------------------------------------
  * Reconnect all: the lapsed connections this user may reconnect, one at a time, each sign-in
@@ -17,14 +17,7 @@ import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, googleBrand, googleSe
  * The sample has three: Google Ads (OAuth), Salesforce (OAuth), Dynamics on-premises (login form).
  * -----------------------------------------------------------------------------------------------*/
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+fixDate();
 
 const settle = () => act(async () => {});
 
