@@ -4,74 +4,69 @@ import type { Connection } from './types';
 /* -------------------------------------------------------------------------------------------------
  * Checking what an adapter returns
  *
- * Only what the screen depends on: an object, a string id, provider and account name, a known
- * status and category, and an error with a message. Those reject the entry.
- * A date that does not parse is reported, and the connection still shows (without that date).
+ * At run time, only what the screen cannot do without: an object, a string id, provider and account
+ * name, a known status and category, and an error with a message. A wrong one rejects the entry.
+ * The screen reads a date that does not parse as no date; the testing kit reports it.
  * -----------------------------------------------------------------------------------------------*/
 
 const STATUSES = ['connected', 'authorization_required', 'backfilling', 'error'];
 const CATEGORIES = ['advertising', 'crm', 'other'];
 
 type Value = Record<string, unknown>;
-const optional = (test: (value: unknown) => boolean) => (value: unknown) => value === undefined || test(value);
+type Rule = [keyof Connection, (value: unknown) => unknown];
 const isString = (value: unknown) => typeof value == 'string';
-const isDate = optional((value) => isString(value) && !Number.isNaN(Date.parse(value as string)));
 
-/** `[field, test, soft]`, in order; the first broken one is reported. */
-const RULES: [keyof Connection, (value: unknown) => boolean, boolean?][] = [
-  ['id', (value) => isString(value) && value !== ''],
+/** In order; the first broken one is reported. */
+const RULES: Rule[] = [
+  ['id', (value) => isString(value) && value],
   ['provider', isString],
   ['accountName', isString],
   ['status', (value) => STATUSES.includes(value as string)],
   ['category', (value) => CATEGORIES.includes(value as string)],
-  ['error', optional((value) => isString((value as Value | null)?.message))],
-  ['statusSince', isDate, true],
-  ['lastSyncedAt', isDate, true],
-  ['expiresAt', isDate, true],
-  ['reauthorizationRequestedAt', isDate, true],
+  ['error', (value) => value === undefined || isString((value as Value | null)?.message)],
 ];
 
-/** What each field must hold, for development messages only. */
-const MUST: Partial<Record<keyof Connection, string>> =
-  process.env.NODE_ENV !== 'production'
-    ? {
-        id: 'a non-empty string',
-        provider: 'a string',
-        accountName: 'a string',
-        status: `one of ${STATUSES.join(', ')}`,
-        category: `one of ${CATEGORIES.join(', ')}`,
-        error: 'an object with a string message',
-        statusSince: 'an ISO 8601 date',
-        lastSyncedAt: 'an ISO 8601 date',
-        expiresAt: 'an ISO 8601 date',
-        reauthorizationRequestedAt: 'an ISO 8601 date',
-      }
-    : {};
+const DATES: Rule[] = /* @__PURE__ */ (['statusSince', 'lastSyncedAt', 'expiresAt', 'reauthorizationRequestedAt'] as const).map((field) => [
+  field,
+  (value) => value === undefined || (isString(value) && !Number.isNaN(Date.parse(value as string))),
+]);
+
+/** What each field must hold, for messages in development. */
+const must = (field: keyof Connection) =>
+  field === 'id'
+    ? 'a non-empty string'
+    : field === 'status'
+      ? `one of ${STATUSES.join(', ')}`
+      : field === 'category'
+        ? `one of ${CATEGORIES.join(', ')}`
+        : field === 'error'
+          ? 'an object with a string message'
+          : DATES.some(([date]) => date === field)
+            ? 'an ISO 8601 date'
+            : 'a string';
 
 /**
- * Checks a value that should be a `Connection`: `[connection, problem]`. A connection comes back
- * (as given, not copied) unless a field it cannot do without is wrong; `problem` says what was wrong.
+ * Checks a value that should be a `Connection`: `[connection]` (as given, not copied), or
+ * `[undefined, problem]` naming the entry and the field.
  */
-function checkConnection(value: unknown, where: string): [Connection | undefined, ConnectionsError | undefined] {
+function checkConnection(value: unknown, where: string, rules = RULES): [Connection | undefined, ConnectionsError | undefined] {
   const record = value as Value;
   if (!record || typeof record != 'object' || Array.isArray(record)) {
     return [undefined, problem(process.env.NODE_ENV !== 'production' ? `${where} returned ${quote(value)} where a connection was expected.` : 'not a connection')];
   }
-  for (const [field, test, soft] of RULES) {
-    if (test(record[field])) continue;
-    const id = isString(record.id) ? quote(record.id) : 'without an id';
-    const message =
-      process.env.NODE_ENV !== 'production'
-        ? `${where} returned connection ${id} whose "${field}" is ${quote(record[field])}; it must be ${MUST[field]}.${soft ? ' The connection is still shown.' : ''}`
-        : `${id} ${field}`;
-    return [soft ? (record as unknown as Connection) : undefined, problem(message, isString(record.id) ? (record.id as string) : undefined)];
-  }
-  return [record as unknown as Connection, undefined];
+  const id = isString(record.id) ? (record.id as string) : undefined;
+  const broken = rules.find(([field, test]) => !test(record[field]))?.[0];
+  if (!broken) return [record as unknown as Connection, undefined];
+  const named = id === undefined ? 'without an id' : quote(id);
+  return [
+    undefined,
+    problem(process.env.NODE_ENV !== 'production' ? `${where} returned connection ${named} whose "${broken}" is ${quote(record[broken])}; it must be ${must(broken)}.` : `${named} ${broken}`, id),
+  ];
 }
 
-/** The first thing wrong with a value that should be a `Connection`, or `null` when it is well formed. */
+/** The first thing wrong with a value that should be a `Connection`, dates included, or `null` when it is well formed. */
 function findConnectionProblem(value: unknown, where = 'The adapter'): string | null {
-  return checkConnection(value, where)[1]?.message ?? null;
+  return checkConnection(value, where, [...RULES, ...DATES])[1]?.message ?? null;
 }
 
 function problem(message: string, connectionId?: string): ConnectionsError {

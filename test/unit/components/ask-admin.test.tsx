@@ -256,7 +256,7 @@ describe('given the Ask an admin dialog', () => {
     expect(within(again).getByLabelText('Note for the admin')).toBeEnabled();
   });
 
-  it('reports a malformed answer like other bad adapter data, and still says it was sent', async () => {
+  it('says it was sent when the answer holds a date that does not parse, and shows no date', async () => {
     const onError = vi.fn();
     const fake = createAskingAdapter();
     render(
@@ -269,7 +269,8 @@ describe('given the Ask an admin dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send request' }));
     await settle();
     await act(async () => fake.requests[0]!.answer.resolve({ ...linkedin, reauthorizationRequestedAt: 'soon' }));
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/"reauthorizationRequestedAt" is "soon"/) }));
+    // Only the testing kit reports a bad date; the screen reads it as no date.
+    expect(onError).not.toHaveBeenCalled();
     expect(dialog).toHaveAttribute('data-stage', 'sent');
     expect(meta(rowOf('Acme EMEA Leads'))).not.toMatch(/Requested/);
   });

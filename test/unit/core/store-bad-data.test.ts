@@ -75,11 +75,11 @@ describe('given an update with an unknown status for a connection already shown'
 });
 
 describe('given an unparseable date', () => {
-  it('shows the connection as given and names the date field', async () => {
+  it('shows the connection as given, for the screen to read as no date', async () => {
     await startShowing();
     await answerRefresh([GOOD[0], { ...GOOD[1], accountName: 'Renamed', lastSyncedAt: 'the other day' }]);
-    expect(store.getConnection('sfdc')).toMatchObject({ accountName: 'Renamed' });
-    expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "lastSyncedAt" is .*; it must be an ISO 8601 date/);
+    expect(store.getConnection('sfdc')).toMatchObject({ accountName: 'Renamed', lastSyncedAt: 'the other day' });
+    expect(store.getState().error).toBeNull();
   });
 
   it('never keeps showing a lapsed connection as connected because its date came in another format', async () => {
@@ -87,12 +87,10 @@ describe('given an unparseable date', () => {
     expect(store.getConnection('sfdc')?.status).toBe('connected');
     await answerRefresh([GOOD[0], { ...GOOD[1], status: 'authorization_required', statusSince: 'last Tuesday' }]);
     expect(store.getConnection('sfdc')).toMatchObject({ status: 'authorization_required' });
-    expect(store.getState().error?.message).toMatch(/connection "sfdc" whose "statusSince" is "last Tuesday"/);
 
     // The same from a push.
     fake.push({ ...GOOD[0], status: 'connected', statusSince: 'now-ish' });
     expect(store.getConnection('gads')).toMatchObject({ status: 'connected' });
-    expect(store.getState().error?.message).toMatch(/adapter\.subscribe\(\) returned connection "gads" whose "statusSince" is "now-ish"/);
   });
 });
 

@@ -63,12 +63,11 @@ describe('given a connection the screen cannot show', () => {
 });
 
 describe('given a date that does not parse', () => {
-  for (const field of ['statusSince', 'lastSyncedAt', 'expiresAt'] as const) {
-    it(`keeps the connection and names ${field}`, () => {
+  for (const field of ['statusSince', 'lastSyncedAt', 'expiresAt', 'reauthorizationRequestedAt'] as const) {
+    it(`keeps the connection at run time, and the testing kit names ${field}`, () => {
       const value = makeConnection({ id: 'gads', [field]: 'soon-ish' });
-      const [connection, problem] = checkConnection(value, WHERE);
-      expect(connection).toBe(value);
-      expect(problem?.message).toMatch(new RegExp(`"gads" whose "${field}" is "soon-ish"; it must be an ISO 8601 date`));
+      expect(checkConnection(value, WHERE)).toEqual([value, undefined]);
+      expect(findConnectionProblem(value, WHERE)).toMatch(new RegExp(`"gads" whose "${field}" is "soon-ish"; it must be an ISO 8601 date`));
     });
   }
 });
