@@ -129,8 +129,10 @@ export async function createStore(adapter: ConnectionsAdapter, options: Connecti
 /**
  * Lets promises and real I/O (a Node `BroadcastChannel` delivers on the event loop) run until
  * `check` holds; fails after a bounded number of event-loop turns. Fake timers do not move.
+ * A real timer of 0 ms fires after 1 ms, and 200 turns can pass in less than that: the bound is
+ * large, and a condition that holds returns at once.
  */
-export async function until(check: () => boolean, turns = 200): Promise<void> {
+export async function until(check: () => boolean, turns = 20_000): Promise<void> {
   for (let turn = 0; turn < turns; turn += 1) {
     if (check()) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
