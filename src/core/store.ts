@@ -176,10 +176,9 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     if (problem.code + problem.message === lastReported) return;
     lastReported = problem.code + problem.message;
     try {
-      if (options.onError) options.onError(problem);
-      else console.error(`[react-connected-accounts] ${problem.message}`);
+      (options.onError ?? log)(problem);
     } catch (thrown) {
-      console.error(`[react-connected-accounts] onError threw on: ${problem.message}`, thrown);
+      log(problem, thrown);
     }
   };
 
@@ -272,11 +271,9 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
   const receive = (value: unknown, where = 'adapter.subscribe()') => {
     if (!users) return;
     const [connection, problem] = checkConnection(value, where);
-    if (problem) {
-      report(problem);
-      set({ error: problem });
-    }
-    if (connection) update(connection);
+    if (connection) return update(connection);
+    report(problem!);
+    set({ error: problem! });
   };
 
   const start = () => {
@@ -388,6 +385,8 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     });
     promise.catch(noop);
     const show = (shown: Omit<FlowState, 'method'>) => setFlow(id, { ...shown, method });
+    /** Shows where the window stands while the flow waits on it. */
+    const showPopup = (popup: PopupState) => show({ phase: stage === 'starting' ? 'starting' : 'awaiting_user', popup });
 
     /** However it ends: its state is spent, its window closed, its timer and calls stopped. */
     const finish = (failure?: ConnectionsError, result?: Connection, silent?: boolean) => {
@@ -416,7 +415,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     const watch = () => {
       stopWatching();
       if (!popup || isClosed(popup)) return closed();
-      show(stage === 'starting' ? { phase: 'starting' } : { phase: 'awaiting_user', popup: 'open' });
+      showPopup('open');
       stopWatching = watchClosed(popup, closed);
     };
 
@@ -425,7 +424,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
       if (done) return;
       popup = null;
       stopWatching();
-      show({ phase: stage === 'starting' ? 'starting' : 'awaiting_user', popup: 'closed' });
+      showPopup('closed');
       if (stage === 'user') void refresh();
     };
 
@@ -446,7 +445,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
         if (!oauth || stage === 'adapter') return;
         if (popup && !isClosed(popup)) return popup.focus();
         const reopened = openPopup(options.popup, url);
-        if (!reopened) return show({ phase: stage === 'starting' ? 'starting' : 'awaiting_user', popup: 'blocked' });
+        if (!reopened) return showPopup('blocked');
         popup = reopened;
         watch();
       },
@@ -474,7 +473,6 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
           if (!returned || returned.id !== id) {
             return finish(problem ?? error('adapter_failed', id, process.env.NODE_ENV !== 'production' ? `${where} returned connection ${quote(returned?.id)}, not ${quote(id)}.` : '', false));
           }
-          if (problem) report(problem);
           if (mismatch(connection, returned)) return finish(mismatchError(connection, returned));
           update(returned);
           if (returned.status === 'authorization_required') return finish(error('adapter_failed', id, process.env.NODE_ENV !== 'production' ? `${where} returned the connection still needing authorization.` : ''));
@@ -661,5 +659,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function noop(): void {}
+
+/** What `onError` does by default, and what it could not do itself (`thrown`). */
+function log(problem: ConnectionsError, thrown?: unknown): void {
+  console.error(`[react-connected-accounts] ${thrown ? 'onError threw on: ' : ''}${problem.message}`, ...(thrown ? [thrown] : []));
+}
 
 export { createConnectionStore, flowIn, getConnectionStore, getServerState, simulated, usable };

@@ -71,7 +71,7 @@ describe('given a lapsed Google Ads connection', () => {
     expect(fake.adapter.startAuthorization).toHaveBeenCalledTimes(1);
     expect(windows.open.mock.invocationCallOrder[0]).toBeLessThan(fake.adapter.startAuthorization.mock.invocationCallOrder[0]!);
     expect(windows.last.opened.url).toBe('');
-    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth' });
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'open' });
   });
 
   it('opens a sized popup and never severs it from the app with noopener or noreferrer', () => {
@@ -618,7 +618,7 @@ describe('given the user closes the sign-in window', () => {
 describe('given the user closes the sign-in window while a slow backend fetches the URL', () => {
   it('says so within a second, before the URL arrives', () => {
     void store.reauthorize(SEARCH.id);
-    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth' });
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'open' });
 
     windows.last.closed = true;
     vi.advanceTimersByTime(1000);
@@ -653,7 +653,7 @@ describe('given the user closes the sign-in window while a slow backend fetches 
     expect(second).not.toBe(first);
     expect(second.opened.url).toBe('');
     expect(fake.adapter.startAuthorization).toHaveBeenCalledTimes(1);
-    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth' });
+    expect(store.getFlow(SEARCH.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'open' });
 
     second.closed = true;
     vi.advanceTimersByTime(1000);
@@ -894,7 +894,7 @@ describe('given a flow for another connection starts', () => {
     expect(firstPopup.close).toHaveBeenCalled();
     expect(fake.starts[0]!.ctx.signal.aborted).toBe(true);
     expect(store.getFlow(SEARCH.id).error?.code).toBe('superseded');
-    expect(store.getFlow(CRM.id)).toEqual({ phase: 'starting', method: 'oauth' });
+    expect(store.getFlow(CRM.id)).toEqual({ phase: 'starting', method: 'oauth', popup: 'open' });
     expect(windows.popups).toHaveLength(2);
     // A new window: the first, still closing, cannot be handed back by name.
     expect(windows.last.opened.name).toBe('_blank');
