@@ -161,6 +161,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
   let life = new AbortController();
   let teardown: (() => void)[] = [];
   let lastReported = '';
+  let stopped = false;
   const flows = new Map<string, Flow>();
   /** Every state a flow received: a result carrying one never completes another flow. */
   const spent = new Set<string>();
@@ -279,6 +280,7 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
   const start = () => {
     // A refresh() called before anything retained the store ends here.
     life.abort();
+    stopped = false;
     life = new AbortController();
     loads = 0;
     try {
@@ -305,11 +307,11 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
     life.abort();
     for (const undo of teardown.splice(0)) undo();
     for (const [id, flow] of flows) flow.end(error('cancelled', id), true);
-    // Unmounting sets no state: nobody is told, and a later mount starts without stale flows,
-    // options (an unmounted screen's onError) or memory of what was reported.
+    // Unmounting sets no state: nobody is told, and a later mount starts without stale flows.
     state = { ...state, flows: {}, isRefreshing: false };
-    options = { ...initial };
-    lastReported = '';
+    // A later screen's first render forgets this one's options (its onError) and what was
+    // reported. StrictMode mounts again with no render between: the options stay.
+    stopped = true;
   };
 
   /* -- flows ------------------------------------------------------------------------------------ */
@@ -543,6 +545,11 @@ function createConnectionStore(adapter: ConnectionsAdapter, initial: ConnectionS
       return () => void listeners.delete(listener);
     },
     configure(patch) {
+      if (stopped) {
+        stopped = false;
+        options = { ...initial };
+        lastReported = '';
+      }
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) (options as Record<string, unknown>)[key] = value;
     },
     retain() {

@@ -50,7 +50,7 @@ function useStore(adapter: ConnectionsAdapter | undefined, options?: ConnectionS
   if (!chosen) throw new Error(process.env.NODE_ENV !== 'production' ? 'Pass an adapter, or render this inside <ConnectionsProvider adapter={...}>.' : 'No adapter');
   if (process.env.NODE_ENV !== 'production') warnOnNewAdapter(React.useRef<[ConnectionsAdapter?, number?]>([]).current, chosen);
   const store = getConnectionStore(chosen);
-  if (options) store.configure(options);
+  store.configure(options ?? {});
   React.useEffect(() => store.retain(), [store]);
   return store;
 }

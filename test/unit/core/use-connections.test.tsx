@@ -92,6 +92,7 @@ describe('given several components using one adapter', () => {
   });
 
   it("applies the provider's options to the first load, even though its children mount first", async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const view = render(
       <ConnectionsProvider adapter={fake.adapter} retry={false} refreshOnFocus={false}>
         <Names label="one" />
@@ -104,6 +105,8 @@ describe('given several components using one adapter', () => {
     });
     expect(fake.adapter.listConnections).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('one').textContent).toBe('error: ');
+    // Without onError, the one failure goes to the console, once.
+    expect(consoleError.mock.calls).toEqual([['[react-connected-accounts] adapter.listConnections() failed: HTTP 503']]);
     view.unmount();
   });
 
@@ -283,6 +286,7 @@ describe('given several components using one adapter', () => {
   });
 
   it("keeps the provider's options when a hook below leaves the same options undefined", async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     function Wrapper({ retry }: { retry?: false }) {
       const { status, refresh } = useConnections({ retry, refreshOnFocus: false });
       return (
@@ -308,6 +312,8 @@ describe('given several components using one adapter', () => {
       await vi.advanceTimersByTimeAsync(120_000);
     });
     expect(fake.adapter.listConnections).toHaveBeenCalledTimes(2);
+    // The same failure twice is reported once.
+    expect(consoleError).toHaveBeenCalledTimes(1);
     view.unmount();
   });
 
