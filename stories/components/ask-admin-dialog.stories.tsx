@@ -1,6 +1,6 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import * as React from 'react';
-import { expect, fn, waitFor, within } from 'storybook/test';
+import { expect, fn, spyOn, waitFor, within } from 'storybook/test';
 import { AskAdminDialog, createSampleConnections, getProvider, useConnections } from '../../src';
 import type { AskAdminDialogProps } from '../../src';
 import { createStoryAdapter } from '../support/story-adapter';
@@ -122,14 +122,22 @@ export const Sent: Story = {
   },
 };
 
+let consoleError: ReturnType<typeof spyOn> | undefined;
+
 /** Failed: it says so, keeps the note, and "Try again" sends it again. */
 export const Failed: Story = {
   tags: ['!autodocs'],
   parameters: backend('fail'),
+  beforeEach: () => {
+    consoleError = spyOn(console, 'error').mockImplementation(() => {});
+    return () => consoleError?.mockRestore();
+  },
   play: async (context) => {
     const m = messagesFor(context.globals);
     const dialog = await send(context, 'Our EMEA report is due on Friday.');
     await waitFor(() => expect(dialog).toHaveAttribute('data-stage', 'failed'), WAIT);
+    // In development the reason goes to the console, for the integrator.
+    await expect(consoleError).toHaveBeenCalledWith('[react-connected-accounts]', expect.stringMatching(/503/));
     const status = within(dialog).getByRole('status');
     await expect(status).toHaveTextContent(m['ask.failed']);
     await expect(status).toHaveAttribute('data-tone', 'danger');

@@ -180,14 +180,19 @@ export const Empty: Story = {
   },
 };
 
+/** Where the failing stories' provider reports, instead of the console. */
+const onError = fn().mockName('onError');
+
 /** The list could not load: the error at once, and "Try again" loads it. */
 export const LoadError: Story = {
   parameters: {
-    connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), list: 'fail-once' }) },
+    connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), list: 'fail-once' }), provider: { onError } },
   },
+  beforeEach: () => onError.mockClear(),
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
     const alert = await canvas.findByRole('alert', {}, WAIT);
+    await expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'adapter_failed', message: 'The connections service is unreachable.' }));
     await expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'error');
     await expect(alert).toHaveTextContent(m['list.loadError']);
     await expect(alert).toHaveAttribute('data-tone', 'danger');
@@ -214,8 +219,9 @@ export const LoadErrorThenTryAgain: Story = {
 export const RefreshError: Story = {
   tags: ['!autodocs'],
   parameters: {
-    connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), list: 'fail-after-first' }) },
+    connections: { adapter: () => createStoryAdapter({ connections: createSampleConnections(), list: 'fail-after-first' }), provider: { onError } },
   },
+  beforeEach: () => onError.mockClear(),
   render: (args) => (
     <>
       <RefreshOnce />
@@ -225,6 +231,7 @@ export const RefreshError: Story = {
   play: async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals);
     const alert = await canvas.findByRole('alert', {}, WAIT);
+    await expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'The connections service is unreachable.' }));
     await expect(alert).toHaveTextContent(m['list.refreshError']);
     await expect(alert).toHaveAttribute('data-tone', 'warning');
     await expect(canvasElement.querySelector('.rca-connection-list')).toHaveAttribute('data-state', 'ready');
