@@ -269,7 +269,11 @@ const ConnectionList = /* @__PURE__ */ React.forwardRef<HTMLDivElement, Connecti
   const matches = React.useMemo(() => (searching ? match(groups, needle, attentionOnly, words) : null), [groups, searching, needle, attentionOnly, words]);
 
   const warningDays = expiryWarningDays ?? context?.expiryWarningDays;
-  const expiring = React.useMemo(() => (hydrated ? connections.filter((connection) => isExpiring(connection, warningDays)).length : 0), [connections, hydrated, warningDays]);
+  const expiring = React.useMemo(() => {
+    const now = Date.now();
+    // Most connections carry no expiry: they cost a property read.
+    return hydrated ? connections.filter((connection) => connection.expiresAt && isExpiring(connection, warningDays, now)).length : 0;
+  }, [connections, hydrated, warningDays]);
   const reconnectable = groups.reconnectable;
 
   // The dialog of the row whose button was pressed, or of "Reconnect all". Kept mounted once
@@ -416,8 +420,8 @@ const subscribeNowhere = () => () => {};
 const noState = () => undefined;
 
 /** Days left, when a working grant lapses within the warning window; else 0. */
-function isExpiring(connection: Connection, warningDays?: number): number {
-  const expiry = getExpiry(connection, { warningDays });
+function isExpiring(connection: Connection, warningDays?: number, now?: number): number {
+  const expiry = getExpiry(connection, { warningDays, now });
   return expiry?.expiring ? expiry.daysLeft : 0;
 }
 
