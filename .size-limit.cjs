@@ -11,9 +11,9 @@ const production = (config) => ({
 const check = (name, path, imported, limit) => ({ name, path, import: imported, ignore: external, gzip: true, limit, modifyEsbuildConfig: production });
 
 module.exports = [
-  check('Headless: useConnections + ConnectionsProvider', 'dist/index.js', '{ useConnections, ConnectionsProvider }', '5.3 kB'),
+  check('Headless: useConnections + ConnectionsProvider', 'dist/index.js', '{ useConnections, ConnectionsProvider }', '5.2 kB'),
   check('Callback page: handleAuthorizationCallback', 'dist/callback.js', '{ handleAuthorizationCallback }', '1 kB'),
-  check('Screen: ConnectionsProvider + ConnectionList, English', 'dist/index.js', '{ ConnectionsProvider, ConnectionList }', '16 kB'),
+  check('Screen: ConnectionsProvider + ConnectionList, English', 'dist/index.js', '{ ConnectionsProvider, ConnectionList }', '15.6 kB'),
   ...['es', 'fr', 'de', 'it', 'nl', 'pt-BR', 'ja', 'ar'].map((tag) => check(`Locale ${tag}`, `dist/locales/${tag}.js`, '*', '3 kB')),
   { name: 'styles.css', path: 'dist/styles.css', gzip: true, limit: '3 kB' },
 ];
