@@ -72,7 +72,10 @@ function useReauthorization(connection: Pick<Connection, 'id'> | string, { adapt
       cancel: () => store.cancelReauthorize(id),
       reset: () => store.resetFlow(id),
       dismiss: () => {
-        lapsed.current = false;
+        // What "reconnected" compares with from now on: the connection as it is. StrictMode
+        // dismisses and mounts again with no render between, and must still see the lapse.
+        const now = store.getConnection(id);
+        lapsed.current = !!now && !usable(now);
         const finishing = store.getFlow(id).phase === 'completing';
         if (!finishing) store.cancelReauthorize(id);
         store.resetFlow(id);

@@ -288,12 +288,13 @@ describe('given a status that began and a sync that ran under a minute ago', () 
 
 describe('given a connection reconnected elsewhere while its dialog is open', () => {
   /** The list, with Acme Search's dialog opened from its Reconnect button. */
-  async function openFromList() {
+  async function openFromList(strict = false) {
     const fake = createFakeAdapter();
     const { container } = render(
       <Provider adapter={fake.adapter}>
         <ConnectionList />
       </Provider>,
+      { reactStrictMode: strict },
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Reconnect Google Ads — Acme Search' }));
     const dialog = await screen.findByRole('dialog');
@@ -322,6 +323,13 @@ describe('given a connection reconnected elsewhere while its dialog is open', ()
     expect(within(dialog).getByRole('button', { name: 'Done' })).toBeInTheDocument();
     expect(dialog).toHaveAttribute('data-stage', 'succeeded');
     expect(open).not.toHaveBeenCalled();
+  });
+
+  it('says so in StrictMode too, which closes and opens the dialog once with no render between', async () => {
+    const { fake, dialog } = await openFromList(true);
+    act(() => fake.push(connectedNow()));
+    expect(within(dialog).getByRole('status')).toHaveTextContent(/^Google Ads is reconnected\.$/);
+    expect(dialog).toHaveAttribute('data-stage', 'succeeded');
   });
 
   it('lets the dialog speak alone: the page behind it, the list\'s live region included, is hidden from assistive technology', async () => {
