@@ -22,6 +22,7 @@ function storybookProject(name: string, theme: 'light' | 'dark', locale = 'en') 
     plugins: [storybookTest({ configDir: path.join(dirname, '.storybook'), initialGlobals: { theme, locale } })],
     test: {
       name,
+      setupFiles: ['.storybook/strict-mode.ts'],
       browser: {
         enabled: true,
         headless: true,

@@ -184,8 +184,12 @@ export const Summary: Story = {
 let elsewhere: MemoryAdapter | undefined;
 export const ReconnectedElsewhere: Story = {
   tags: ['!autodocs'],
-  parameters: { connections: { adapter: () => (elsewhere = createMemoryAdapter({ connections: createSampleConnections(), backfillStepMs: 0 })) } },
-  beforeEach: () => recordWindows('stay'),
+  // StrictMode makes the adapter twice and keeps the first: both calls give the same one.
+  parameters: { connections: { adapter: () => (elsewhere ??= createMemoryAdapter({ connections: createSampleConnections(), backfillStepMs: 0 })) } },
+  beforeEach: () => {
+    elsewhere = undefined;
+    return recordWindows('stay');
+  },
   play: async (context) => {
     const m = messagesFor(context.globals);
     const dialog = await findDialog(context);

@@ -69,6 +69,9 @@ function createStoryAdapter(options: StoryAdapterOptions): ConnectionsAdapter {
   return {
     async listConnections({ signal }) {
       if (options.list === 'never') return untilAborted(signal);
+      // A request given up at once, as StrictMode's first mount gives up its own, is not counted.
+      await null;
+      signal.throwIfAborted();
       lists += 1;
       if (options.list === 'fail' || (options.list === 'fail-once' && lists === 1) || (options.list === 'fail-after-first' && lists > 1)) {
         throw new ConnectionsError('adapter_failed', 'The connections service is unreachable.', { retryable: false });
