@@ -88,7 +88,7 @@ export interface ConnectionStore {
   getFlow(id: string): FlowState;
   /** Calls `listener` after every change. Returns the function that stops it. */
   subscribe(listener: () => void): () => void;
-  /** Sets options; a key left `undefined` keeps its value. */
+  /** Sets options; a key left `undefined` keeps its value. The first call after the last user left starts afresh. */
   configure(options: ConnectionStoreOptions): void;
   /**
    * Marks one more user. The first loads the list and listens for pushes, focus and going online;
