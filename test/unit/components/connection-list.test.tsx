@@ -9,6 +9,7 @@ import type { Connection } from '../../../src/core/types';
 import { es } from '../../../src/locales/es';
 import { expectNoAxeViolations } from './axe';
 import { HOUR, NOW, Provider, ago, createFakeAdapter, deferred, dynamicsEu, dynamicsOnPrem, fixDate, googleBrand, googleSearch, hubspot, metaEmea, salesforce, sample, sendCallback, stubWindowOpen } from './harness';
+import { rendering } from '../../support/render-error';
 
 fixDate();
 
@@ -624,7 +625,7 @@ describe('given no provider', () => {
 
   it('explains what is missing when it has neither', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<ConnectionList />)).toThrow(/ConnectionsProvider/);
+    expect(rendering(() => render(<ConnectionList />))).toThrow(/ConnectionsProvider/);
   });
 });
 

@@ -10,6 +10,7 @@ import { es } from '../../../src/locales/es';
 import { useReauthorization } from '../../../src/react/use-reauthorization';
 import { expectNoAxeViolations } from './axe';
 import { NOW, Provider, createFakeAdapter, dynamicsOnPrem, fixDate, googleBrand, googleSearch, hubspot, salesforce, sendCallback, stubWindowOpen } from './harness';
+import { rendering } from '../../support/render-error';
 
 const AUTH_URL = 'https://accounts.example.com/o/oauth2/auth?state=s1';
 
@@ -817,7 +818,7 @@ describe('given a product team composing it', () => {
 
   it('names the missing root when a part is used alone', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<ReauthorizeDialog.Title />)).toThrow('Render the parts of ReauthorizeDialog inside <ReauthorizeDialog.Root>.');
+    expect(rendering(() => render(<ReauthorizeDialog.Title />))).toThrow('Render the parts of ReauthorizeDialog inside <ReauthorizeDialog.Root>.');
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionsError } from '../../../src/core/errors';
 import { getReauthorizationStage, useReauthorization } from '../../../src/react/use-reauthorization';
 import { Provider, createFakeAdapter, googleBrand, googleSearch, sendCallback, stubWindowOpen } from './harness';
+import { rendering } from '../../support/render-error';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -130,7 +131,7 @@ describe('given custom markup on useReauthorization', () => {
 
   it('explains what is missing outside a provider without an adapter', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<MyReconnect />)).toThrow('Pass an adapter, or render this inside <ConnectionsProvider adapter={...}>.');
+    expect(rendering(() => render(<MyReconnect />))).toThrow('Pass an adapter, or render this inside <ConnectionsProvider adapter={...}>.');
   });
 });
 

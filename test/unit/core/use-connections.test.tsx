@@ -10,6 +10,7 @@ import { useConnections } from '../../../src/react/use-connections';
 import type { UseConnectionsResult } from '../../../src/react/use-connections';
 import { createFakeAdapter, deferred, flush, makeConnection } from './fake-adapter';
 import type { FakeAdapter } from './fake-adapter';
+import { rendering } from '../../support/render-error';
 
 /* -------------------------------------------------------------------------------------------------
  * useConnections and ConnectionsProvider: one store per adapter, and its lifetime
@@ -487,7 +488,7 @@ describe('given a store with no users left', () => {
 describe('given no adapter at all', () => {
   it('throws a sentence naming ConnectionsProvider', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => useConnections())).toThrow(/<ConnectionsProvider adapter=/);
+    expect(rendering(() => renderHook(() => useConnections()))).toThrow(/<ConnectionsProvider adapter=/);
   });
 });
 
