@@ -73,7 +73,13 @@ async function check({ port, route, callback: callbackRoute }) {
     await page.getByRole('button', { name }).click();
     const dialog = page.getByRole('dialog', { name });
     const [popup] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: 'Reconnect', exact: true }).click()]);
-    await popup.getByRole('button', { name: 'Allow' }).click();
+    // Allow hands the answer over and closes the window at once: the click may end with it.
+    await popup
+      .getByRole('button', { name: 'Allow' })
+      .click()
+      .catch((error) => {
+        if (!popup.isClosed()) throw error;
+      });
     await page.locator('[role="dialog"][data-stage="succeeded"]').waitFor({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name }).waitFor({ state: 'detached', timeout: 30_000 });
